@@ -1,0 +1,68 @@
+#pragma once
+
+#include "scenario.h"
+#include "trace.h"
+#include "useraction.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace cascade {
+
+class EngineImpl;
+
+//! Runs one scenario under one runtime profile on a virtual clock.
+//!
+//! Deterministic: events are ordered by (virtual time, sequence number); user actions at time T
+//! are applied after every event due at or before T. The same scenario and the same actions
+//! always give the same trace, however the run is stepped.
+class Engine {
+public:
+    struct Options {
+        bool keepEvents = true;          // store the trace in events(); off for benchmarks
+        qint64 maxEvents = 5'000'000;    // a runaway scenario stops here with a message
+    };
+
+    Engine(const Scenario &scenario, Runtime runtime);
+    Engine(const Scenario &scenario, Runtime runtime, Options options);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    //! Reasons the scenario cannot run under the runtime (steps with no equivalent there).
+    //! Empty when it can. Each reason names the step's JSON pointer.
+    [[nodiscard]] static QStringList unsupported(const Scenario &scenario, Runtime runtime);
+
+    //! Called for every event as it happens (in addition to events()).
+    void setListener(std::function<void(const TraceEvent &)> listener);
+
+    //! Queue a user action; it takes effect at its time. Actions at the same time keep their order.
+    void schedule(const UserAction &action);
+
+    //! Process the next scheduled event (and any user action due before it). False when done.
+    bool step();
+    //! Process everything due at or before t; the clock then reads at least t.
+    void runUntil(qint64 t);
+    void runToEnd();
+
+    [[nodiscard]] bool finished() const;
+    [[nodiscard]] qint64 now() const;
+    //! Non-empty when the run stopped early (event limit reached).
+    [[nodiscard]] QString abortReason() const;
+
+    [[nodiscard]] const std::vector<TraceEvent> &events() const;
+    [[nodiscard]] qint64 eventCount() const;
+    [[nodiscard]] QString taskPath(int taskId) const;
+    [[nodiscard]] int taskCount() const;
+    [[nodiscard]] TaskPathResolver pathResolver() const;
+
+    //! The whole trace as JSON Lines.
+    [[nodiscard]] QByteArray traceJsonLines() const;
+
+private:
+    std::unique_ptr<EngineImpl> m_impl;
+};
+
+} // namespace cascade

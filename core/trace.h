@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <functional>
+#include <vector>
+
+namespace cascade {
+
+//! Kinds of trace events; docs/trace-format.md describes each one and its fields.
+enum class EventKind : quint8 {
+    Spawn,          // other = parent (-1 for the root), code = SpawnLinkCode
+    Start,
+    Suspend,        // text = what it waits on
+    Resume,
+    Work,           // ms = planned CPU time
+    Checkpoint,     // code = 1 when it raised the cancellation
+    CancelRequest,  // code = CancelCause, other = requesting task (-1 for the user / a timer)
+    CancelBlocked,  // code = BlockedBy, other = task whose request stopped here
+    CancelDeliver,  // text = where (sleep, checkpoint, join, ...)
+    Catch,          // text = error, code = 1 when rethrown
+    CleanupEnter,   // text = finally / defer / handler
+    CleanupExit,
+    Timeout,        // ms = the limit that expired
+    Print,          // text
+    Raise,          // text = error, message
+    End,            // code = Outcome, text = error (failed / timed out)
+    ActionIgnored,  // a user action that found no running task: text = action, message = reason
+};
+
+enum class LinkCode : quint8 { Child, Unstructured };
+enum class CancelCause : quint8 { User, Code, Parent, Timeout, Failure, Awaiter };
+enum class BlockedBy : quint8 { Shield, NonCancellable, NotAChild };
+enum class Outcome : quint8 { Completed, Cancelled, Failed };
+
+[[nodiscard]] const char *eventKindName(EventKind kind);
+[[nodiscard]] const char *cancelCauseName(CancelCause cause);
+[[nodiscard]] const char *blockedByName(BlockedBy by);
+[[nodiscard]] const char *outcomeName(Outcome outcome);
+
+//! One trace event. Compact on purpose: tasks are ids, paths are resolved only when written.
+struct TraceEvent {
+    qint64 seq = 0;
+    qint64 t = 0;
+    qint64 ms = 0;
+    int task = -1;
+    int other = -1;
+    EventKind kind = EventKind::Start;
+    quint8 code = 0;
+    QString text;
+    QString message;
+};
+
+//! Resolves a task id to its path ("main/group/child[3]").
+using TaskPathResolver = std::function<QString(int)>;
+
+//! One JSON Lines record for an event, with a fixed key order (seq, t, task, ev, fields...).
+[[nodiscard]] QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &path);
+//! A human-readable line for the console log of `cascade run` without --trace.
+[[nodiscard]] QString traceEventToText(const TraceEvent &event, const TaskPathResolver &path);
+
+} // namespace cascade
