@@ -1,0 +1,61 @@
+// The cascade executable: command-line verbs run headless; anything else opens the window.
+
+#include "commandline.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+bool displayAvailable()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty())
+        return true;  // the user chose a platform (offscreen, xcb, wayland...)
+    return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
+}
+
+int runGui(int argc, char *argv[])
+{
+    if (!displayAvailable()) {
+        std::fputs("cascade: no display found; run the window under Xvfb with `xvfb-run -a build/cascade`, "
+                   "or use the command line, e.g. `build/cascade run kotlin-cancel-join`\n",
+                   stderr);
+        return 1;
+    }
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Cascade"));
+    QCoreApplication::setApplicationName(QStringLiteral("Cascade"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CASCADE_VERSION));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QQmlApplicationEngine engine;
+    const QStringList args = app.arguments();
+    engine.rootContext()->setContextProperty(QStringLiteral("initialScenario"),
+                                             args.size() > 1 ? args.at(1) : QString());
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Cascade/Main.qml")));
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && cascade::isCommandLineVerb(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("cascade"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(CASCADE_VERSION));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return cascade::runCommandLine(app.arguments(), out, err);
+    }
+    return runGui(argc, argv);
+}

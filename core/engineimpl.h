@@ -1,1 +1,252 @@
 #pragma once
+
+// Internals of the engine: the task table, the scheduler and the interpreter coroutines.
+// Only engine.cpp and interpreter.cpp include this.
+
+#include "engine.h"
+
+#include <QCoro/QCoroTask>
+
+#include <coroutine>
+#include <deque>
+#include <memory>
+#include <queue>
+#include <vector>
+
+namespace cascade {
+
+//! How control leaves a block: normally, by return/break, by an error in flight, or because the
+//! engine is being torn down. Cancellation is an error kind here, a value, never a C++ exception.
+struct Flow {
+    enum class Kind : quint8 { Normal, Return, Break, Throw, Abort };
+    enum class Error : quint8 { None, Cancellation, Named };
+    Kind kind = Kind::Normal;
+    Error error = Error::None;
+    bool timeout = false;   // a timeout error (asyncio TimeoutError, Kotlin TimeoutCancellationException)
+    int errorId = -1;       // index into EngineImpl::m_errors (name + message)
+    int scopeId = -1;       // for a cancellation caused by a scope (Kotlin timeout / group)
+
+    [[nodiscard]] bool abrupt() const { return kind != Kind::Normal; }
+    [[nodiscard]] bool isThrow() const { return kind == Kind::Throw; }
+    [[nodiscard]] bool isCancellation() const { return kind == Kind::Throw && error == Error::Cancellation; }
+};
+
+enum class Wake : quint8 { Normal, Cancelled, Error, Abort };
+
+enum class WaitKind : quint8 { None, Start, Sleep, Work, Yield, Join, Group, Gather, Signal, Shield, WaitFor, Children };
+
+enum class TaskStatus : quint8 { NotStarted, Running, Suspended, Done };
+
+//! A cancellation scope inside a task: a Kotlin coroutineScope / withTimeout / NonCancellable
+//! block, an asyncio timeout, a Swift task group. Children started inside belong to it.
+struct Scope {
+    enum class Kind : quint8 { Group, Timeout, Shield, Gather, Handler };
+    Kind kind = Kind::Group;
+    int id = 0;
+    bool cancelled = false;       // Kotlin: the scope's own job was cancelled
+    bool expired = false;         // timeout scope: the deadline passed
+    bool timeoutCancel = false;   // the scope's cancellation came from its deadline
+    int entryCancelCount = 0;     // asyncio timeout: task.cancelling() at entry
+    qint64 ms = 0;
+    const Step *step = nullptr;
+    std::vector<int> children;    // tasks started in this scope (group / gather / timeout)
+    int failedChild = -1;         // first child that failed (group / gather)
+    int failureErrorId = -1;
+    bool parentCancelRequested = false;  // asyncio TaskGroup cancelled its parent task
+    bool shuttingDown = false;
+    std::vector<const TaskSpec *> pendingSpecs;  // concurrency limit: not started yet
+    std::vector<int> pendingIndexes;
+    std::vector<int> completionOrder;  // Swift: results in completion order
+    int consumed = 0;
+};
+
+//! Rarely needed per-task state, allocated on first use so that a plain task stays small.
+struct TaskExtras {
+    std::vector<std::pair<const TaskSpec *, int>> handles;  // spawned handle -> task id
+    std::vector<int> unstructured;  // tasks this one started outside the tree
+    std::vector<int> joiners;       // tasks waiting for this one to end
+    std::vector<std::unique_ptr<Scope>> scopes;  // innermost last
+    std::vector<const Steps *> handlers;         // registered cancellation handlers
+    std::vector<std::pair<const TaskSpec *, int>> loopCounters;  // naming name[i] for loop-made tasks
+    int injectedErrorId = -1;       // user "fail" waiting to be raised
+    int failureErrorId = -1;        // Kotlin: a child failure that cancelled this task
+    int childFailure = -1;
+};
+
+struct TaskRecord {
+    const TaskSpec *spec = nullptr;
+    std::coroutine_handle<> handle;
+    std::unique_ptr<TaskExtras> extras;
+    std::vector<int> children;      // structured children still linked for cancellation
+    int id = -1;
+    int parent = -1;                // the task that created it (for the path)
+    int owner = -1;                 // structured parent for cancellation (-1: none)
+    int ownerScope = -1;            // scope id within the owner (-1: the task itself)
+    int index = -1;                 // name[index]
+    int domain = 0;                 // thread: 0 = the one loop / runBlocking thread, else own
+    int cancelCount = 0;            // asyncio cancelling(); 1 = flag for Kotlin / Swift
+    int errorId = -1;               // end error
+    quint32 waitToken = 0;
+    TaskStatus status = TaskStatus::NotStarted;
+    WaitKind wait = WaitKind::None;
+    Wake wake = Wake::Normal;
+    Outcome outcome = Outcome::Completed;
+    bool structured = false;
+    bool pendingCancel = false;     // asyncio _must_cancel / request not yet delivered
+    bool waitCancelled = false;     // asyncio: the awaited future was cancelled already
+    bool nonCancellableChild = false;  // started inside NonCancellable: parent cancels skip it
+    bool cancelDeliveredOnce = false;
+    bool joined = false;            // Swift async let: awaited explicitly
+    bool wakeQueued = false;        // a wake is scheduled: the task is ready, not waiting
+    bool shieldInner = false;       // asyncio: the inner task of shield()
+    int waitTarget = -1;            // join target / scope id
+    int wakeErrorId = -1;
+
+    [[nodiscard]] TaskExtras &x()
+    {
+        if (!extras)
+            extras = std::make_unique<TaskExtras>();
+        return *extras;
+    }
+    [[nodiscard]] bool done() const { return status == TaskStatus::Done; }
+};
+
+//! Context a block runs in: the loop index for {i} and the innermost group scope.
+struct BlockContext {
+    int loopIndex = 0;
+    int groupScope = -1;
+    bool inLoop = false;
+    bool inHandler = false;
+};
+
+struct QueueEntry {
+    enum class Kind : quint8 { Start, Wake, Deadline, Action };
+    qint64 time = 0;
+    qint64 due = 0;
+    quint64 seq = 0;
+    int task = -1;
+    int aux = 0;          // wake: token; deadline: scope id
+    Kind kind = Kind::Wake;
+    Wake wake = Wake::Normal;
+
+    // std::priority_queue is a max-heap: "greater" means later.
+    bool operator<(const QueueEntry &other) const
+    {
+        if (time != other.time)
+            return time > other.time;
+        if (due != other.due)
+            return due > other.due;
+        return seq > other.seq;
+    }
+};
+
+class EngineImpl {
+public:
+    EngineImpl(const Scenario &scenario, Runtime runtime, Engine::Options options);
+    ~EngineImpl();
+
+    // --- scheduler (engine.cpp)
+    bool step();
+    void runUntil(qint64 t);
+    void runToEnd();
+    [[nodiscard]] bool finished() const;
+    void schedule(const UserAction &action);
+    void push(QueueEntry::Kind kind, int task, qint64 time, int aux = 0, Wake wake = Wake::Normal);
+    void wakeSoon(TaskRecord &task, Wake wake, int errorId = -1);
+
+    // --- tasks and cancellation (engine.cpp)
+    TaskRecord &spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId,
+                      bool nonCancellable = false);
+    void requestCancel(TaskRecord &task, CancelCause cause, int from, int scopeId = -1);
+    void cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, int from);
+    void propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from);
+    void runCancelHandlers(TaskRecord &task);
+    void sendSignal(const QString &name);
+    void taskEnded(TaskRecord &task);
+    void childEnded(TaskRecord &parent, TaskRecord &child);
+    [[nodiscard]] bool kotlinCancelled(const TaskRecord &task) const;
+    [[nodiscard]] bool isCancelledForCheck(const TaskRecord &task) const;
+    [[nodiscard]] bool cancelPendingFor(const TaskRecord &task) const;
+    [[nodiscard]] Scope *findScope(TaskRecord &task, int scopeId);
+    [[nodiscard]] int shieldDepth(const TaskRecord &task) const;
+    void startPendingGroupChildren(TaskRecord &parent, Scope &scope);
+
+    // --- events
+    void emit(EventKind kind, const TaskRecord &task, int other = -1, quint8 code = 0, qint64 ms = 0,
+              const QString &text = {}, const QString &message = {});
+    int internError(const QString &name, const QString &message);
+    [[nodiscard]] QString errorName(int errorId) const;
+    [[nodiscard]] QString taskPath(int id) const;
+    [[nodiscard]] QString cancellationErrorName() const;
+    [[nodiscard]] QString timeoutErrorName() const;
+
+    // --- interpreter (interpreter.cpp)
+    QCoro::Task<> runTask(int taskId);
+    QCoro::Task<Flow> execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx);
+    QCoro::Task<Flow> execComplex(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execTry(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execGroup(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execGather(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execJoin(TaskRecord &task, const Step &step);
+    QCoro::Task<Flow> execTimeout(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execShield(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execOnCancel(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execWork(TaskRecord &task, const Step &step);
+    QCoro::Task<Flow> waitForTasks(TaskRecord &task, Scope &scope, WaitKind kind, const QString &on);
+    QCoro::Task<Flow> finishChildren(TaskRecord &task, Flow flow);
+
+    struct SuspendAwaiter {
+        TaskRecord *task;
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> h) noexcept { task->handle = h; }
+        Wake await_resume() const noexcept { return task->wake; }
+    };
+    //! Marks the task suspended on `kind` and returns the awaiter; the scheduler resumes it.
+    SuspendAwaiter suspend(TaskRecord &task, WaitKind kind, const QString &on, int target = -1);
+    //! What a woken task does with the wake reason at a cancellable suspension point.
+    Flow afterWake(TaskRecord &task, Wake wake, const QString &at);
+    //! Kotlin and Swift: a suspension point entered while already cancelled throws at once.
+    [[nodiscard]] bool throwsOnEntry(const TaskRecord &task, WaitKind kind) const;
+    Flow deliver(TaskRecord &task, const QString &at);
+    Flow throwNamed(TaskRecord &task, const QString &error, const QString &message, bool emitRaise);
+    Flow finishTaskFlow(TaskRecord &task, Flow flow);
+    [[nodiscard]] QString formatText(const QString &text, const TaskRecord &task, const BlockContext &ctx) const;
+    [[nodiscard]] bool catchMatches(const CatchClause &clause, const Flow &flow) const;
+    [[nodiscard]] bool singleThreaded(const TaskRecord &task) const { return task.domain == 0; }
+    void releaseDomain(TaskRecord &task);
+    [[nodiscard]] int nameIndexFor(TaskRecord &creator, const TaskSpec &spec, const BlockContext &ctx);
+    Scope &pushScope(TaskRecord &task, Scope::Kind kind, const Step *step);
+    const TaskSpec &innerSpecFor(const Step &step, const QString &defaultName);
+    void popScope(TaskRecord &task, int scopeId);
+
+    const Scenario &m_scenario;
+    Runtime m_runtime;
+    Engine::Options m_options;
+    std::deque<TaskRecord> m_tasks;
+    std::priority_queue<QueueEntry> m_queue;
+    std::vector<QueueEntry> m_held;          // events of the single thread while it is busy
+    std::vector<UserAction> m_actions;       // sorted by time, then order given
+    std::size_t m_nextAction = 0;
+    std::vector<UserAction> m_heldActions;
+    std::vector<TraceEvent> m_events;
+    std::vector<std::pair<QString, QString>> m_errors;
+    std::vector<std::pair<QString, std::vector<int>>> m_signalWaiters;
+    std::vector<std::pair<QString, int>> m_signalCounts;
+    std::vector<std::pair<const Step *, std::unique_ptr<TaskSpec>>> m_innerSpecs;  // wait_for / shield tasks
+    std::function<void(const TraceEvent &)> m_listener;
+    qint64 m_now = 0;
+    qint64 m_eventCount = 0;
+    quint64 m_seq = 0;
+    int m_busyTask = -1;                     // task holding the single thread with CPU work
+    int m_nextScopeId = 0;
+    int m_nextDomain = 1;
+    bool m_tearingDown = false;
+    QString m_abortReason;
+
+private:
+    void applyAction(const UserAction &action);
+    bool processEntry(const QueueEntry &entry);
+    void resume(TaskRecord &task, Wake wake);
+};
+
+} // namespace cascade

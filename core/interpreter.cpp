@@ -1,1 +1,483 @@
-// placeholder: being written
+// The step interpreter: every task runs as a QCoro::Task coroutine that walks its steps and
+// suspends on the scheduler. Errors and cancellation travel as Flow values, never as exceptions.
+
+#include "engineimpl.h"
+
+#include <algorithm>
+
+namespace cascade {
+
+namespace {
+constexpr qint64 MaxInterpretedSteps = 200'000'000;  // stops loops that never wait and never print
+}
+
+EngineImpl::SuspendAwaiter EngineImpl::suspend(TaskRecord &task, WaitKind kind, const QString &on, int target)
+{
+    task.status = TaskStatus::Suspended;
+    task.wait = kind;
+    task.waitTarget = target;
+    task.waitCancelled = false;
+    if (kind != WaitKind::Work && kind != WaitKind::Yield) {
+        emit(EventKind::Suspend, task, -1, 0, 0, on);
+        releaseDomain(task);  // a real await gives the single thread back
+    }
+    return SuspendAwaiter{&task};
+}
+
+bool EngineImpl::throwsOnEntry(const TaskRecord &task, WaitKind kind) const
+{
+    switch (m_runtime) {
+    case Runtime::Asyncio:
+        return false;  // asyncio delivers a pending cancel when the await suspends (see afterWake)
+    case Runtime::Kotlin:
+        return kind != WaitKind::Work && kotlinCancelled(task);
+    case Runtime::Swift:
+        return kind == WaitKind::Sleep && task.cancelCount > 0;
+    }
+    return false;
+}
+
+Flow EngineImpl::deliver(TaskRecord &task, const QString &at)
+{
+    Flow flow;
+    flow.kind = Flow::Kind::Throw;
+    flow.error = Flow::Error::Cancellation;
+    if (m_runtime == Runtime::Asyncio)
+        task.pendingCancel = false;
+    if (m_runtime == Runtime::Kotlin && task.cancelCount == 0 && task.extras) {
+        // The cancellation comes from a scope (withTimeout / coroutineScope), not the whole job.
+        for (auto it = task.extras->scopes.rbegin(); it != task.extras->scopes.rend(); ++it) {
+            if ((*it)->cancelled) {
+                flow.scopeId = (*it)->id;
+                flow.timeout = (*it)->timeoutCancel;
+                break;
+            }
+        }
+    }
+    flow.errorId = internError(flow.timeout ? timeoutErrorName() : cancellationErrorName(), QString());
+    task.cancelDeliveredOnce = true;
+    emit(EventKind::CancelDeliver, task, -1, 0, 0, at);
+    return flow;
+}
+
+Flow EngineImpl::throwNamed(TaskRecord &task, const QString &error, const QString &message, bool emitRaise)
+{
+    Flow flow;
+    flow.kind = Flow::Kind::Throw;
+    flow.error = error == cancellationErrorName() ? Flow::Error::Cancellation : Flow::Error::Named;
+    flow.timeout = error == timeoutErrorName();
+    flow.errorId = internError(error, message);
+    if (emitRaise)
+        emit(EventKind::Raise, task, -1, 0, 0, error, message);
+    return flow;
+}
+
+Flow EngineImpl::afterWake(TaskRecord &task, Wake wake, const QString &at)
+{
+    switch (wake) {
+    case Wake::Abort:
+        return Flow{Flow::Kind::Abort};
+    case Wake::Error: {
+        const int id = task.wakeErrorId;
+        task.wakeErrorId = -1;
+        const auto &[name, message] = m_errors[std::size_t(id)];
+        return throwNamed(task, name, message, name != cancellationErrorName());
+    }
+    case Wake::Cancelled:
+        return deliver(task, at);
+    case Wake::Normal:
+        break;
+    }
+    if (task.extras && task.extras->injectedErrorId >= 0) {
+        const int id = std::exchange(task.extras->injectedErrorId, -1);
+        return throwNamed(task, m_errors[std::size_t(id)].first, m_errors[std::size_t(id)].second, true);
+    }
+    if (m_runtime == Runtime::Asyncio && task.pendingCancel)
+        return deliver(task, at);  // cancelled while ready: CancelledError at the await it resumes from
+    return Flow{};
+}
+
+QString EngineImpl::formatText(const QString &text, const TaskRecord &task, const BlockContext &ctx) const
+{
+    if (!text.contains(QLatin1Char('{')))
+        return text;
+    QString out = text;
+    out.replace(QStringLiteral("{i}"), QString::number(ctx.loopIndex));
+    out.replace(QStringLiteral("{task}"), task.index >= 0 ? QStringLiteral("%1[%2]").arg(task.spec->name).arg(task.index)
+                                                           : task.spec->name);
+    return out;
+}
+
+bool EngineImpl::catchMatches(const CatchClause &clause, const Flow &flow) const
+{
+    if (!flow.isThrow())
+        return false;
+    switch (clause.match) {
+    case CatchClause::Match::Cancellation:
+        return flow.error == Flow::Error::Cancellation;
+    case CatchClause::Match::Any:
+        // asyncio: `except Exception` misses CancelledError (a BaseException since 3.8).
+        return m_runtime != Runtime::Asyncio || flow.error != Flow::Error::Cancellation;
+    case CatchClause::Match::Named: {
+        const QString name = errorName(flow.errorId);
+        if (clause.errorName == QLatin1String("timeout"))
+            return flow.timeout;
+        if (name == clause.errorName)
+            return true;
+        // An ExceptionGroup matches the errors inside it (Python's except*).
+        const QString message = flow.errorId >= 0 ? m_errors[std::size_t(flow.errorId)].second : QString();
+        return name == QLatin1String("ExceptionGroup") && message.split(QStringLiteral(", ")).contains(clause.errorName);
+    }
+    }
+    return false;
+}
+
+Scope &EngineImpl::pushScope(TaskRecord &task, Scope::Kind kind, const Step *step)
+{
+    auto scope = std::make_unique<Scope>();
+    scope->kind = kind;
+    scope->id = m_nextScopeId++;
+    scope->step = step;
+    scope->entryCancelCount = task.cancelCount;
+    Scope &ref = *scope;
+    task.x().scopes.push_back(std::move(scope));
+    return ref;
+}
+
+void EngineImpl::popScope(TaskRecord &task, int scopeId)
+{
+    auto &scopes = task.x().scopes;
+    scopes.erase(std::remove_if(scopes.begin(), scopes.end(), [&](const auto &s) { return s->id == scopeId; }),
+                 scopes.end());
+}
+
+int EngineImpl::nameIndexFor(TaskRecord &creator, const TaskSpec &spec, const BlockContext &ctx)
+{
+    if (!ctx.inLoop)
+        return -1;
+    // Tasks made by a loop are numbered in the order they start.
+    for (auto &[s, n] : creator.x().loopCounters) {
+        if (s == &spec)
+            return n++;
+    }
+    creator.x().loopCounters.emplace_back(&spec, 1);
+    return 0;
+}
+
+// ---------------------------------------------------------------- task body
+
+QCoro::Task<> EngineImpl::runTask(int taskId)
+{
+    TaskRecord &task = m_tasks[std::size_t(taskId)];
+    Flow flow = co_await execBlock(task, task.spec->body, BlockContext{});
+    if (flow.kind == Flow::Kind::Abort)
+        co_return;
+    flow = co_await finishChildren(task, flow);
+    if (flow.kind == Flow::Kind::Abort)
+        co_return;
+    finishTaskFlow(task, flow);
+}
+
+Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
+{
+    Outcome outcome = Outcome::Completed;
+    int errorId = -1;
+    const int childFailure = task.extras ? task.extras->failureErrorId : -1;
+    if (flow.isThrow()) {
+        outcome = flow.error == Flow::Error::Cancellation ? Outcome::Cancelled : Outcome::Failed;
+        errorId = flow.errorId;
+    } else if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
+        outcome = Outcome::Cancelled;  // cancelled right before the coroutine returned
+        errorId = internError(cancellationErrorName(), QString());
+    } else if (m_runtime == Runtime::Kotlin && task.cancelCount > 0) {
+        outcome = Outcome::Cancelled;  // a cancelled job stays cancelled even if its body returned
+        errorId = internError(cancellationErrorName(), QString());
+    }
+    if (m_runtime == Runtime::Kotlin && childFailure >= 0) {
+        outcome = Outcome::Failed;  // the child's failure is what the job fails with
+        errorId = childFailure;
+    }
+    task.outcome = outcome;
+    task.errorId = errorId;
+    emit(EventKind::End, task, -1, quint8(outcome), 0, outcome == Outcome::Completed ? QString() : errorName(errorId),
+         errorId >= 0 ? m_errors[std::size_t(errorId)].second : QString());
+    taskEnded(task);
+    return flow;
+}
+
+QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
+{
+    auto live = [&] {
+        return std::any_of(task.children.begin(), task.children.end(),
+                           [&](int id) { return !m_tasks[std::size_t(id)].done() && m_tasks[std::size_t(id)].structured; });
+    };
+    if (m_runtime == Runtime::Asyncio || !live())
+        co_return flow;
+    if (m_runtime == Runtime::Swift) {
+        // Leaving the scope cancels every async let that was not awaited, then awaits it.
+        for (int id : task.children) {
+            TaskRecord &child = m_tasks[std::size_t(id)];
+            if (!child.done() && !child.joined)
+                requestCancel(child, CancelCause::Parent, task.id);
+        }
+    } else if (flow.isThrow() && flow.error == Flow::Error::Named) {
+        propagateToChildren(task, -1, CancelCause::Failure, task.id);  // a failing job cancels its children
+    }
+    while (live()) {
+        const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+    }
+    co_return flow;
+}
+
+QCoro::Task<Flow> EngineImpl::execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx)
+{
+    for (const Step &step : steps) {
+        if (!m_abortReason.isEmpty() || m_tearingDown)
+            co_return Flow{Flow::Kind::Abort};
+        if (m_eventCount + qint64(m_seq) > MaxInterpretedSteps) {
+            m_abortReason = QStringLiteral("stopped: the scenario runs too long without ending");
+            co_return Flow{Flow::Kind::Abort};
+        }
+        if (task.extras && task.extras->injectedErrorId >= 0) {
+            const int id = std::exchange(task.extras->injectedErrorId, -1);
+            co_return throwNamed(task, m_errors[std::size_t(id)].first, m_errors[std::size_t(id)].second, true);
+        }
+        ++m_seq;  // counts interpreted steps too, so that runaway loops are caught
+        Flow flow;
+        switch (step.kind) {
+        case StepKind::Print:
+            emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, ctx));
+            continue;
+        case StepKind::Raise:
+            flow = throwNamed(task, step.error, formatText(step.text, task, ctx), true);
+            break;
+        case StepKind::Sleep: {
+            if (throwsOnEntry(task, WaitKind::Sleep)) {
+                flow = deliver(task, QStringLiteral("sleep"));
+                break;
+            }
+            auto awaiter = suspend(task, WaitKind::Sleep, QStringLiteral("sleep %1 ms").arg(step.ms));
+            if (m_runtime == Runtime::Asyncio && task.pendingCancel)
+                wakeSoon(task, Wake::Cancelled);  // the sleep future is cancelled as soon as it exists
+            else
+                push(QueueEntry::Kind::Wake, task.id, m_now + step.ms, int(task.waitToken));
+            const Wake wake = co_await awaiter;
+            flow = afterWake(task, wake, QStringLiteral("sleep"));
+            break;
+        }
+        case StepKind::Work:
+            flow = co_await execWork(task, step);
+            break;
+        case StepKind::Checkpoint: {
+            if (m_runtime == Runtime::Asyncio) {  // await asyncio.sleep(0): yield to the loop, then look
+                auto awaiter = suspend(task, WaitKind::Yield, QString());
+                wakeSoon(task, Wake::Normal);
+                if (co_await awaiter == Wake::Abort)
+                    co_return Flow{Flow::Kind::Abort};
+            }
+            const bool cancelled = cancelPendingFor(task);
+            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("throw"));
+            if (cancelled)
+                flow = deliver(task, QStringLiteral("checkpoint"));
+            break;
+        }
+        case StepKind::IfCancelled: {
+            const bool cancelled = isCancelledForCheck(task);
+            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
+            if (!cancelled)
+                continue;
+            if (step.ifCancelled == IfCancelledAction::Return)
+                co_return Flow{Flow::Kind::Return};
+            if (step.ifCancelled == IfCancelledAction::Break)
+                co_return Flow{Flow::Kind::Break};
+            flow = step.error.isEmpty() ? deliver(task, QStringLiteral("ifCancelled"))
+                                        : throwNamed(task, step.error, QString(), true);
+            break;
+        }
+        case StepKind::Repeat:
+        case StepKind::WhileActive: {
+            BlockContext inner = ctx;
+            inner.inLoop = true;
+            const bool whileActive = step.kind == StepKind::WhileActive;
+            const qint64 iterations = whileActive ? (step.count > 0 ? step.count : std::numeric_limits<qint64>::max())
+                                                  : step.count;
+            for (qint64 i = 0; i < iterations; ++i) {
+                if (whileActive) {
+                    const bool cancelled = isCancelledForCheck(task);
+                    emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
+                    if (cancelled)
+                        break;
+                }
+                inner.loopIndex = int(i) + (whileActive ? 0 : step.from);
+                flow = co_await execBlock(task, step.body, inner);
+                if (flow.kind == Flow::Kind::Break) {
+                    flow = Flow{};
+                    break;
+                }
+                if (flow.abrupt())
+                    break;
+            }
+            break;
+        }
+        default:
+            flow = co_await execComplex(task, step, ctx);
+            break;
+        }
+        if (flow.abrupt())
+            co_return flow;
+    }
+    co_return Flow{};
+}
+
+QCoro::Task<Flow> EngineImpl::execWork(TaskRecord &task, const Step &step)
+{
+    qint64 remaining = step.ms;
+    while (remaining > 0) {
+        const qint64 chunk = step.checkEveryMs > 0 ? std::min(step.checkEveryMs, remaining) : remaining;
+        emit(EventKind::Work, task, -1, 0, chunk);
+        if (singleThreaded(task))
+            m_busyTask = task.id;  // nothing else on this thread runs until the task awaits
+        auto awaiter = suspend(task, WaitKind::Work, QString());
+        push(QueueEntry::Kind::Wake, task.id, m_now + chunk, int(task.waitToken));
+        const Wake wake = co_await awaiter;
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+        remaining -= chunk;
+        if (step.checkEveryMs <= 0 || remaining <= 0)
+            break;
+        if (singleThreaded(task)) {
+            // asyncio's sleep(0) / Kotlin's yield(): let the others on this thread run, then look.
+            releaseDomain(task);
+            auto yielded = suspend(task, WaitKind::Yield, QString());
+            wakeSoon(task, Wake::Normal);
+            if (co_await yielded == Wake::Abort)
+                co_return Flow{Flow::Kind::Abort};
+        }
+        const bool poll = step.check == WorkCheck::Poll;
+        const bool cancelled = poll ? isCancelledForCheck(task) : cancelPendingFor(task);
+        emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, poll ? QStringLiteral("poll") : QStringLiteral("throw"));
+        if (cancelled)
+            co_return poll ? Flow{} : deliver(task, QStringLiteral("checkpoint"));
+    }
+    Flow flow = afterWake(task, Wake::Normal, QStringLiteral("work"));
+    if (flow.isCancellation() && m_runtime == Runtime::Asyncio)
+        co_return Flow{};  // a plain CPU loop has no await: the pending cancel waits for the next one
+    co_return flow;
+}
+
+QCoro::Task<Flow> EngineImpl::execComplex(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    switch (step.kind) {
+    case StepKind::Try:
+        co_return co_await execTry(task, step, ctx);
+    case StepKind::Group:
+        co_return co_await execGroup(task, step, ctx);
+    case StepKind::Gather:
+        co_return co_await execGather(task, step, ctx);
+    case StepKind::Join:
+        co_return co_await execJoin(task, step);
+    case StepKind::Timeout:
+        co_return co_await execTimeout(task, step, ctx);
+    case StepKind::Shield:
+        co_return co_await execShield(task, step, ctx);
+    case StepKind::OnCancel:
+        co_return co_await execOnCancel(task, step, ctx);
+    case StepKind::Spawn: {
+        const TaskSpec &spec = step.tasks.front();
+        const bool structured = step.link == SpawnLink::Child;
+        const bool nonCancellable = m_runtime == Runtime::Kotlin && shieldDepth(task) > 0;
+        int index = nameIndexFor(task, spec, ctx);
+        for (int i = 0; i < spec.count; ++i) {
+            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : index, structured, -1, nonCancellable);
+            auto &handles = task.x().handles;
+            auto it = std::find_if(handles.begin(), handles.end(), [&](const auto &h) { return h.first == &spec; });
+            if (it == handles.end())
+                handles.emplace_back(&spec, child.id);
+            else
+                it->second = child.id;  // a handle names the newest task made by this definition
+        }
+        co_return Flow{};
+    }
+    case StepKind::Cancel: {
+        if (!task.extras)
+            co_return Flow{};
+        for (const auto &[spec, id] : task.extras->handles) {
+            if (spec->name == step.target)
+                requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
+        }
+        co_return Flow{};
+    }
+    case StepKind::CancelChildren: {
+        if (Scope *scope = findScope(task, ctx.groupScope)) {
+            scope->shuttingDown = true;
+            scope->pendingSpecs.clear();
+            scope->pendingIndexes.clear();
+            const std::vector<int> children = scope->children;
+            for (int id : children)
+                requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
+        }
+        co_return Flow{};
+    }
+    case StepKind::WaitSignal: {
+        auto count = std::find_if(m_signalCounts.begin(), m_signalCounts.end(),
+                                  [&](const auto &c) { return c.first == step.target; });
+        if (count != m_signalCounts.end() && count->second > 0) {
+            --count->second;
+            co_return Flow{};
+        }
+        if (throwsOnEntry(task, WaitKind::Signal))
+            co_return deliver(task, QStringLiteral("waitSignal"));
+        auto waiters = std::find_if(m_signalWaiters.begin(), m_signalWaiters.end(),
+                                    [&](const auto &w) { return w.first == step.target; });
+        if (waiters == m_signalWaiters.end()) {
+            m_signalWaiters.emplace_back(step.target, std::vector<int>{});
+            waiters = std::prev(m_signalWaiters.end());
+        }
+        waiters->second.push_back(task.id);
+        auto awaiter = suspend(task, WaitKind::Signal, QStringLiteral("signal %1").arg(step.target));
+        if (m_runtime == Runtime::Asyncio && task.pendingCancel)
+            wakeSoon(task, Wake::Cancelled);
+        const Wake wake = co_await awaiter;
+        co_return afterWake(task, wake, QStringLiteral("waitSignal"));
+    }
+    case StepKind::Signal:
+        sendSignal(step.target);
+        co_return Flow{};
+    default:
+        co_return Flow{};
+    }
+}
+
+QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    Flow flow = co_await execBlock(task, step.body, ctx);
+    if (flow.kind == Flow::Kind::Abort)
+        co_return flow;
+    for (const CatchClause &clause : step.catches) {
+        if (!catchMatches(clause, flow))
+            continue;
+        emit(EventKind::Catch, task, -1, clause.rethrow ? 1 : 0, 0, errorName(flow.errorId));
+        const Flow caught = flow;
+        flow = co_await execBlock(task, clause.body, ctx);
+        if (flow.kind == Flow::Kind::Abort)
+            co_return flow;
+        if (!flow.abrupt() && clause.rethrow)
+            flow = caught;
+        break;
+    }
+    if (!step.finallyBody.empty() || step.catches.empty()) {
+        const QString kind = m_runtime == Runtime::Swift ? QStringLiteral("defer") : QStringLiteral("finally");
+        emit(EventKind::CleanupEnter, task, -1, 0, 0, kind);
+        const Flow cleanup = co_await execBlock(task, step.finallyBody, ctx);
+        if (cleanup.kind == Flow::Kind::Abort)
+            co_return cleanup;
+        emit(EventKind::CleanupExit, task, -1, 0, 0, kind);
+        if (cleanup.abrupt())
+            flow = cleanup;  // an error in finally replaces the one in flight
+    }
+    co_return flow;
+}
+
+} // namespace cascade

@@ -30,7 +30,7 @@ enum class EventKind : quint8 {
 };
 
 enum class LinkCode : quint8 { Child, Unstructured };
-enum class CancelCause : quint8 { User, Code, Parent, Timeout, Failure, Awaiter };
+enum class CancelCause : quint8 { User, Code, Parent, Timeout, Failure, Awaiter, Shutdown };
 enum class BlockedBy : quint8 { Shield, NonCancellable, NotAChild };
 enum class Outcome : quint8 { Completed, Cancelled, Failed };
 

@@ -1,0 +1,503 @@
+// Steps that open a scope or wait for other tasks: groups, await-several, join, timeouts, shields
+// and cancellation handlers, each with the rules of the three runtimes.
+
+#include "engineimpl.h"
+
+#include <algorithm>
+
+namespace cascade {
+
+namespace {
+
+Flow resultOf(const TaskRecord &target)
+{
+    // What awaiting a finished task gives: its value, its error, or its cancellation.
+    Flow flow;
+    if (target.outcome == Outcome::Completed)
+        return flow;
+    flow.kind = Flow::Kind::Throw;
+    flow.error = target.outcome == Outcome::Cancelled ? Flow::Error::Cancellation : Flow::Error::Named;
+    flow.errorId = target.errorId;
+    return flow;
+}
+
+} // namespace
+
+const TaskSpec &EngineImpl::innerSpecFor(const Step &step, const QString &defaultName)
+{
+    for (const auto &[s, spec] : m_innerSpecs) {
+        if (s == &step)
+            return *spec;
+    }
+    auto spec = std::make_unique<TaskSpec>();
+    spec->name = step.target.isEmpty() ? defaultName : step.target;
+    spec->body = step.body;
+    m_innerSpecs.emplace_back(&step, std::move(spec));
+    return *m_innerSpecs.back().second;
+}
+
+void EngineImpl::startPendingGroupChildren(TaskRecord &parent, Scope &scope)
+{
+    const int limit = scope.step->limit;
+    auto running = [&] {
+        return int(std::count_if(scope.children.begin(), scope.children.end(),
+                                 [&](int id) { return !m_tasks[std::size_t(id)].done(); }));
+    };
+    std::size_t next = std::size_t(scope.consumed);
+    while (next < scope.pendingSpecs.size() && (limit <= 0 || running() < limit)) {
+        spawn(parent, *scope.pendingSpecs[next], scope.pendingIndexes[next], true, scope.id);
+        ++next;
+    }
+    scope.consumed = int(next);
+}
+
+QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    Scope &scope = pushScope(task, Scope::Kind::Group, &step);
+    const int scopeId = scope.id;
+    for (const TaskSpec &spec : step.tasks) {
+        const int loopIndex = spec.count > 1 ? -1 : nameIndexFor(task, spec, ctx);
+        for (int i = 0; i < spec.count; ++i) {
+            scope.pendingSpecs.push_back(&spec);
+            scope.pendingIndexes.push_back(spec.count > 1 ? i : loopIndex);
+        }
+    }
+    startPendingGroupChildren(task, scope);
+
+    BlockContext inner = ctx;
+    inner.groupScope = scopeId;
+    const Flow body = co_await execBlock(task, step.body, inner);
+    if (body.kind == Flow::Kind::Abort)
+        co_return body;
+    if (body.isThrow()) {
+        // Leaving the group with an error (or the parent's cancellation) cancels the children.
+        scope.shuttingDown = true;
+        scope.pendingSpecs.resize(std::size_t(scope.consumed));
+        scope.pendingIndexes.resize(std::size_t(scope.consumed));
+        const std::vector<int> children = scope.children;
+        for (int id : children) {
+            if (m_runtime == Runtime::Asyncio || !m_tasks[std::size_t(id)].done())
+                requestCancel(m_tasks[std::size_t(id)], CancelCause::Parent, task.id);
+        }
+    }
+
+    const bool strict = step.groupKind == GroupKind::Strict;
+    auto processSwiftResults = [&] {
+        // Swift: child errors reach the parent only through next(), in completion order.
+        while (strict && scope.failedChild < 0 && !scope.completionOrder.empty()) {
+            const int id = scope.completionOrder.front();
+            scope.completionOrder.erase(scope.completionOrder.begin());
+            const TaskRecord &child = m_tasks[std::size_t(id)];
+            if (child.outcome == Outcome::Completed)
+                continue;
+            scope.failedChild = id;
+            scope.failureErrorId = child.errorId;
+            scope.shuttingDown = true;
+            scope.pendingSpecs.resize(std::size_t(scope.consumed));
+            scope.pendingIndexes.resize(std::size_t(scope.consumed));
+            const std::vector<int> children = scope.children;
+            for (int other : children)
+                requestCancel(m_tasks[std::size_t(other)], CancelCause::Failure, id);
+        }
+    };
+    auto allDone = [&] {
+        return std::size_t(scope.consumed) >= scope.pendingSpecs.size()
+            && std::all_of(scope.children.begin(), scope.children.end(),
+                           [&](int id) { return m_tasks[std::size_t(id)].done(); });
+    };
+    for (;;) {
+        if (m_runtime == Runtime::Swift)
+            processSwiftResults();
+        if (allDone())
+            break;
+        const Wake wake = co_await suspend(task, WaitKind::Group, QStringLiteral("group"), scopeId);
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+    }
+
+    Flow result = body;
+    switch (m_runtime) {
+    case Runtime::Asyncio: {
+        const bool parentCancelled = task.waitCancelled;
+        if (scope.parentCancelRequested) {
+            task.cancelCount = std::max(0, task.cancelCount - 1);  // TaskGroup uncancels its parent
+            if (task.cancelCount == 0)
+                task.pendingCancel = false;
+        }
+        QStringList errors;
+        if (strict) {
+            for (int id : scope.children) {
+                const TaskRecord &child = m_tasks[std::size_t(id)];
+                if (child.outcome == Outcome::Failed)
+                    errors << errorName(child.errorId);
+            }
+        }
+        if (!errors.isEmpty())
+            result = throwNamed(task, QStringLiteral("ExceptionGroup"), errors.join(QStringLiteral(", ")), true);
+        else if (parentCancelled)
+            result = deliver(task, strict ? QStringLiteral("TaskGroup") : QStringLiteral("gather"));
+        else if (body.isCancellation() && scope.parentCancelRequested && task.cancelCount == 0)
+            result = Flow{};  // the cancellation was only the group's way to stop the body
+        break;
+    }
+    case Runtime::Kotlin:
+        if (strict && scope.failureErrorId >= 0)
+            result = throwNamed(task, errorName(scope.failureErrorId), m_errors[std::size_t(scope.failureErrorId)].second,
+                                false);
+        else if (!body.abrupt() && kotlinCancelled(task))
+            result = deliver(task, strict ? QStringLiteral("coroutineScope") : QStringLiteral("supervisorScope"));
+        break;
+    case Runtime::Swift:
+        if (strict && scope.failureErrorId >= 0)
+            result = throwNamed(task, errorName(scope.failureErrorId), m_errors[std::size_t(scope.failureErrorId)].second,
+                                false);
+        break;
+    }
+    popScope(task, scopeId);
+    co_return result;
+}
+
+QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    Scope &scope = pushScope(task, Scope::Kind::Gather, &step);
+    const int scopeId = scope.id;
+    std::vector<std::pair<QString, int>> started;  // name -> task id, in declaration order
+    for (const TaskSpec &spec : step.tasks) {
+        const int loopIndex = spec.count > 1 ? -1 : nameIndexFor(task, spec, ctx);
+        for (int i = 0; i < spec.count; ++i) {
+            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : loopIndex, true, scopeId);
+            started.emplace_back(spec.name, child.id);
+        }
+    }
+    auto allDone = [&] {
+        return std::all_of(started.begin(), started.end(),
+                           [&](const auto &s) { return m_tasks[std::size_t(s.second)].done(); });
+    };
+
+    Flow result;
+    if (m_runtime == Runtime::Swift) {
+        // async let: awaited one by one in the written order; a plain await never throws by itself.
+        QStringList order = step.awaitOrder;
+        if (order.isEmpty()) {
+            for (const TaskSpec &spec : step.tasks)
+                order << spec.name;
+        }
+        for (const QString &name : std::as_const(order)) {
+            for (const auto &[childName, id] : started) {
+                if (childName != name)
+                    continue;
+                TaskRecord &child = m_tasks[std::size_t(id)];
+                while (!child.done()) {
+                    const Wake wake = co_await suspend(task, WaitKind::Join, QStringLiteral("async let %1").arg(name), id);
+                    if (wake == Wake::Abort)
+                        co_return Flow{Flow::Kind::Abort};
+                }
+                child.joined = true;
+                if (child.outcome == Outcome::Completed)
+                    continue;
+                result = resultOf(child);
+                // Leaving the scope by an error cancels the other async lets and awaits them.
+                for (const auto &other : started)
+                    requestCancel(m_tasks[std::size_t(other.second)], CancelCause::Failure, id);
+                while (!allDone()) {
+                    const Wake wake = co_await suspend(task, WaitKind::Gather, QStringLiteral("async let"), scopeId);
+                    if (wake == Wake::Abort)
+                        co_return Flow{Flow::Kind::Abort};
+                }
+                break;
+            }
+            if (result.abrupt())
+                break;
+        }
+        popScope(task, scopeId);
+        co_return result;
+    }
+
+    if (m_runtime == Runtime::Kotlin && kotlinCancelled(task)) {
+        popScope(task, scopeId);
+        co_return deliver(task, QStringLiteral("awaitAll"));
+    }
+    const QString on = m_runtime == Runtime::Asyncio ? QStringLiteral("gather") : QStringLiteral("awaitAll");
+    while (!allDone()) {
+        auto awaiter = suspend(task, WaitKind::Gather, on, scopeId);
+        if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
+            // Cancelled while ready: the gather future is cancelled as soon as it is awaited.
+            task.pendingCancel = false;
+            task.waitCancelled = true;
+            for (const auto &s : started)
+                requestCancel(m_tasks[std::size_t(s.second)], CancelCause::Parent, task.id);
+        }
+        const Wake wake = co_await awaiter;
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+        if (wake == Wake::Error || wake == Wake::Cancelled) {
+            result = afterWake(task, wake, on);
+            break;
+        }
+    }
+    if (m_runtime == Runtime::Asyncio) {
+        if (!result.abrupt() && task.waitCancelled)
+            result = deliver(task, on);
+        if (result.abrupt()) {
+            // gather is over: children still running are nobody's children any more.
+            for (const auto &s : started)
+                m_tasks[std::size_t(s.second)].structured = false;
+        }
+    }
+    popScope(task, scopeId);
+    co_return result;
+}
+
+QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
+{
+    int targetId = -1;
+    if (task.extras) {
+        for (const auto &[spec, id] : task.extras->handles) {
+            if (spec->name == step.target)
+                targetId = id;
+        }
+    }
+    if (targetId < 0)
+        co_return Flow{};
+    TaskRecord &target = m_tasks[std::size_t(targetId)];
+    target.joined = true;
+    const QString on = QStringLiteral("join %1").arg(taskPath(targetId));
+    if (throwsOnEntry(task, WaitKind::Join))
+        co_return deliver(task, QStringLiteral("join"));
+
+    int timeoutScope = -1;
+    int shieldScope = -1;
+    if (step.ms > 0) {
+        Scope &scope = pushScope(task, Scope::Kind::Timeout, &step);
+        scope.ms = step.ms;
+        timeoutScope = scope.id;
+        push(QueueEntry::Kind::Deadline, task.id, m_now + step.ms, scope.id);
+    }
+    if (step.shield && m_runtime == Runtime::Kotlin)
+        shieldScope = pushScope(task, Scope::Kind::Shield, &step).id;
+
+    Flow result;
+    bool woke = false;
+    while (!target.done()) {
+        target.x().joiners.push_back(task.id);
+        auto awaiter = suspend(task, WaitKind::Join, on, targetId);
+        if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
+            if (step.shield) {
+                emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
+                wakeSoon(task, Wake::Cancelled);
+            } else {
+                task.pendingCancel = false;
+                task.waitCancelled = true;
+                requestCancel(target, CancelCause::Awaiter, task.id);
+            }
+        }
+        const Wake wake = co_await awaiter;
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+        woke = true;
+        if (wake != Wake::Normal) {
+            Scope *scope = findScope(task, timeoutScope);
+            if (m_runtime == Runtime::Asyncio && scope && scope->expired)
+                result = throwNamed(task, timeoutErrorName(), QString(), true);
+            else
+                result = afterWake(task, wake, QStringLiteral("join"));
+            break;
+        }
+    }
+    Q_UNUSED(woke)
+    if (!result.abrupt() && target.done()) {
+        Scope *scope = findScope(task, timeoutScope);
+        if (m_runtime == Runtime::Asyncio) {
+            if (scope && scope->expired && target.outcome == Outcome::Cancelled)
+                result = throwNamed(task, timeoutErrorName(), QString(), true);
+            else if (task.waitCancelled && target.outcome == Outcome::Cancelled)
+                result = deliver(task, QStringLiteral("join"));
+            else
+                result = resultOf(target);
+        } else if (m_runtime == Runtime::Swift) {
+            result = resultOf(target);  // await task.value rethrows the task's error
+        }
+    }
+    if (shieldScope >= 0) {
+        popScope(task, shieldScope);
+        if (!result.abrupt() && kotlinCancelled(task))
+            result = deliver(task, QStringLiteral("withContext"));
+    }
+    if (timeoutScope >= 0) {
+        Scope *scope = findScope(task, timeoutScope);
+        if (m_runtime == Runtime::Kotlin && scope && scope->expired && result.isCancellation() && task.cancelCount == 0)
+            result = throwNamed(task, timeoutErrorName(), QString(), false);
+        popScope(task, timeoutScope);
+    }
+    co_return result;
+}
+
+QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    Scope &scope = pushScope(task, Scope::Kind::Timeout, &step);
+    const int scopeId = scope.id;
+    scope.ms = step.ms;
+    push(QueueEntry::Kind::Deadline, task.id, m_now + step.ms, scopeId);
+
+    Flow result;
+    if (m_runtime == Runtime::Asyncio && step.timeoutStyle == TimeoutStyle::WaitFor) {
+        // wait_for runs the body as its own task and waits for it.
+        TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("wait_for")), -1, true, scopeId);
+        while (!inner.done()) {
+            inner.x().joiners.push_back(task.id);
+            const Wake wake = co_await suspend(task, WaitKind::WaitFor, QStringLiteral("wait_for"), inner.id);
+            if (wake == Wake::Abort)
+                co_return Flow{Flow::Kind::Abort};
+        }
+        if (scope.expired && inner.outcome == Outcome::Cancelled)
+            result = throwNamed(task, timeoutErrorName(), QString(), true);
+        else if (task.waitCancelled && inner.outcome == Outcome::Cancelled)
+            result = deliver(task, QStringLiteral("wait_for"));
+        else
+            result = resultOf(inner);
+    } else {
+        result = co_await execBlock(task, step.body, ctx);
+        if (result.kind == Flow::Kind::Abort)
+            co_return result;
+        if (m_runtime == Runtime::Kotlin) {
+            // withTimeout is a scope: it waits for the children started inside it.
+            auto live = [&] {
+                return std::any_of(scope.children.begin(), scope.children.end(),
+                                   [&](int id) { return !m_tasks[std::size_t(id)].done(); });
+            };
+            while (live()) {
+                const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
+                if (wake == Wake::Abort)
+                    co_return Flow{Flow::Kind::Abort};
+            }
+            if (scope.expired && result.isCancellation() && task.cancelCount == 0 && !result.timeout)
+                result = throwNamed(task, timeoutErrorName(), QString(), false);
+        } else if (scope.expired && result.isCancellation()) {
+            // asyncio.timeout: the CancelledError it caused leaves the block as TimeoutError.
+            task.cancelCount = std::max(0, task.cancelCount - 1);
+            if (task.cancelCount <= scope.entryCancelCount)
+                result = throwNamed(task, timeoutErrorName(), QString(), true);
+        }
+    }
+    popScope(task, scopeId);
+    if (step.orNull && result.isThrow() && result.timeout)
+        result = Flow{};
+    co_return result;
+}
+
+QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    if (m_runtime == Runtime::Kotlin) {
+        // withContext(NonCancellable): nothing from outside reaches the block; on return it checks.
+        const int scopeId = pushScope(task, Scope::Kind::Shield, &step).id;
+        Flow result = co_await execBlock(task, step.body, ctx);
+        if (result.kind == Flow::Kind::Abort)
+            co_return result;
+        popScope(task, scopeId);
+        if (!result.abrupt() && kotlinCancelled(task))
+            result = deliver(task, QStringLiteral("withContext"));
+        co_return result;
+    }
+    // asyncio.shield(inner()): the inner work is a task of its own that the awaiter's cancel cannot reach.
+    TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("shielded")), -1, false, -1);
+    inner.shieldInner = true;
+    Flow result;
+    while (!inner.done()) {
+        inner.x().joiners.push_back(task.id);
+        auto awaiter = suspend(task, WaitKind::Shield, QStringLiteral("shield"), inner.id);
+        if (task.pendingCancel)
+            wakeSoon(task, Wake::Cancelled);
+        const Wake wake = co_await awaiter;
+        if (wake == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+        if (wake != Wake::Normal) {
+            result = afterWake(task, wake, QStringLiteral("shield"));
+            co_return result;
+        }
+    }
+    co_return resultOf(inner);
+}
+
+QCoro::Task<Flow> EngineImpl::execOnCancel(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    auto &handlers = task.x().handlers;
+    handlers.push_back(&step.handler);
+    if (isCancelledForCheck(task)) {
+        // Already cancelled on entry: the handler runs before the operation.
+        runCancelHandlers(task);
+    }
+    Flow result = co_await execBlock(task, step.body, ctx);
+    if (result.kind == Flow::Kind::Abort)
+        co_return result;
+    auto &after = task.x().handlers;
+    after.erase(std::remove(after.begin(), after.end(), &step.handler), after.end());
+    co_return result;
+}
+
+// ---------------------------------------------------------------- availability
+
+namespace {
+
+void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
+{
+    const QString runtimeLabel = runtimeName(runtime);
+    auto reject = [&](const Step &step, const QString &what, const QString &why) {
+        *out << QStringLiteral("%1: %2 is not available in %3: %4").arg(step.pointer, what, runtimeLabel, why);
+    };
+    for (const Step &step : steps) {
+        switch (step.kind) {
+        case StepKind::Spawn:
+            if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
+                reject(step, QStringLiteral("a structured child (\"link\": \"child\")"),
+                       QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
+                                      "an unstructured create_task"));
+            break;
+        case StepKind::OnCancel:
+            if (runtime == Runtime::Asyncio)
+                reject(step, QStringLiteral("a cancellation handler (onCancel)"),
+                       QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
+                                      "loop iteration"));
+            break;
+        case StepKind::Timeout:
+            if (runtime == Runtime::Swift)
+                reject(step, QStringLiteral("a timeout"),
+                       QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task "
+                                      "group"));
+            break;
+        case StepKind::Shield:
+            if (runtime == Runtime::Swift)
+                reject(step, QStringLiteral("a shield"),
+                       QStringLiteral("Swift has no shield; escape with Task.detached"));
+            break;
+        case StepKind::Join:
+            if (runtime == Runtime::Swift && step.ms > 0)
+                reject(step, QStringLiteral("a join with a timeout"),
+                       QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task "
+                                      "group"));
+            if (runtime == Runtime::Swift && step.shield)
+                reject(step, QStringLiteral("a shielded join"),
+                       QStringLiteral("Swift has no shield; escape with Task.detached"));
+            break;
+        default:
+            break;
+        }
+        collectUnsupported(step.body, runtime, out);
+        collectUnsupported(step.finallyBody, runtime, out);
+        collectUnsupported(step.handler, runtime, out);
+        for (const CatchClause &clause : step.catches)
+            collectUnsupported(clause.body, runtime, out);
+        for (const TaskSpec &spec : step.tasks)
+            collectUnsupported(spec.body, runtime, out);
+    }
+}
+
+} // namespace
+
+QStringList Engine::unsupported(const Scenario &scenario, Runtime runtime)
+{
+    QStringList reasons;
+    collectUnsupported(scenario.root.body, runtime, &reasons);
+    return reasons;
+}
+
+} // namespace cascade
