@@ -1,0 +1,395 @@
+// Tasks and the cancellation rules of the three runtimes: how a request is recorded, where it is
+// delivered, how it travels down the tree, and what a child's end does to its parent.
+
+#include "engineimpl.h"
+
+#include <algorithm>
+
+namespace cascade {
+
+// ---------------------------------------------------------------- tasks
+
+TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId,
+                              bool nonCancellable)
+{
+    TaskRecord &child = m_tasks.emplace_back();
+    child.id = int(m_tasks.size()) - 1;
+    child.spec = &spec;
+    child.index = index;
+    child.parent = creator.id;
+    child.structured = structured;
+    child.owner = structured ? creator.id : -1;
+    child.ownerScope = structured ? scopeId : -1;
+    child.nonCancellableChild = nonCancellable;
+    switch (m_runtime) {
+    case Runtime::Asyncio:
+        child.domain = 0;
+        break;
+    case Runtime::Swift:
+        child.domain = m_nextDomain++;
+        break;
+    case Runtime::Kotlin: {
+        // launch {} inherits the caller's dispatcher; GlobalScope.launch {} runs on Dispatchers.Default.
+        const bool main = spec.dispatcher == Dispatcher::Main
+            || (spec.dispatcher == Dispatcher::Inherit && structured && creator.domain == 0);
+        child.domain = main ? 0 : m_nextDomain++;
+        break;
+    }
+    }
+    emit(EventKind::Spawn, child, creator.id, quint8(structured ? LinkCode::Child : LinkCode::Unstructured));
+    if (structured) {
+        creator.children.push_back(child.id);
+        if (Scope *scope = findScope(creator, scopeId))
+            scope->children.push_back(child.id);
+    } else {
+        creator.x().unstructured.push_back(child.id);
+    }
+    push(QueueEntry::Kind::Start, child.id, m_now);
+    // A child started inside an already cancelled Kotlin job or Swift task starts cancelled.
+    if (structured && !nonCancellable && m_runtime != Runtime::Asyncio && isCancelledForCheck(creator))
+        requestCancel(child, CancelCause::Parent, creator.id);
+    return child;
+}
+
+Scope *EngineImpl::findScope(TaskRecord &task, int scopeId)
+{
+    if (scopeId < 0 || !task.extras)
+        return nullptr;
+    for (auto &scope : task.extras->scopes) {
+        if (scope->id == scopeId)
+            return scope.get();
+    }
+    return nullptr;
+}
+
+int EngineImpl::shieldDepth(const TaskRecord &task) const
+{
+    if (!task.extras)
+        return 0;
+    return int(std::count_if(task.extras->scopes.begin(), task.extras->scopes.end(),
+                             [](const auto &scope) { return scope->kind == Scope::Kind::Shield; }));
+}
+
+bool EngineImpl::kotlinCancelled(const TaskRecord &task) const
+{
+    // NonCancellable hides every cancellation outside it; scopes opened inside it still count.
+    bool cancelled = task.cancelCount > 0;
+    if (task.extras) {
+        for (const auto &scope : task.extras->scopes) {
+            if (scope->kind == Scope::Kind::Shield)
+                cancelled = false;
+            else if (scope->cancelled)
+                cancelled = true;
+        }
+    }
+    return cancelled;
+}
+
+bool EngineImpl::isCancelledForCheck(const TaskRecord &task) const
+{
+    switch (m_runtime) {
+    case Runtime::Asyncio:
+        return task.cancelCount > 0;
+    case Runtime::Kotlin:
+        return kotlinCancelled(task);
+    case Runtime::Swift:
+        return task.cancelCount > 0;
+    }
+    return false;
+}
+
+bool EngineImpl::cancelPendingFor(const TaskRecord &task) const
+{
+    return m_runtime == Runtime::Asyncio ? task.pendingCancel : isCancelledForCheck(task);
+}
+
+void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from, int scopeId)
+{
+    Q_UNUSED(scopeId)
+    if (task.done())
+        return;  // cancelling a finished task does nothing (asyncio: cancel() returns False)
+    if (m_runtime != Runtime::Asyncio && task.cancelCount > 0)
+        return;  // Kotlin and Swift: the flag is already set
+    ++task.cancelCount;
+    emit(EventKind::CancelRequest, task, from, quint8(cause));
+    if (task.extras) {
+        for (int id : task.extras->unstructured) {
+            TaskRecord &other = m_tasks[std::size_t(id)];
+            if (!other.done() && !other.shieldInner)
+                emit(EventKind::CancelBlocked, other, task.id, quint8(BlockedBy::NotAChild));
+        }
+    }
+
+    if (m_runtime == Runtime::Asyncio) {
+        if (task.status != TaskStatus::Suspended || task.wakeQueued) {
+            task.pendingCancel = true;  // delivered at its next step
+            return;
+        }
+        switch (task.wait) {
+        case WaitKind::Sleep:
+        case WaitKind::Signal:
+        case WaitKind::Yield:
+            task.pendingCancel = true;
+            wakeSoon(task, Wake::Cancelled);
+            break;
+        case WaitKind::Join: {
+            Scope *scope = task.extras && !task.extras->scopes.empty() ? task.extras->scopes.back().get() : nullptr;
+            TaskRecord &target = m_tasks[std::size_t(task.waitTarget)];
+            if (scope && scope->step && scope->step->kind == StepKind::Join && scope->step->shield) {
+                emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
+                task.pendingCancel = true;
+                wakeSoon(task, Wake::Cancelled);
+            } else {
+                task.waitCancelled = true;  // awaiting a task: cancelling the awaiter cancels it
+                requestCancel(target, CancelCause::Awaiter, task.id);
+            }
+            break;
+        }
+        case WaitKind::Shield: {
+            TaskRecord &inner = m_tasks[std::size_t(task.waitTarget)];
+            emit(EventKind::CancelBlocked, inner, task.id, quint8(BlockedBy::Shield));
+            task.pendingCancel = true;
+            wakeSoon(task, Wake::Cancelled);
+            break;
+        }
+        case WaitKind::WaitFor:
+            task.waitCancelled = true;
+            requestCancel(m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, task.id);
+            break;
+        case WaitKind::Group:
+        case WaitKind::Gather: {
+            task.waitCancelled = true;
+            Scope *scope = findScope(task, task.waitTarget);
+            if (scope) {
+                scope->shuttingDown = true;
+                for (int id : scope->children)
+                    requestCancel(m_tasks[std::size_t(id)], CancelCause::Parent, task.id);
+            }
+            break;
+        }
+        default:
+            task.pendingCancel = true;
+            break;
+        }
+        return;
+    }
+
+    // Kotlin and Swift: the request travels down the tree at once.
+    const bool blocked = m_runtime == Runtime::Kotlin && shieldDepth(task) > 0;
+    if (blocked)
+        emit(EventKind::CancelBlocked, task, from, quint8(BlockedBy::NonCancellable));
+    propagateToChildren(task, -1, CancelCause::Parent, task.id);
+    runCancelHandlers(task);
+    if (blocked || task.status != TaskStatus::Suspended || task.wakeQueued)
+        return;
+    const bool wakes = m_runtime == Runtime::Kotlin
+        ? (task.wait == WaitKind::Sleep || task.wait == WaitKind::Join || task.wait == WaitKind::Gather
+           || task.wait == WaitKind::Signal || task.wait == WaitKind::Yield)
+        : task.wait == WaitKind::Sleep;  // Swift: only Task.sleep notices by itself
+    if (wakes)
+        wakeSoon(task, Wake::Cancelled);
+}
+
+void EngineImpl::propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from)
+{
+    const std::vector<int> children = task.children;  // requestCancel may start more children
+    for (int id : children) {
+        TaskRecord &child = m_tasks[std::size_t(id)];
+        if (child.done() || !child.structured)
+            continue;
+        if (scopeId >= 0 && child.ownerScope != scopeId)
+            continue;
+        if (child.nonCancellableChild) {
+            emit(EventKind::CancelBlocked, child, from, quint8(BlockedBy::NonCancellable));
+            continue;
+        }
+        requestCancel(child, cause, from);
+    }
+}
+
+void EngineImpl::cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, int from)
+{
+    if (scope.cancelled || task.done())
+        return;
+    scope.cancelled = true;
+    scope.shuttingDown = true;
+    emit(EventKind::CancelRequest, task, from, quint8(cause));
+    // Children started in this scope or in scopes nested inside it.
+    bool inside = false;
+    bool shieldedInside = false;
+    for (auto &s : task.x().scopes) {
+        if (s.get() == &scope)
+            inside = true;
+        if (!inside)
+            continue;
+        if (s->kind == Scope::Kind::Shield && s.get() != &scope)
+            shieldedInside = true;
+        propagateToChildren(task, s->id, CancelCause::Parent, task.id);
+    }
+    if (shieldedInside) {
+        emit(EventKind::CancelBlocked, task, from, quint8(BlockedBy::NonCancellable));
+        return;
+    }
+    if (task.status == TaskStatus::Suspended && !task.wakeQueued
+        && (task.wait == WaitKind::Sleep || task.wait == WaitKind::Join || task.wait == WaitKind::Gather
+            || task.wait == WaitKind::Signal || task.wait == WaitKind::Yield))
+        wakeSoon(task, Wake::Cancelled);
+}
+
+void EngineImpl::runCancelHandlers(TaskRecord &task)
+{
+    if (!task.extras || task.extras->handlers.empty())
+        return;
+    const auto handlers = task.extras->handlers;
+    for (const Steps *steps : handlers) {
+        emit(EventKind::CleanupEnter, task, -1, 0, 0, QStringLiteral("onCancel"));
+        for (const Step &step : *steps) {
+            if (step.kind == StepKind::Print) {
+                emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, BlockContext{}));
+            } else if (step.kind == StepKind::Signal) {
+                sendSignal(step.target);
+            }
+        }
+        emit(EventKind::CleanupExit, task, -1, 0, 0, QStringLiteral("onCancel"));
+    }
+}
+
+void EngineImpl::sendSignal(const QString &name)
+{
+    // Wake the first task still waiting for this signal, or remember it for the next waiter.
+    auto waiters = std::find_if(m_signalWaiters.begin(), m_signalWaiters.end(),
+                                [&](const auto &w) { return w.first == name; });
+    if (waiters != m_signalWaiters.end()) {
+        while (!waiters->second.empty()) {
+            TaskRecord &waiter = m_tasks[std::size_t(waiters->second.front())];
+            waiters->second.erase(waiters->second.begin());
+            if (waiter.status == TaskStatus::Suspended && waiter.wait == WaitKind::Signal && !waiter.wakeQueued) {
+                wakeSoon(waiter, Wake::Normal);
+                return;
+            }
+        }
+    }
+    auto count = std::find_if(m_signalCounts.begin(), m_signalCounts.end(),
+                              [&](const auto &c) { return c.first == name; });
+    if (count == m_signalCounts.end())
+        m_signalCounts.emplace_back(name, 1);
+    else
+        ++count->second;
+}
+
+void EngineImpl::taskEnded(TaskRecord &task)
+{
+    task.status = TaskStatus::Done;
+    task.handle = {};
+    releaseDomain(task);
+    if (task.extras) {
+        for (int id : task.extras->joiners) {
+            TaskRecord &joiner = m_tasks[std::size_t(id)];
+            if (joiner.waitTarget == task.id
+                && (joiner.wait == WaitKind::Join || joiner.wait == WaitKind::Shield
+                    || joiner.wait == WaitKind::WaitFor))
+                wakeSoon(joiner, Wake::Normal);
+        }
+        task.extras->joiners.clear();
+    }
+    if (task.owner >= 0)
+        childEnded(m_tasks[std::size_t(task.owner)], task);
+    // asyncio.run() cancels whatever is still running when main returns, and waits for it.
+    if (task.id == 0 && m_runtime == Runtime::Asyncio) {
+        for (TaskRecord &other : m_tasks) {
+            if (!other.done())
+                requestCancel(other, CancelCause::Shutdown, 0);
+        }
+    }
+}
+
+void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
+{
+    if (parent.done())
+        return;
+    const bool failed = child.outcome == Outcome::Failed;
+    const bool threw = failed || child.outcome == Outcome::Cancelled;
+    Scope *scope = findScope(parent, child.ownerScope);
+
+    if (scope && scope->kind == Scope::Kind::Group) {
+        scope->completionOrder.push_back(child.id);
+        const bool strict = scope->step->groupKind == GroupKind::Strict;
+        if (failed && strict && scope->failedChild < 0 && m_runtime != Runtime::Swift) {
+            scope->failedChild = child.id;
+            scope->failureErrorId = child.errorId;
+            if (m_runtime == Runtime::Asyncio) {
+                // TaskGroup: abort the other children and cancel the parent task itself.
+                scope->shuttingDown = true;
+                for (int id : scope->children) {
+                    if (id != child.id)
+                        requestCancel(m_tasks[std::size_t(id)], CancelCause::Failure, parent.id);
+                }
+                if (!scope->parentCancelRequested) {
+                    scope->parentCancelRequested = true;
+                    const bool waiting = parent.status == TaskStatus::Suspended && parent.wait == WaitKind::Group
+                        && parent.waitTarget == scope->id;
+                    if (waiting) {
+                        ++parent.cancelCount;  // absorbed by the group's exit: nothing to deliver
+                        emit(EventKind::CancelRequest, parent, child.id, quint8(CancelCause::Failure));
+                    } else {
+                        requestCancel(parent, CancelCause::Failure, child.id);
+                    }
+                }
+            } else {
+                cancelScope(parent, *scope, CancelCause::Failure, child.id);
+            }
+        }
+        if (!scope->shuttingDown && !scope->pendingSpecs.empty())
+            startPendingGroupChildren(parent, *scope);
+        if (parent.status == TaskStatus::Suspended && parent.wait == WaitKind::Group
+            && parent.waitTarget == scope->id)
+            wakeSoon(parent, Wake::Normal);
+        return;
+    }
+
+    if (scope && scope->kind == Scope::Kind::Gather) {
+        const bool waiting = parent.status == TaskStatus::Suspended && parent.waitTarget == scope->id
+            && parent.wait == WaitKind::Gather;
+        if (m_runtime == Runtime::Asyncio && threw && waiting && !parent.waitCancelled) {
+            wakeSoon(parent, Wake::Error, child.errorId);  // gather raises the child's error at once
+            return;
+        }
+        if (m_runtime == Runtime::Kotlin && failed && scope->failedChild < 0) {
+            scope->failedChild = child.id;
+            parent.x().failureErrorId = child.errorId;
+            parent.x().childFailure = child.id;
+            requestCancel(parent, CancelCause::Failure, child.id);
+            if (waiting) {
+                parent.wakeQueued = false;
+                ++parent.waitToken;  // replace a cancel wake: awaitAll throws the child's error
+                wakeSoon(parent, Wake::Error, child.errorId);
+            }
+            return;
+        }
+        if (parent.status == TaskStatus::Suspended
+            && ((parent.wait == WaitKind::Gather && parent.waitTarget == scope->id)
+                || (parent.wait == WaitKind::Join && parent.waitTarget == child.id)))
+            wakeSoon(parent, Wake::Normal);
+        return;
+    }
+
+    if (scope && scope->kind == Scope::Kind::Timeout) {
+        if (parent.status == TaskStatus::Suspended
+            && (parent.wait == WaitKind::WaitFor || parent.wait == WaitKind::Children))
+            wakeSoon(parent, Wake::Normal);
+        return;
+    }
+
+    // A task-level child: Kotlin launch / async, Swift async let.
+    if (m_runtime == Runtime::Kotlin && failed && parent.x().childFailure < 0) {
+        parent.x().failureErrorId = child.errorId;
+        parent.x().childFailure = child.id;
+        requestCancel(parent, CancelCause::Failure, child.id);
+    }
+    if (parent.status == TaskStatus::Suspended
+        && (parent.wait == WaitKind::Children || (parent.wait == WaitKind::Join && parent.waitTarget == child.id)
+            || parent.wait == WaitKind::Gather))
+        wakeSoon(parent, Wake::Normal);
+}
+
+} // namespace cascade

@@ -1,0 +1,91 @@
+#pragma once
+
+// Test helpers: run a scenario and describe its trace as compact lines such as
+// "1300 main/job cancel-request cause=user", so that specifications read like the trace.
+
+#include "engine.h"
+#include "scenarioloader.h"
+
+#include <QStringList>
+#include <QTest>
+
+namespace cascade::testing {
+
+inline QString signatureLine(const TraceEvent &event, const TaskPathResolver &path)
+{
+    QString line = QStringLiteral("%1 %2 %3").arg(event.t).arg(path(event.task), QString::fromLatin1(eventKindName(event.kind)));
+    switch (event.kind) {
+    case EventKind::CancelRequest:
+        line += QStringLiteral(" cause=%1").arg(QString::fromLatin1(cancelCauseName(CancelCause(event.code))));
+        break;
+    case EventKind::CancelBlocked:
+        line += QStringLiteral(" by=%1").arg(QString::fromLatin1(blockedByName(BlockedBy(event.code))));
+        break;
+    case EventKind::CancelDeliver:
+        line += QStringLiteral(" at=%1").arg(event.text);
+        break;
+    case EventKind::Checkpoint:
+        line += event.code ? QStringLiteral(" cancelled") : QStringLiteral(" passed");
+        break;
+    case EventKind::Catch:
+        line += QStringLiteral(" %1%2").arg(event.text, event.code ? QStringLiteral(" rethrown") : QString());
+        break;
+    case EventKind::Print:
+        line += QStringLiteral(" %1").arg(event.text);
+        break;
+    case EventKind::Raise:
+        line += QStringLiteral(" %1").arg(event.text);
+        break;
+    case EventKind::End:
+        line += QStringLiteral(" %1").arg(QString::fromLatin1(outcomeName(Outcome(event.code))));
+        if (!event.text.isEmpty())
+            line += QStringLiteral(" %1").arg(event.text);
+        break;
+    case EventKind::Spawn:
+        line += event.code == quint8(LinkCode::Child) ? QStringLiteral(" child") : QStringLiteral(" unstructured");
+        break;
+    case EventKind::Timeout:
+    case EventKind::Work:
+        line += QStringLiteral(" %1").arg(event.ms);
+        break;
+    default:
+        break;
+    }
+    return line;
+}
+
+inline QStringList signature(const Engine &engine)
+{
+    QStringList lines;
+    const TaskPathResolver path = engine.pathResolver();
+    for (const TraceEvent &event : engine.events())
+        lines << signatureLine(event, path);
+    return lines;
+}
+
+//! True when `expected` occurs in `lines` in order (other lines may come between).
+inline bool containsInOrder(const QStringList &lines, const QStringList &expected, QString *missing)
+{
+    qsizetype at = 0;
+    for (const QString &want : expected) {
+        while (at < lines.size() && lines.at(at) != want)
+            ++at;
+        if (at == lines.size()) {
+            *missing = want;
+            return false;
+        }
+        ++at;
+    }
+    return true;
+}
+
+//! A scenario document around a root body, runnable under every runtime.
+inline QByteArray scenarioJson(const QByteArray &rootSteps)
+{
+    return QByteArrayLiteral(R"({"cascade": "scenario", "version": 1, "id": "spec",
+        "title": {"en": "spec", "ko": "spec"}, "runtimes": ["asyncio", "kotlin", "swift"],
+        "root": {"name": "main", "steps": )")
+        + rootSteps + QByteArrayLiteral("}}");
+}
+
+} // namespace cascade::testing

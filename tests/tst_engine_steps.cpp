@@ -1,0 +1,390 @@
+// Every step kind under every runtime profile that allows it, written as the trace it must give.
+// Each row: a root body, user actions, lines that must appear in this order, lines that must not.
+
+#include "tracesignature.h"
+
+#include <QTest>
+
+using namespace cascade;
+using namespace cascade::testing;
+
+class TestEngineSteps : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void addRow(const char *name, Runtime runtime, const QByteArray &steps, const QStringList &actions,
+                       const QStringList &expected, const QStringList &forbidden = {})
+    {
+        QTest::addRow("%s/%s", name, qPrintable(runtimeName(runtime)))
+            << int(runtime) << steps << actions << expected << forbidden;
+    }
+    static void addAll(const char *name, const QByteArray &steps, const QStringList &actions,
+                       const QStringList &expected, const QStringList &forbidden = {})
+    {
+        for (Runtime runtime : {Runtime::Asyncio, Runtime::Kotlin, Runtime::Swift})
+            addRow(name, runtime, steps, actions, expected, forbidden);
+    }
+
+private Q_SLOTS:
+    void stepSemantics_data();
+    void stepSemantics();
+    void unavailableConstructs_data();
+    void unavailableConstructs();
+};
+
+void TestEngineSteps::stepSemantics_data()
+{
+    QTest::addColumn<int>("runtime");
+    QTest::addColumn<QByteArray>("steps");
+    QTest::addColumn<QStringList>("actions");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QStringList>("forbidden");
+
+    const Runtime A = Runtime::Asyncio, K = Runtime::Kotlin, S = Runtime::Swift;
+    const QByteArray sleeper = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "sleep", "ms": 1000}, {"do": "print", "text": "woke"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+
+    // --- sleep: a cancellable wait
+    addAll("sleep completes", R"([{"do": "sleep", "ms": 500}, {"do": "print", "text": "done"}])", {},
+           {"0 main start", "0 main suspend", "500 main resume", "500 main print done", "500 main end completed"});
+    addAll("sleep is cancelled at once", sleeper, {"cancel main/job@300"},
+           {"300 main/job cancel-request cause=user", "300 main/job cancel-deliver at=sleep",
+            "300 main/job end cancelled"},
+           {"1000 main/job print woke"});
+
+    // --- CPU work without checks: nobody can stop it
+    const QByteArray cpu = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "work", "ms": 1000}, {"do": "print", "text": "worked"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addRow("cpu work ignores a cancel", K, cpu, {"cancel main/job@300"},
+           {"300 main/job cancel-request cause=user", "1000 main/job print worked", "1000 main/job end cancelled"},
+           {"300 main/job cancel-deliver at=sleep"});
+    addRow("cpu work ignores a cancel", S, cpu, {"cancel main/job@300"},
+           {"300 main/job cancel-request cause=user", "1000 main/job print worked", "1000 main/job end completed"});
+    // asyncio: the loop is blocked, the cancel reaches it only after the task finished
+    addRow("cpu work ignores a cancel", A, cpu, {"cancel main/job@300"},
+           {"0 main/job work 1000", "1000 main/job print worked", "1000 main/job end completed"},
+           {"300 main/job cancel-request cause=user"});
+
+    // --- CPU work that checks every 100 ms
+    const QByteArray checking = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "work", "ms": 1000, "checkEvery": 100}, {"do": "print", "text": "worked"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addAll("checking work stops at the next check", checking, {"cancel main/job@250"},
+           {"300 main/job checkpoint cancelled", "300 main/job cancel-deliver at=checkpoint", "300 main/job end cancelled"},
+           {"1000 main/job print worked"});
+    const QByteArray polling = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "work", "ms": 1000, "checkEvery": 100, "check": "poll"}, {"do": "print", "text": "stopped early"}]}},
+        {"do": "join", "task": "job"}])";
+    addRow("polling work ends the loop quietly", S, polling, {"cancel main/job@250"},
+           {"300 main/job checkpoint cancelled", "300 main/job print stopped early", "300 main/job end completed"});
+    addRow("polling work ends the loop quietly", K, polling, {"cancel main/job@250"},
+           {"300 main/job checkpoint cancelled", "300 main/job print stopped early", "300 main/job end cancelled"});
+
+    // --- throwing check point
+    const QByteArray checkpoint = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "work", "ms": 500}, {"do": "checkpoint"}, {"do": "print", "text": "after"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addAll("checkpoint raises the pending cancel", checkpoint, {"cancel main/job@200"},
+           {"500 main/job checkpoint cancelled", "500 main/job cancel-deliver at=checkpoint", "500 main/job end cancelled"},
+           {"500 main/job print after"});
+    addAll("checkpoint passes when not cancelled", checkpoint, {},
+           {"500 main/job checkpoint passed", "500 main/job print after", "500 main/job end completed"});
+
+    // --- polling check: ifCancelled
+    const QByteArray guard = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "work", "ms": 500}, {"do": "ifCancelled", "then": "return"}, {"do": "print", "text": "after"}]}},
+        {"do": "join", "task": "job"}])";
+    addRow("ifCancelled returns", S, guard, {"cancel main/job@200"},
+           {"500 main/job checkpoint cancelled", "500 main/job end completed"}, {"500 main/job print after"});
+    addRow("ifCancelled returns", K, guard, {"cancel main/job@200"},
+           {"500 main/job checkpoint cancelled", "500 main/job end cancelled"}, {"500 main/job print after"});
+    addRow("ifCancelled cannot see a cancel the busy loop has not taken yet", A, guard, {"cancel main/job@200"},
+           {"500 main/job checkpoint passed", "500 main/job print after", "500 main/job end completed"});
+    const QByteArray guardRaise = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "sleep", "ms": 100}, {"do": "work", "ms": 400},
+        {"do": "ifCancelled", "then": "raise", "error": "SoupCancellationError"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "any"}]}])";
+    addRow("ifCancelled raises its own error", S, guardRaise, {"cancel main/job@200"},
+           {"500 main/job checkpoint cancelled", "500 main/job raise SoupCancellationError",
+            "500 main/job end failed SoupCancellationError", "500 main catch SoupCancellationError"});
+
+    // --- whileActive
+    const QByteArray loop = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "whileActive", "steps": [{"do": "print", "text": "tick {i}"}, {"do": "work", "ms": 500}]},
+        {"do": "print", "text": "loop over"}]}},
+        {"do": "join", "task": "job"}])";
+    addRow("whileActive ends at the first check after the cancel", K, loop, {"cancel main/job@1300"},
+           {"0 main/job print tick 0", "1000 main/job print tick 2", "1500 main/job checkpoint cancelled",
+            "1500 main/job print loop over", "1500 main/job end cancelled"},
+           {"1500 main/job print tick 3"});
+    addRow("whileActive ends at the first check after the cancel", S, loop, {"cancel main/job@1300"},
+           {"1500 main/job checkpoint cancelled", "1500 main/job print loop over", "1500 main/job end completed"});
+
+    // --- raise, try/catch/finally
+    addAll("raise fails the task", R"([{"do": "raise", "error": "ValueError", "message": "bad"}])", {},
+           {"0 main raise ValueError", "0 main end failed ValueError"});
+    const QByteArray rethrow = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "try", "steps": [{"do": "sleep", "ms": 1000}],
+         "catch": [{"error": "cancellation", "rethrow": true, "steps": [{"do": "print", "text": "cleanup"}]}]}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addAll("catch cancellation and rethrow", rethrow, {"cancel main/job@500"},
+           {"500 main/job cancel-deliver at=sleep", "500 main/job print cleanup", "500 main/job end cancelled"});
+    const QByteArray swallow = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "try", "steps": [{"do": "sleep", "ms": 1000}], "catch": [{"error": "cancellation"}]},
+        {"do": "print", "text": "carried on"}]}},
+        {"do": "join", "task": "job"}, {"do": "print", "text": "joined"}])";
+    addRow("a swallowed cancel completes the task", A, swallow, {"cancel main/job@500"},
+           {"500 main/job catch CancelledError", "500 main/job print carried on", "500 main/job end completed",
+            "500 main print joined"});
+    addRow("a swallowed cancel leaves the job cancelled", K, swallow, {"cancel main/job@500"},
+           {"500 main/job catch CancellationException", "500 main/job print carried on", "500 main/job end cancelled"});
+    addRow("a swallowed cancel completes the task", S, swallow, {"cancel main/job@500"},
+           {"500 main/job catch CancellationError", "500 main/job print carried on", "500 main/job end completed"});
+    const QByteArray catchAll = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "try", "steps": [{"do": "sleep", "ms": 1000}], "catch": [{"error": "any"}]},
+        {"do": "print", "text": "carried on"}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addRow("except Exception misses CancelledError", A, catchAll, {"cancel main/job@500"},
+           {"500 main/job cancel-deliver at=sleep", "500 main/job end cancelled"},
+           {"500 main/job catch CancelledError", "500 main/job print carried on"});
+    addRow("catch (e: Exception) catches the cancellation", K, catchAll, {"cancel main/job@500"},
+           {"500 main/job catch CancellationException", "500 main/job print carried on", "500 main/job end cancelled"});
+    addRow("catch catches the cancellation", S, catchAll, {"cancel main/job@500"},
+           {"500 main/job catch CancellationError", "500 main/job print carried on", "500 main/job end completed"});
+    const QByteArray cleanupWait = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [
+        {"do": "try", "steps": [{"do": "sleep", "ms": 1000}],
+         "finally": [{"do": "sleep", "ms": 200}, {"do": "print", "text": "closed"}]}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "job"}], "catch": [{"error": "cancellation"}]}])";
+    addRow("awaits in finally run normally", A, cleanupWait, {"cancel main/job@500"},
+           {"500 main/job cleanup-enter", "700 main/job print closed", "700 main/job cleanup-exit",
+            "700 main/job end cancelled"});
+    addRow("a suspending call in finally throws at once", K, cleanupWait, {"cancel main/job@500"},
+           {"500 main/job cleanup-enter", "500 main/job cancel-deliver at=sleep", "500 main/job end cancelled"},
+           {"700 main/job print closed"});
+    addRow("Task.sleep in defer throws at once", S, cleanupWait, {"cancel main/job@500"},
+           {"500 main/job cleanup-enter", "500 main/job cancel-deliver at=sleep", "500 main/job end cancelled"},
+           {"700 main/job print closed"});
+
+    // --- structured groups
+    const QByteArray strictGroup = R"([{"do": "group", "kind": "strict", "tasks": [
+        {"name": "bad", "steps": [{"do": "sleep", "ms": 300}, {"do": "raise", "error": "ValueError"}]},
+        {"name": "slow", "steps": [{"do": "sleep", "ms": 2000}]}]}])";
+    addRow("TaskGroup: a failure cancels siblings and parent", A, strictGroup, {},
+           {"300 main/bad end failed ValueError", "300 main/slow cancel-request cause=failure",
+            "300 main cancel-request cause=failure", "300 main/slow end cancelled", "300 main raise ExceptionGroup",
+            "300 main end failed ExceptionGroup"});
+    addRow("coroutineScope: a failure cancels the scope", K, strictGroup, {},
+           {"300 main/bad end failed ValueError", "300 main/slow cancel-request cause=parent",
+            "300 main/slow end cancelled", "300 main end failed ValueError"});
+    addRow("withThrowingTaskGroup: next() sees the error", S, strictGroup, {},
+           {"300 main/bad end failed ValueError", "300 main/slow cancel-request cause=failure",
+            "300 main/slow end cancelled", "300 main end failed ValueError"});
+    const QByteArray tolerantGroup = R"([{"do": "group", "kind": "tolerant", "tasks": [
+        {"name": "bad", "steps": [{"do": "sleep", "ms": 300}, {"do": "raise", "error": "ValueError"}]},
+        {"name": "slow", "steps": [{"do": "sleep", "ms": 2000}]}]}])";
+    addAll("a tolerant group lets the others finish", tolerantGroup, {},
+           {"300 main/bad end failed ValueError", "2000 main/slow end completed", "2000 main end completed"},
+           {"300 main/slow cancel-request cause=failure", "300 main/slow cancel-request cause=parent"});
+    const QByteArray limited = R"([{"do": "group", "kind": "strict", "limit": 2, "tasks": [
+        {"name": "chop", "count": 4, "steps": [{"do": "sleep", "ms": 100}]}]}])";
+    addAll("a concurrency limit starts children as others end", limited, {},
+           {"0 main/chop[0] start", "0 main/chop[1] start", "100 main/chop[2] start", "100 main/chop[3] start",
+            "200 main end completed"});
+    const QByteArray cancelAll = R"([{"do": "group", "kind": "tolerant", "tasks": [
+        {"name": "w", "count": 2, "steps": [{"do": "work", "ms": 300}, {"do": "print", "text": "done"}]}],
+        "steps": [{"do": "sleep", "ms": 100}, {"do": "cancelChildren"}]}])";
+    addRow("cancelAll only sets flags", S, cancelAll, {},
+           {"100 main/w[0] cancel-request cause=code", "300 main/w[0] print done", "300 main/w[1] print done"});
+    addRow("cancelChildren does not stop CPU work", K, cancelAll, {},
+           {"100 main/w[0] cancel-request cause=code", "300 main/w[0] print done", "300 main/w[0] end cancelled"});
+    const QByteArray parentCancel = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "p", "steps": [
+        {"do": "group", "kind": "strict", "tasks": [{"name": "c", "count": 2, "steps": [{"do": "sleep", "ms": 1000}]}]}]}},
+        {"do": "try", "steps": [{"do": "join", "task": "p"}], "catch": [{"error": "cancellation"}]}])";
+    addRow("cancelling the parent cancels the group", A, parentCancel, {"cancel main/p@100"},
+           {"100 main/p cancel-request cause=user", "100 main/p/c[0] cancel-request cause=parent",
+            "100 main/p/c[1] end cancelled", "100 main/p cancel-deliver at=TaskGroup", "100 main/p end cancelled"});
+    addRow("cancelling the parent cancels the group", K, parentCancel, {"cancel main/p@100"},
+           {"100 main/p cancel-request cause=user", "100 main/p/c[0] cancel-request cause=parent",
+            "100 main/p/c[1] end cancelled", "100 main/p cancel-deliver at=coroutineScope", "100 main/p end cancelled"});
+    addRow("cancelling the parent cancels the group", S, parentCancel, {"cancel main/p@100"},
+           {"100 main/p cancel-request cause=user", "100 main/p/c[0] cancel-request cause=parent",
+            "100 main/p/c[1] end cancelled", "100 main/p end cancelled"});
+
+    // --- await several
+    const QByteArray gather = R"([{"do": "gather", "tasks": [
+        {"name": "a", "steps": [{"do": "sleep", "ms": 300}, {"do": "raise", "error": "BurnError"}]},
+        {"name": "b", "steps": [{"do": "sleep", "ms": 1000}, {"do": "print", "text": "b done"}]}]},
+        {"do": "print", "text": "unreachable"}])";
+    addRow("gather raises at once and leaves the others running", A, gather, {},
+           {"300 main/a end failed BurnError", "300 main raise BurnError", "300 main end failed BurnError",
+            "1000 main/b print b done"},
+           {"300 main/b cancel-request cause=failure", "300 main print unreachable"});
+    addRow("awaitAll: a failing async cancels the parent and siblings", K, gather, {},
+           {"300 main/a end failed BurnError", "300 main cancel-request cause=failure",
+            "300 main/b cancel-request cause=parent", "300 main/b end cancelled", "300 main end failed BurnError"},
+           {"1000 main/b print b done"});
+    addRow("async let: an awaited failure cancels the rest", S, gather, {},
+           {"300 main/a end failed BurnError", "300 main/b cancel-request cause=failure", "300 main/b end cancelled",
+            "300 main end failed BurnError"});
+    const QByteArray awaitOrder = R"([{"do": "gather", "awaitOrder": ["b", "a"], "tasks": [
+        {"name": "a", "steps": [{"do": "sleep", "ms": 300}, {"do": "raise", "error": "BurnError"}]},
+        {"name": "b", "steps": [{"do": "sleep", "ms": 1000}]}]}])";
+    addRow("async let: the error waits for the child awaited first", S, awaitOrder, {},
+           {"300 main/a end failed BurnError", "1000 main/b end completed", "1000 main end failed BurnError"});
+
+    // --- spawn, join, cancel from code
+    const QByteArray child = R"([{"do": "spawn", "link": "child", "task": {"name": "kid", "steps": [
+        {"do": "sleep", "ms": 800}, {"do": "print", "text": "kid done"}]}}, {"do": "print", "text": "body done"}])";
+    addRow("launch: the parent waits for its child", K, child, {},
+           {"0 main print body done", "0 main suspend", "800 main/kid print kid done", "800 main end completed"});
+    addRow("async let not awaited is cancelled at scope exit", S, child, {},
+           {"0 main print body done", "0 main/kid cancel-request cause=parent", "0 main/kid end cancelled",
+            "0 main end completed"});
+    const QByteArray orphan = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "p", "steps": [
+        {"do": "spawn", "link": "unstructured", "task": {"name": "orphan", "steps": [
+            {"do": "sleep", "ms": 1000}, {"do": "print", "text": "still here"}]}},
+        {"do": "sleep", "ms": 5000}]}},
+        {"do": "sleep", "ms": 100}, {"do": "cancel", "task": "p"}, {"do": "sleep", "ms": 2000}])";
+    addAll("an unstructured child is not cancelled with its parent", orphan, {},
+           {"100 main/p cancel-request cause=code", "100 main/p/orphan cancel-blocked by=not-a-child",
+            "100 main/p end cancelled", "1000 main/p/orphan print still here"});
+    const QByteArray awaiterCancel = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "w", "steps": [
+        {"do": "spawn", "link": "unstructured", "task": {"name": "inner", "steps": [{"do": "sleep", "ms": 1000}]}},
+        {"do": "join", "task": "inner"}]}}, {"do": "sleep", "ms": 2000}])";
+    addRow("cancelling the awaiter cancels the awaited task", A, awaiterCancel, {"cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "100 main/w/inner cancel-request cause=awaiter",
+            "100 main/w/inner end cancelled", "100 main/w cancel-deliver at=join", "100 main/w end cancelled"});
+    addRow("join is cancellable but leaves the job alone", K, awaiterCancel, {"cancel main/w@100"},
+           {"100 main/w cancel-deliver at=join", "100 main/w end cancelled", "1000 main/w/inner end completed"});
+    addRow("await task.value does not notice the cancel", S, awaiterCancel, {"cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "1000 main/w/inner end completed", "1000 main/w end completed"});
+
+    // --- repeat
+    addAll("repeat numbers its iterations", R"([{"do": "repeat", "count": 3, "from": 1, "steps": [
+        {"do": "print", "text": "n={i}"}]}])", {}, {"0 main print n=1", "0 main print n=2", "0 main print n=3"});
+
+    // --- timeouts
+    const QByteArray timeout = R"([{"do": "timeout", "ms": 500, "steps": [{"do": "sleep", "ms": 2000}]}])";
+    addRow("asyncio.timeout raises TimeoutError", A, timeout, {},
+           {"500 main timeout 500", "500 main cancel-request cause=timeout", "500 main cancel-deliver at=sleep",
+            "500 main raise TimeoutError", "500 main end failed TimeoutError"});
+    addRow("withTimeout ends the coroutine as cancelled", K, timeout, {},
+           {"500 main timeout 500", "500 main cancel-request cause=timeout", "500 main cancel-deliver at=sleep",
+            "500 main end cancelled TimeoutCancellationException"});
+    const QByteArray orNull = R"([{"do": "timeout", "ms": 500, "orNull": true, "steps": [{"do": "sleep", "ms": 2000}]},
+        {"do": "print", "text": "got null"}])";
+    addRow("timeout-or-null carries on", K, orNull, {}, {"500 main timeout 500", "500 main print got null", "500 main end completed"});
+    addRow("timeout-or-null carries on", A, orNull, {}, {"500 main timeout 500", "500 main print got null", "500 main end completed"});
+    const QByteArray waitFor = R"([{"do": "timeout", "ms": 500, "style": "waitFor", "name": "slow",
+        "steps": [{"do": "sleep", "ms": 2000}]}])";
+    addRow("wait_for cancels its inner task", A, waitFor, {},
+           {"500 main timeout 500", "500 main/slow cancel-request cause=timeout", "500 main/slow end cancelled",
+            "500 main raise TimeoutError", "500 main end failed TimeoutError"});
+
+    // --- shields
+    const QByteArray shield = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "w", "steps": [
+        {"do": "shield", "name": "commit", "steps": [{"do": "sleep", "ms": 1000}, {"do": "print", "text": "committed"}]},
+        {"do": "print", "text": "after shield"}]}}, {"do": "sleep", "ms": 2000}])";
+    addRow("shield: the awaiter is cancelled, the inner work goes on", A, shield, {"cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "100 main/w/commit cancel-blocked by=shield",
+            "100 main/w cancel-deliver at=shield", "100 main/w end cancelled", "1000 main/w/commit print committed"},
+           {"1000 main/w print after shield"});
+    addRow("NonCancellable: the request waits for the block to end", K, shield, {"cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "100 main/w cancel-blocked by=non-cancellable",
+            "1000 main/w print committed", "1000 main/w cancel-deliver at=withContext", "1000 main/w end cancelled"},
+           {"1000 main/w print after shield"});
+
+    // --- cancellation handlers and signals
+    const QByteArray handler = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "chef", "steps": [
+        {"do": "onCancel", "steps": [{"do": "waitSignal", "signal": "orders"}, {"do": "print", "text": "woken"}],
+         "handler": [{"do": "print", "text": "stop waiting"}, {"do": "signal", "signal": "orders"}]}]}},
+        {"do": "sleep", "ms": 700}, {"do": "cancel", "task": "chef"}, {"do": "join", "task": "chef"}])";
+    addRow("onCancel runs at the instant of cancel", S, handler, {},
+           {"700 main/chef cancel-request cause=code", "700 main/chef cleanup-enter", "700 main/chef print stop waiting",
+            "700 main/chef print woken", "700 main/chef end completed"});
+    addRow("invokeOnCancellation runs at the instant of cancel", K, handler, {},
+           {"700 main/chef cancel-request cause=code", "700 main/chef print stop waiting",
+            "700 main/chef cancel-deliver at=waitSignal", "700 main/chef end cancelled"});
+    const QByteArray signal = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "w", "steps": [
+        {"do": "waitSignal", "signal": "go"}, {"do": "print", "text": "went"}]}},
+        {"do": "sleep", "ms": 300}, {"do": "signal", "signal": "go"}, {"do": "join", "task": "w"}])";
+    addAll("a signal wakes its waiter", signal, {}, {"0 main/w suspend", "300 main/w resume", "300 main/w print went"});
+
+    // --- user failure injection
+    addAll("fail a task from outside", sleeper, {"fail main/job@400:IOError:disk gone"},
+           {"400 main/job raise IOError", "400 main/job end failed IOError"});
+    addAll("actions on ended tasks are ignored", sleeper, {"cancel main/job@1500"},
+           {"1000 main/job end completed", "1500 main action-ignored"});
+}
+
+void TestEngineSteps::stepSemantics()
+{
+    QFETCH(int, runtime);
+    QFETCH(QByteArray, steps);
+    QFETCH(QStringList, actions);
+    QFETCH(QStringList, expected);
+    QFETCH(QStringList, forbidden);
+
+    QString error;
+    const auto scenario = ScenarioLoader::parse(scenarioJson(steps), QStringLiteral("spec.json"), &error);
+    QVERIFY2(scenario, qPrintable(error));
+    QVERIFY2(Engine::unsupported(*scenario, Runtime(runtime)).isEmpty(),
+             qPrintable(Engine::unsupported(*scenario, Runtime(runtime)).join(QLatin1Char('\n'))));
+    Engine engine(*scenario, Runtime(runtime));
+    for (const QString &text : std::as_const(actions)) {
+        const QString verb = text.section(QLatin1Char(' '), 0, 0);
+        UserAction action;
+        QVERIFY2(UserAction::parse(verb == QLatin1String("cancel") ? UserAction::Kind::Cancel : UserAction::Kind::Fail,
+                                   text.section(QLatin1Char(' '), 1, -1), &action, &error),
+                 qPrintable(error));
+        engine.schedule(action);
+    }
+    engine.runToEnd();
+    QVERIFY(engine.abortReason().isEmpty());
+    const QStringList lines = signature(engine);
+    QString missing;
+    QVERIFY2(containsInOrder(lines, expected, &missing),
+             qPrintable(QStringLiteral("missing (in order): %1\ntrace:\n%2").arg(missing, lines.join(QLatin1Char('\n')))));
+    for (const QString &line : std::as_const(forbidden))
+        QVERIFY2(!lines.contains(line), qPrintable(QStringLiteral("unexpected: %1\ntrace:\n%2").arg(line, lines.join(QLatin1Char('\n')))));
+}
+
+void TestEngineSteps::unavailableConstructs_data()
+{
+    QTest::addColumn<int>("runtime");
+    QTest::addColumn<QByteArray>("steps");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("asyncio has no structured child outside a group")
+        << int(Runtime::Asyncio)
+        << QByteArray(R"([{"do": "spawn", "link": "child", "task": {"name": "k", "steps": []}}])")
+        << QStringLiteral("/root/steps/0: a structured child (\"link\": \"child\") is not available in asyncio");
+    QTest::newRow("asyncio has no cancellation handler")
+        << int(Runtime::Asyncio) << QByteArray(R"([{"do": "onCancel", "steps": [], "handler": []}])")
+        << QStringLiteral("/root/steps/0: a cancellation handler (onCancel) is not available in asyncio");
+    QTest::newRow("Swift has no timeout")
+        << int(Runtime::Swift) << QByteArray(R"([{"do": "timeout", "ms": 5, "steps": []}])")
+        << QStringLiteral("/root/steps/0: a timeout is not available in swift: Swift has no built-in timeout");
+    QTest::newRow("Swift has no shield")
+        << int(Runtime::Swift) << QByteArray(R"([{"do": "try", "steps": [{"do": "shield", "steps": []}], "finally": []}])")
+        << QStringLiteral("/root/steps/0/steps/0: a shield is not available in swift: Swift has no shield");
+}
+
+void TestEngineSteps::unavailableConstructs()
+{
+    QFETCH(int, runtime);
+    QFETCH(QByteArray, steps);
+    QFETCH(QString, reason);
+    QString error;
+    const auto scenario = ScenarioLoader::parse(scenarioJson(steps), QStringLiteral("spec.json"), &error);
+    QVERIFY2(scenario, qPrintable(error));
+    const QStringList reasons = Engine::unsupported(*scenario, Runtime(runtime));
+    QCOMPARE(reasons.size(), 1);
+    QVERIFY2(reasons.front().startsWith(reason), qPrintable(reasons.front()));
+}
+
+QTEST_GUILESS_MAIN(TestEngineSteps)
+#include "tst_engine_steps.moc"
