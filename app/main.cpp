@@ -5,11 +5,14 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QTextStream>
 
 #include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CascadePlugin)
 
 namespace {
 

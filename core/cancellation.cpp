@@ -179,15 +179,16 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from, in
     if (blocked)
         emit(EventKind::CancelBlocked, task, from, quint8(BlockedBy::NonCancellable));
     propagateToChildren(task, -1, CancelCause::Parent, task.id);
+    // The suspended coroutine is resumed with the cancellation first; handlers then run at once.
+    if (!blocked && task.status == TaskStatus::Suspended && !task.wakeQueued) {
+        const bool wakes = m_runtime == Runtime::Kotlin
+            ? (task.wait == WaitKind::Sleep || task.wait == WaitKind::Join || task.wait == WaitKind::Gather
+               || task.wait == WaitKind::Signal || task.wait == WaitKind::Yield)
+            : task.wait == WaitKind::Sleep;  // Swift: only Task.sleep notices by itself
+        if (wakes)
+            wakeSoon(task, Wake::Cancelled);
+    }
     runCancelHandlers(task);
-    if (blocked || task.status != TaskStatus::Suspended || task.wakeQueued)
-        return;
-    const bool wakes = m_runtime == Runtime::Kotlin
-        ? (task.wait == WaitKind::Sleep || task.wait == WaitKind::Join || task.wait == WaitKind::Gather
-           || task.wait == WaitKind::Signal || task.wait == WaitKind::Yield)
-        : task.wait == WaitKind::Sleep;  // Swift: only Task.sleep notices by itself
-    if (wakes)
-        wakeSoon(task, Wake::Cancelled);
 }
 
 void EngineImpl::propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from)

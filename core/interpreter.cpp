@@ -17,10 +17,10 @@ EngineImpl::SuspendAwaiter EngineImpl::suspend(TaskRecord &task, WaitKind kind, 
     task.wait = kind;
     task.waitTarget = target;
     task.waitCancelled = false;
-    if (kind != WaitKind::Work && kind != WaitKind::Yield) {
+    if (kind != WaitKind::Work && kind != WaitKind::Yield)
         emit(EventKind::Suspend, task, -1, 0, 0, on);
-        releaseDomain(task);  // a real await gives the single thread back
-    }
+    if (kind != WaitKind::Work)
+        releaseDomain(task);  // any await, even sleep(0), gives the single thread back
     return SuspendAwaiter{&task};
 }
 
@@ -60,8 +60,11 @@ Flow EngineImpl::deliver(TaskRecord &task, const QString &at)
     return flow;
 }
 
-Flow EngineImpl::throwNamed(TaskRecord &task, const QString &error, const QString &message, bool emitRaise)
+Flow EngineImpl::throwNamed(TaskRecord &task, const QString &errorRef, const QString &messageRef, bool emitRaise)
 {
+    // Copies first: the arguments may point into m_errors, which internError() may reallocate.
+    const QString error = errorRef;
+    const QString message = messageRef;
     Flow flow;
     flow.kind = Flow::Kind::Throw;
     flow.error = error == cancellationErrorName() ? Flow::Error::Cancellation : Flow::Error::Named;
@@ -80,7 +83,7 @@ Flow EngineImpl::afterWake(TaskRecord &task, Wake wake, const QString &at)
     case Wake::Error: {
         const int id = task.wakeErrorId;
         task.wakeErrorId = -1;
-        const auto &[name, message] = m_errors[std::size_t(id)];
+        const auto [name, message] = m_errors[std::size_t(id)];
         return throwNamed(task, name, message, name != cancellationErrorName());
     }
     case Wake::Cancelled:
@@ -349,7 +352,6 @@ QCoro::Task<Flow> EngineImpl::execWork(TaskRecord &task, const Step &step)
             break;
         if (singleThreaded(task)) {
             // asyncio's sleep(0) / Kotlin's yield(): let the others on this thread run, then look.
-            releaseDomain(task);
             auto yielded = suspend(task, WaitKind::Yield, QString());
             wakeSoon(task, Wake::Normal);
             if (co_await yielded == Wake::Abort)

@@ -38,7 +38,9 @@ inline QString signatureLine(const TraceEvent &event, const TaskPathResolver &pa
         break;
     case EventKind::End:
         line += QStringLiteral(" %1").arg(QString::fromLatin1(outcomeName(Outcome(event.code))));
-        if (!event.text.isEmpty())
+        // The plain cancellation error adds nothing to "cancelled"; other errors are the point.
+        if (!event.text.isEmpty() && event.text != QLatin1String("CancelledError")
+            && event.text != QLatin1String("CancellationException") && event.text != QLatin1String("CancellationError"))
             line += QStringLiteral(" %1").arg(event.text);
         break;
     case EventKind::Spawn:

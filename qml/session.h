@@ -1,0 +1,96 @@
+#pragma once
+
+#include "engine.h"
+#include "eventlogmodel.h"
+#include "tasklistmodel.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+
+namespace cascade {
+
+//! One scenario being played: loads it, runs the engine on the virtual clock at the chosen speed,
+//! forwards the user's cancels to the engine, and feeds the models. It decides no semantics.
+class Session final : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString scenarioId READ scenarioId NOTIFY scenarioChanged)
+    Q_PROPERTY(QString title READ title NOTIFY scenarioChanged)
+    Q_PROPERTY(QString titleKo READ titleKo NOTIFY scenarioChanged)
+    Q_PROPERTY(QString explanation READ explanation NOTIFY scenarioChanged)
+    Q_PROPERTY(QString explanationKo READ explanationKo NOTIFY scenarioChanged)
+    Q_PROPERTY(QStringList runtimes READ runtimes NOTIFY scenarioChanged)
+    Q_PROPERTY(QString runtime READ runtime WRITE setRuntime NOTIFY runtimeChanged)
+    Q_PROPERTY(QString unavailable READ unavailable NOTIFY runtimeChanged)
+    Q_PROPERTY(qint64 now READ now NOTIFY progressed)
+    Q_PROPERTY(bool finished READ finished NOTIFY progressed)
+    Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    Q_PROPERTY(QString console READ console NOTIFY progressed)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
+    Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
+
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    Q_INVOKABLE bool open(const QString &lessonIdOrPath);
+    Q_INVOKABLE void restart();
+    Q_INVOKABLE void stepEvent();
+    Q_INVOKABLE void cancelTask(const QString &path);
+    Q_INVOKABLE void failTask(const QString &path);
+
+    [[nodiscard]] QString scenarioId() const;
+    [[nodiscard]] QString title() const;
+    [[nodiscard]] QString titleKo() const;
+    [[nodiscard]] QString explanation() const;
+    [[nodiscard]] QString explanationKo() const;
+    [[nodiscard]] QStringList runtimes() const;
+    [[nodiscard]] QString runtime() const;
+    void setRuntime(const QString &name);
+    [[nodiscard]] QString unavailable() const { return m_unavailable; }
+    [[nodiscard]] qint64 now() const;
+    [[nodiscard]] bool finished() const;
+    [[nodiscard]] bool playing() const { return m_timer.isActive(); }
+    void setPlaying(bool playing);
+    [[nodiscard]] double speed() const { return m_speed; }
+    void setSpeed(double speed);
+    [[nodiscard]] QString console() const { return m_console; }
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] TaskListModel *tasks() { return &m_tasks; }
+    [[nodiscard]] EventLogModel *events() { return &m_events; }
+
+Q_SIGNALS:
+    void scenarioChanged();
+    void runtimeChanged();
+    void progressed();
+    void playingChanged();
+    void speedChanged();
+    void errorChanged();
+
+private:
+    void rebuildEngine();
+    void tick();
+    void act(UserAction::Kind kind, const QString &path);
+
+    std::optional<Scenario> m_scenario;
+    std::unique_ptr<Engine> m_engine;
+    Runtime m_runtime = Runtime::Asyncio;
+    std::vector<UserAction> m_actions;  // everything the user did, replayed on restart
+    TaskListModel m_tasks;
+    EventLogModel m_events;
+    QTimer m_timer;
+    qint64 m_playhead = 0;              // virtual ms shown; the engine has run up to here
+    double m_speed = 1.0;
+    QString m_console;
+    QString m_error;
+    QString m_unavailable;
+};
+
+} // namespace cascade
