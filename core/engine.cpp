@@ -196,6 +196,14 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         m_held.push_back(entry);
         return false;
     }
+    // A stale entry (a timer of a wait that already ended) neither runs nor moves the clock.
+    const bool stale = (entry.kind == QueueEntry::Kind::Start && task->status != TaskStatus::NotStarted)
+        || (entry.kind == QueueEntry::Kind::Wake
+            && (task->status != TaskStatus::Suspended || task->waitToken != quint32(entry.aux)))
+        || (entry.kind == QueueEntry::Kind::Deadline
+            && (task->done() || !findScope(*task, entry.aux) || findScope(*task, entry.aux)->expired));
+    if (stale)
+        return false;
     m_now = std::max(m_now, entry.time);
     switch (entry.kind) {
     case QueueEntry::Kind::Action: {
@@ -204,8 +212,6 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         return true;
     }
     case QueueEntry::Kind::Start:
-        if (task->status != TaskStatus::NotStarted)
-            return false;
         task->status = TaskStatus::Running;
         // A task cancelled before its first step never runs its body (asyncio, Kotlin DEFAULT start).
         if (m_runtime != Runtime::Swift && task->cancelCount > 0) {
@@ -221,14 +227,10 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         runTask(task->id);  // eager: runs until its first suspension; the frame frees itself at the end
         return true;
     case QueueEntry::Kind::Wake:
-        if (task->status != TaskStatus::Suspended || task->waitToken != quint32(entry.aux))
-            return false;
         resume(*task, entry.wake);
         return true;
     case QueueEntry::Kind::Deadline: {
-        Scope *scope = task->done() ? nullptr : findScope(*task, entry.aux);
-        if (!scope || scope->expired)
-            return false;
+        Scope *scope = findScope(*task, entry.aux);
         scope->expired = true;
         emit(EventKind::Timeout, *task, -1, 0, scope->ms);
         if (m_runtime == Runtime::Kotlin) {

@@ -8,7 +8,7 @@
 namespace cascade {
 
 //! Trace events as they happen, for the event log. Rows are only ever appended (or all cleared).
-class EventLogModel final : public QAbstractListModel
+class EventLogModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -6,7 +6,7 @@
 namespace cascade {
 
 //! The built-in lessons, for the lesson picker.
-class LessonListModel final : public QAbstractListModel
+class LessonListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT

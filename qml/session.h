@@ -15,7 +15,7 @@ namespace cascade {
 
 //! One scenario being played: loads it, runs the engine on the virtual clock at the chosen speed,
 //! forwards the user's cancels to the engine, and feeds the models. It decides no semantics.
-class Session final : public QObject
+class Session : public QObject
 {
     Q_OBJECT
     QML_ELEMENT

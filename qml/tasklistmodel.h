@@ -10,7 +10,7 @@ namespace cascade {
 //! The task tree flattened in depth-first order, with each task's state as the trace shows it.
 //! Updated incrementally from trace events: a spawn inserts a row under its parent, later events
 //! change that row only.
-class TaskListModel final : public QAbstractListModel
+class TaskListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT

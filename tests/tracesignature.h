@@ -81,6 +81,15 @@ inline bool containsInOrder(const QStringList &lines, const QStringList &expecte
     return true;
 }
 
+//! True when a line mentions `text`: a text that starts with a time ("1500 main/x") must start the
+//! line; any other text may stand anywhere in it ("main/x cancel-deliver").
+inline bool traceMentions(const QStringList &lines, const QString &text)
+{
+    const bool timed = !text.isEmpty() && text.front().isDigit();
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const QString &line) { return timed ? line.startsWith(text) : line.contains(text); });
+}
+
 //! A scenario document around a root body, runnable under every runtime.
 inline QByteArray scenarioJson(const QByteArray &rootSteps)
 {
