@@ -46,7 +46,7 @@ ApplicationWindow {
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Space")
             }
             Button {
-                text: qsTr("Step ⏭"); onClicked: session.stepEvent()
+                text: qsTr("Step →"); onClicked: session.stepEvent()
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Right arrow: the next event")
             }
             Button {

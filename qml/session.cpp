@@ -53,12 +53,15 @@ void Session::rebuildEngine()
         } else {
             m_engine = std::make_unique<Engine>(*m_scenario, m_runtime);
             const TaskPathResolver path = m_engine->pathResolver();
-            m_engine->setListener([this, path](const TraceEvent &event) {
+            auto show = [this, path](const TraceEvent &event) {
                 m_tasks.apply(event, path);
                 m_events.append(event, path);
                 if (event.kind == EventKind::Print)
                     m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(path(event.task), event.text);
-            });
+            };
+            for (const TraceEvent &event : m_engine->events())
+                show(event);  // the root's spawn happens when the engine is made
+            m_engine->setListener(show);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
             m_engine->runUntil(0);
