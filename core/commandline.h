@@ -1,1 +1,25 @@
 #pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+namespace cascade {
+
+//! Exit statuses of the command line, also listed in `cascade help` and the README.
+enum CommandLineExit : int {
+    ExitOk = 0,         // the verb did its job (a run exits 0 whatever the tasks' outcomes)
+    ExitBadInput = 2,   // unknown verb or option, bad value, unreadable scenario, write failure
+    ExitInternal = 3,   // the engine stopped early (event limit) or a built-in lesson is broken
+};
+
+//! True when arguments[1] selects the headless command line rather than the GUI:
+//! a verb (lessons, run, help) or --help / -h / --version / -v.
+[[nodiscard]] bool isCommandLineVerb(const QString &argument);
+
+//! Runs `cascade <verb> ...` without a GUI. arguments[0] is the program name. Normal output goes
+//! to `out`, messages to `err` (one line per problem). Returns the process exit status.
+[[nodiscard]] int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+} // namespace cascade

@@ -1,0 +1,558 @@
+// The headless command line: exit statuses and messages for bad input, the lesson list, the
+// JSON Lines trace of a real run, and the pieces it is built from (action parsing, task path
+// validation, trace formatting).
+#include "commandline.h"
+#include "lessons.h"
+#include "scenario.h"
+#include "trace.h"
+#include "useraction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace cascade;
+
+namespace {
+
+struct CliResult {
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList &arguments)
+{
+    CliResult result;
+    QTextStream out(&result.out);
+    QTextStream err(&result.err);
+    result.status = runCommandLine(QStringList{QStringLiteral("cascade")} + arguments, out, err);
+    out.flush();
+    err.flush();
+    return result;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+// A small scenario every runtime accepts: an unstructured job, three counted group children.
+const char GoodScenario[] = R"({
+  "cascade": "scenario", "version": 1, "id": "cli-good",
+  "title": {"en": "CLI test", "ko": "CLI 시험"},
+  "runtimes": ["kotlin", "asyncio", "swift"],
+  "root": {"name": "main", "steps": [
+    {"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [{"do": "sleep", "ms": 1000}]}},
+    {"do": "group", "kind": "strict", "tasks": [{"name": "chop", "count": 3, "steps": [{"do": "sleep", "ms": 200}]}]},
+    {"do": "join", "task": "job"}
+  ]}
+})";
+
+// Swift has no timeout, so a Swift run of this file is refused.
+const char TimeoutScenario[] = R"({
+  "cascade": "scenario", "version": 1, "id": "cli-timeout",
+  "title": {"en": "Timeout", "ko": "시간 제한"},
+  "runtimes": ["kotlin"],
+  "root": {"name": "main", "steps": [
+    {"do": "timeout", "ms": 100, "steps": [{"do": "sleep", "ms": 500}]}
+  ]}
+})";
+
+Step makeStep(StepKind kind)
+{
+    Step step;
+    step.kind = kind;
+    return step;
+}
+
+TaskSpec makeTask(const QString &name, int count = 1, Steps body = {})
+{
+    TaskSpec spec;
+    spec.name = name;
+    spec.count = count;
+    spec.body = std::move(body);
+    return spec;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void badInput_data();
+    void badInput();
+    void helpAndVersion_data();
+    void helpAndVersion();
+    void isVerb();
+    void lessonsListsIds();
+    void runTraceIsJsonLines();
+    void runTraceToFileMatchesStdout();
+    void runLogIsReadable();
+    void runWithActionsAndUntil();
+    void parseAction_data();
+    void parseAction();
+    void validatePath_data();
+    void validatePath();
+    void traceJson_data();
+    void traceJson();
+    void traceText();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_good;
+    QString m_timeout;
+    QString m_malformed;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_good = m_dir.filePath(QStringLiteral("good.json"));
+    m_timeout = m_dir.filePath(QStringLiteral("timeout.json"));
+    m_malformed = m_dir.filePath(QStringLiteral("malformed.json"));
+    QVERIFY(writeFile(m_good, GoodScenario));
+    QVERIFY(writeFile(m_timeout, TimeoutScenario));
+    QVERIFY(writeFile(m_malformed, "{\"cascade\": \"scenario\",\n  \"version\": 1,,\n}"));
+    QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("adir")));
+}
+
+void TestCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");  // part of the one-line message
+
+    const QString good = m_good;
+    const QString nowhere = m_dir.filePath(QStringLiteral("no/such/dir/trace.jsonl"));
+    QTest::addRow("no verb") << QStringList{} << QStringLiteral("missing verb");
+    QTest::addRow("unknown verb") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown verb 'frobnicate'");
+    QTest::addRow("unknown top option") << QStringList{QStringLiteral("--frob")} << QStringLiteral("unknown option '--frob'");
+    QTest::addRow("unknown run option") << QStringList{QStringLiteral("run"), good, QStringLiteral("--frob")} << QStringLiteral("frob");
+    QTest::addRow("missing scenario") << QStringList{QStringLiteral("run")} << QStringLiteral("missing lesson id or scenario file");
+    QTest::addRow("two scenarios") << QStringList{QStringLiteral("run"), good, good} << QStringLiteral("unexpected argument");
+    QTest::addRow("missing lesson") << QStringList{QStringLiteral("run"), QStringLiteral("no-such-lesson")}
+                                    << QStringLiteral("no lesson or file named 'no-such-lesson'");
+    QTest::addRow("missing option value") << QStringList{QStringLiteral("run"), good, QStringLiteral("--runtime")}
+                                          << QStringLiteral("runtime");
+    QTest::addRow("bad runtime") << QStringList{QStringLiteral("run"), good, QStringLiteral("--runtime"), QStringLiteral("java")}
+                                 << QStringLiteral("unknown runtime 'java'");
+    QTest::addRow("cancel without @") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/job")}
+                                      << QStringLiteral("missing '@'");
+    QTest::addRow("negative time") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/job@-5")}
+                                   << QStringLiteral("must not be negative");
+    QTest::addRow("time not integer") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/job@1.5")}
+                                      << QStringLiteral("not a whole number");
+    QTest::addRow("time too large") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/job@99999999999999999999")}
+                                    << QStringLiteral("at most");
+    QTest::addRow("empty path") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("@100")}
+                                << QStringLiteral("empty task path");
+    QTest::addRow("bad error name") << QStringList{QStringLiteral("run"), good, QStringLiteral("--fail"), QStringLiteral("main/job@100:9lives")}
+                                    << QStringLiteral("bad error name '9lives'");
+    QTest::addRow("unknown task path") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/nobody@100")}
+                                       << QStringLiteral("no task 'nobody' under 'main'");
+    QTest::addRow("missing index") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/chop@100")}
+                                   << QStringLiteral("needs an index");
+    QTest::addRow("until not a number") << QStringList{QStringLiteral("run"), good, QStringLiteral("--until"), QStringLiteral("soon")}
+                                        << QStringLiteral("--until");
+    QTest::addRow("unreadable file") << QStringList{QStringLiteral("run"), m_dir.filePath(QStringLiteral("adir"))}
+                                     << QStringLiteral("directory");
+    QTest::addRow("malformed json") << QStringList{QStringLiteral("run"), m_malformed} << QStringLiteral("malformed.json");
+    QTest::addRow("unwritable trace") << QStringList{QStringLiteral("run"), good, QStringLiteral("--trace"), nowhere}
+                                      << QStringLiteral("cannot write the trace");
+    // A device is written in place (never renamed over); a full one reports the write failure.
+    if (QFileInfo(QStringLiteral("/dev/full")).exists() && !QFileInfo(QStringLiteral("/dev/full")).isFile())
+        QTest::addRow("trace write fails") << QStringList{QStringLiteral("run"), good, QStringLiteral("--trace"), QStringLiteral("/dev/full")}
+                                           << QStringLiteral("cannot write the trace to '/dev/full'");
+    QTest::addRow("trace to directory") << QStringList{QStringLiteral("run"), good, QStringLiteral("--trace"), m_dir.path()}
+                                        << QStringLiteral("it is a directory");
+    QTest::addRow("empty trace name") << QStringList{QStringLiteral("run"), good, QStringLiteral("--trace"), QString()}
+                                      << QStringLiteral("empty file name");
+    QTest::addRow("unsupported step") << QStringList{QStringLiteral("run"), m_timeout, QStringLiteral("--runtime"), QStringLiteral("swift")}
+                                      << QStringLiteral("cannot run 'cli-timeout' under swift");
+    QTest::addRow("lessons extra") << QStringList{QStringLiteral("lessons"), QStringLiteral("extra")} << QStringLiteral("unexpected argument");
+    QTest::addRow("help unknown verb") << QStringList{QStringLiteral("help"), QStringLiteral("dance")} << QStringLiteral("unknown verb 'dance'");
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+
+    const CliResult result = runCli(arguments);
+    QCOMPARE(result.status, 2);
+    QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
+    QVERIFY2(result.err.endsWith(QLatin1Char('\n')) && result.err.count(QLatin1Char('\n')) == 1,
+             qPrintable(QStringLiteral("not one line: ") + result.err));
+    QVERIFY2(result.err.contains(expected), qPrintable(result.err));
+}
+
+void TestCli::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("help") << QStringList{QStringLiteral("help")} << QStringLiteral("Usage: cascade <verb>");
+    QTest::addRow("--help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Exit status");
+    QTest::addRow("-h") << QStringList{QStringLiteral("-h")} << QStringLiteral("Verbs:");
+    QTest::addRow("help run") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--cancel <PATH@MS>");
+    QTest::addRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")} << QStringLiteral("--trace <FILE|->");
+    QTest::addRow("lessons --help") << QStringList{QStringLiteral("lessons"), QStringLiteral("--help")} << QStringLiteral("Usage: cascade lessons");
+    QTest::addRow("--version") << QStringList{QStringLiteral("--version")} << QStringLiteral("cascade " CASCADE_VERSION);
+}
+
+void TestCli::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const CliResult result = runCli(arguments);
+    QCOMPARE(result.status, 0);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QVERIFY2(result.out.contains(expected), qPrintable(result.out));
+}
+
+void TestCli::isVerb()
+{
+    for (const char *verb : {"run", "lessons", "help", "--help", "-h", "--version", "-v"})
+        QVERIFY2(isCommandLineVerb(QLatin1String(verb)), verb);
+    for (const char *other : {"", "-platform", "RUN", "lesson", "kotlin-cancel-join"})
+        QVERIFY2(!isCommandLineVerb(QLatin1String(other)), other);
+}
+
+void TestCli::lessonsListsIds()
+{
+    const CliResult result = runCli({QStringLiteral("lessons")});
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(result.status, 0);
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList ids;
+    for (const QString &line : lines) {
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        QCOMPARE(fields.size(), 3);
+        QVERIFY2(!fields.at(1).isEmpty() && !fields.at(2).isEmpty(), qPrintable(line));
+        for (const QString &name : fields.at(1).split(QLatin1Char(','))) {
+            Runtime runtime = Runtime::Asyncio;
+            QVERIFY2(runtimeFromName(name, &runtime), qPrintable(line));
+        }
+        ids << fields.at(0);
+    }
+    QCOMPARE(ids, Lessons::ids());
+    QVERIFY(ids.contains(QStringLiteral("kotlin-cancel-join")));
+}
+
+void TestCli::runTraceIsJsonLines()
+{
+    const QStringList arguments{QStringLiteral("run"), QStringLiteral("kotlin-cancel-join"), QStringLiteral("--trace"),
+                                QStringLiteral("-")};
+    const CliResult result = runCli(arguments);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(result.status, 0);
+    QVERIFY(result.out.endsWith(QLatin1Char('\n')));
+
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 3);
+    qint64 lastT = 0;
+    bool sawCancelRequest = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(line));
+        const QJsonObject object = doc.object();
+        // The fixed key order is part of the format.
+        QVERIFY2(line.startsWith(QStringLiteral("{\"seq\":%1,\"t\":").arg(i)), qPrintable(line));
+        QVERIFY2(line.contains(QLatin1String(",\"task\":")) && line.indexOf(QLatin1String(",\"task\":")) < line.indexOf(QLatin1String(",\"ev\":")),
+                 qPrintable(line));
+        QCOMPARE(object.value(QLatin1String("seq")).toInteger(), qint64(i));
+        const qint64 t = object.value(QLatin1String("t")).toInteger(-1);
+        QVERIFY2(t >= lastT, qPrintable(line));
+        lastT = t;
+        QVERIFY2(object.value(QLatin1String("task")).isString(), qPrintable(line));
+        QVERIFY2(!object.value(QLatin1String("ev")).toString().isEmpty(), qPrintable(line));
+        sawCancelRequest = sawCancelRequest || object.value(QLatin1String("ev")).toString() == QLatin1String("cancel-request");
+    }
+    QVERIFY(lines.constFirst().contains(QLatin1String("\"ev\":\"spawn\",\"parent\":null")));
+    QVERIFY(sawCancelRequest);
+
+    // Byte-identical when run again.
+    QCOMPARE(runCli(arguments).out, result.out);
+}
+
+void TestCli::runTraceToFileMatchesStdout()
+{
+    const QString path = m_dir.filePath(QStringLiteral("trace.jsonl"));
+    const CliResult toFile = runCli({QStringLiteral("run"), QStringLiteral("kotlin-cancel-join"), QStringLiteral("--trace"), path});
+    QVERIFY2(toFile.err.isEmpty(), qPrintable(toFile.err));
+    QCOMPARE(toFile.status, 0);
+    QVERIFY(toFile.out.isEmpty());
+    // Written again: replaced, not appended to.
+    QCOMPARE(runCli({QStringLiteral("run"), QStringLiteral("kotlin-cancel-join"), QStringLiteral("--trace"), path}).status, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const CliResult toStdout = runCli({QStringLiteral("run"), QStringLiteral("kotlin-cancel-join"), QStringLiteral("--trace"), QStringLiteral("-")});
+    QCOMPARE(QString::fromUtf8(file.readAll()), toStdout.out);
+}
+
+void TestCli::runLogIsReadable()
+{
+    const CliResult result = runCli({QStringLiteral("run"), QStringLiteral("kotlin-cancel-join")});
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(result.status, 0);
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 3);
+    QVERIFY2(lines.constFirst().startsWith(QLatin1String("== kotlin-cancel-join under kotlin")), qPrintable(lines.constFirst()));
+    QVERIFY2(lines.constLast().startsWith(QLatin1String("== kotlin-cancel-join under kotlin: main ")), qPrintable(lines.constLast()));
+    QVERIFY2(lines.constLast().contains(QLatin1String(" ms")), qPrintable(lines.constLast()));
+    QVERIFY(result.out.contains(QLatin1String("cancel-request  cause=code")));
+}
+
+void TestCli::runWithActionsAndUntil()
+{
+    const CliResult cancelled = runCli({QStringLiteral("run"), m_good, QStringLiteral("--runtime"), QStringLiteral("asyncio"),
+                                        QStringLiteral("--cancel"), QStringLiteral("main/job@100"), QStringLiteral("--fail"),
+                                        QStringLiteral("main/chop[1]@150:ValueError:bad: chop"), QStringLiteral("--trace"),
+                                        QStringLiteral("-")});
+    QVERIFY2(cancelled.err.isEmpty(), qPrintable(cancelled.err));
+    QCOMPARE(cancelled.status, 0);
+    QVERIFY2(cancelled.out.contains(QLatin1String("\"task\":\"main/job\",\"ev\":\"cancel-request\",\"cause\":\"user\"")),
+             qPrintable(cancelled.out));
+
+    const CliResult stopped = runCli({QStringLiteral("run"), m_good, QStringLiteral("--until"), QStringLiteral("50")});
+    QVERIFY2(stopped.err.isEmpty(), qPrintable(stopped.err));
+    QCOMPARE(stopped.status, 0);
+    const QString last = stopped.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).constLast();
+    QVERIFY2(last.contains(QLatin1String("still running")) && last.contains(QLatin1String("--until")), qPrintable(last));
+}
+
+void TestCli::parseAction_data()
+{
+    QTest::addColumn<bool>("fail");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("at");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("message");
+
+    const QString dflt = QStringLiteral("Error");
+    QTest::addRow("cancel") << false << QStringLiteral("main/job@1300") << true << QStringLiteral("main/job") << qint64(1300) << dflt << QString();
+    QTest::addRow("cancel at 0") << false << QStringLiteral("main@0") << true << QStringLiteral("main") << qint64(0) << dflt << QString();
+    QTest::addRow("cancel indexed") << false << QStringLiteral("main/chop[2]@5") << true << QStringLiteral("main/chop[2]") << qint64(5) << dflt << QString();
+    QTest::addRow("cancel with colon") << false << QStringLiteral("main@5:E") << false << QString() << qint64(0) << dflt << QString();
+    QTest::addRow("fail plain") << true << QStringLiteral("main/job@10") << true << QStringLiteral("main/job") << qint64(10) << dflt << QString();
+    QTest::addRow("fail error") << true << QStringLiteral("main/job@10:ValueError") << true << QStringLiteral("main/job") << qint64(10)
+                                << QStringLiteral("ValueError") << QString();
+    QTest::addRow("fail message") << true << QStringLiteral("main/job@10:io.Bad:no: way @ all") << true << QStringLiteral("main/job")
+                                  << qint64(10) << QStringLiteral("io.Bad") << QStringLiteral("no: way @ all");
+    QTest::addRow("fail empty error") << true << QStringLiteral("main/job@10:") << false << QString() << qint64(0) << dflt << QString();
+    QTest::addRow("plus sign") << false << QStringLiteral("main@+5") << false << QString() << qint64(0) << dflt << QString();
+    QTest::addRow("spaces") << false << QStringLiteral("main@ 5") << false << QString() << qint64(0) << dflt << QString();
+    QTest::addRow("empty time") << false << QStringLiteral("main@") << false << QString() << qint64(0) << dflt << QString();
+    QTest::addRow("one year") << false << QStringLiteral("main@31536000000") << true << QStringLiteral("main") << qint64(31536000000)
+                              << dflt << QString();
+    QTest::addRow("over a year") << false << QStringLiteral("main@31536000001") << false << QString() << qint64(0) << dflt << QString();
+}
+
+void TestCli::parseAction()
+{
+    QFETCH(bool, fail);
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    UserAction action;
+    QString why;
+    const bool parsed = UserAction::parse(fail ? UserAction::Kind::Fail : UserAction::Kind::Cancel, text, &action, &why);
+    QCOMPARE(parsed, ok);
+    if (!ok) {
+        QVERIFY(!why.isEmpty());
+        QVERIFY2(!why.contains(QLatin1Char('\n')), qPrintable(why));
+        QVERIFY2(why.startsWith(fail ? QLatin1String("--fail") : QLatin1String("--cancel")), qPrintable(why));
+        return;
+    }
+    QFETCH(QString, path);
+    QFETCH(qint64, at);
+    QFETCH(QString, error);
+    QFETCH(QString, message);
+    QCOMPARE(action.kind, fail ? UserAction::Kind::Fail : UserAction::Kind::Cancel);
+    QCOMPARE(action.taskPath, path);
+    QCOMPARE(action.at, at);
+    QCOMPARE(action.error, error);
+    QCOMPARE(action.message, message);
+}
+
+void TestCli::validatePath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("problem");  // empty: valid
+
+    QTest::addRow("root") << QStringLiteral("main") << QString();
+    QTest::addRow("spawned") << QStringLiteral("main/job") << QString();
+    QTest::addRow("counted") << QStringLiteral("main/chop[2]") << QString();
+    QTest::addRow("counted first") << QStringLiteral("main/chop[0]") << QString();
+    QTest::addRow("grandchild") << QStringLiteral("main/job/helper") << QString();
+    QTest::addRow("in repeat") << QStringLiteral("main/tick[41]") << QString();
+    QTest::addRow("in try/finally") << QStringLiteral("main/cleaner") << QString();
+    QTest::addRow("wait_for inner") << QStringLiteral("main/wait_for") << QString();
+    QTest::addRow("wait_for child") << QStringLiteral("main/wait_for/slow") << QString();
+    QTest::addRow("timeout child direct") << QStringLiteral("main/slow") << QString();
+    QTest::addRow("named shield") << QStringLiteral("main/guard/saver") << QString();
+    QTest::addRow("shield child direct") << QStringLiteral("main/saver") << QString();
+    QTest::addRow("loop inner index reset") << QStringLiteral("main/tick[3]/sub") << QString();
+
+    QTest::addRow("empty") << QString() << QStringLiteral("empty task path");
+    QTest::addRow("wrong root") << QStringLiteral("root/job") << QStringLiteral("no task 'root' at the top; valid names there: main");
+    QTest::addRow("unknown child") << QStringLiteral("main/jb")
+                                   << QStringLiteral("no task 'jb' under 'main'; valid names there: job, chop[0..2], tick[i], cleaner, "
+                                                     "wait_for, slow, guard, saver");
+    QTest::addRow("missing index") << QStringLiteral("main/chop") << QStringLiteral("'chop' under 'main' needs an index");
+    QTest::addRow("index out of range") << QStringLiteral("main/chop[3]") << QStringLiteral("index out of range");
+    QTest::addRow("huge index") << QStringLiteral("main/tick[99999999999]") << QStringLiteral("index out of range");
+    QTest::addRow("loop needs index") << QStringLiteral("main/tick") << QStringLiteral("started in a loop");
+    QTest::addRow("no index allowed") << QStringLiteral("main/job[0]") << QStringLiteral("takes no index");
+    QTest::addRow("leading zero") << QStringLiteral("main/chop[01]") << QStringLiteral("is not a task name");
+    QTest::addRow("empty segment") << QStringLiteral("main//job") << QStringLiteral("'' under 'main' is not a task name");
+    QTest::addRow("trailing slash") << QStringLiteral("main/job/") << QStringLiteral("is not a task name");
+    QTest::addRow("no children") << QStringLiteral("main/chop[1]/x") << QStringLiteral("'main/chop[1]' starts no tasks");
+    QTest::addRow("deeper unknown") << QStringLiteral("main/job/nobody") << QStringLiteral("valid names there: helper");
+}
+
+void TestCli::validatePath()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, problem);
+
+    // main: spawn job (which spawns helper), group of chop x3, repeat { spawn tick { spawn sub } },
+    // try { } finally { spawn cleaner }, wait_for timeout { spawn slow }, shield "guard" { spawn saver }.
+    Scenario scenario;
+    scenario.root = makeTask(QStringLiteral("main"));
+    Step spawnHelper = makeStep(StepKind::Spawn);
+    spawnHelper.tasks.push_back(makeTask(QStringLiteral("helper")));
+    Step spawnJob = makeStep(StepKind::Spawn);
+    spawnJob.tasks.push_back(makeTask(QStringLiteral("job"), 1, {spawnHelper}));
+    Step group = makeStep(StepKind::Group);
+    group.tasks.push_back(makeTask(QStringLiteral("chop"), 3));
+    Step spawnSub = makeStep(StepKind::Spawn);
+    spawnSub.tasks.push_back(makeTask(QStringLiteral("sub")));
+    Step spawnTick = makeStep(StepKind::Spawn);
+    spawnTick.tasks.push_back(makeTask(QStringLiteral("tick"), 1, {spawnSub}));
+    Step repeat = makeStep(StepKind::Repeat);
+    repeat.count = 100;
+    repeat.body.push_back(spawnTick);
+    Step spawnCleaner = makeStep(StepKind::Spawn);
+    spawnCleaner.tasks.push_back(makeTask(QStringLiteral("cleaner")));
+    Step tryStep = makeStep(StepKind::Try);
+    tryStep.finallyBody.push_back(spawnCleaner);
+    Step spawnSlow = makeStep(StepKind::Spawn);
+    spawnSlow.tasks.push_back(makeTask(QStringLiteral("slow")));
+    Step timeout = makeStep(StepKind::Timeout);
+    timeout.timeoutStyle = TimeoutStyle::WaitFor;
+    timeout.body.push_back(spawnSlow);
+    Step spawnSaver = makeStep(StepKind::Spawn);
+    spawnSaver.tasks.push_back(makeTask(QStringLiteral("saver")));
+    Step shield = makeStep(StepKind::Shield);
+    shield.target = QStringLiteral("guard");
+    shield.body.push_back(spawnSaver);
+    scenario.root.body = {spawnJob, group, repeat, tryStep, timeout, shield};
+
+    QString error;
+    const bool valid = validateTaskPath(scenario, path, &error);
+    if (problem.isEmpty()) {
+        QVERIFY2(valid, qPrintable(error));
+    } else {
+        QVERIFY(!valid);
+        QVERIFY2(error.contains(problem), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    }
+}
+
+void TestCli::traceJson_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("other");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QByteArray>("expected");
+
+    const QString none;
+    QTest::addRow("root spawn") << int(EventKind::Spawn) << -1 << int(LinkCode::Child) << none << none
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":null,"link":"child"})");
+    QTest::addRow("spawn") << int(EventKind::Spawn) << 0 << int(LinkCode::Unstructured) << none << none
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":"main","link":"unstructured"})");
+    QTest::addRow("start") << int(EventKind::Start) << -1 << 0 << none << none
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"start"})");
+    QTest::addRow("suspend") << int(EventKind::Suspend) << -1 << 0 << QStringLiteral("delay") << none
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})");
+    QTest::addRow("checkpoint") << int(EventKind::Checkpoint) << -1 << 1 << QStringLiteral("throw") << none
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true})");
+    QTest::addRow("request user") << int(EventKind::CancelRequest) << -1 << int(CancelCause::User) << none << none
+                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})");
+    QTest::addRow("request parent") << int(EventKind::CancelRequest) << 0 << int(CancelCause::Parent) << none << none
+                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"parent","from":"main"})");
+    QTest::addRow("blocked") << int(EventKind::CancelBlocked) << 0 << int(BlockedBy::NotAChild) << none << none
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-blocked","by":"not-a-child","from":"main"})");
+    QTest::addRow("catch") << int(EventKind::Catch) << -1 << 1 << QStringLiteral("CancelledError") << none
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"catch","error":"CancelledError","rethrown":true})");
+    QTest::addRow("print escapes") << int(EventKind::Print) << -1 << 0 << QStringLiteral("a\"b\\c\nd\te\x01 한글 ü") << none
+                                   << QByteArray("{\"seq\":7,\"t\":1300,\"task\":\"main/job\",\"ev\":\"print\",\"text\":"
+                                                 "\"a\\\"b\\\\c\\u000ad\\u0009e\\u0001 \xed\x95\x9c\xea\xb8\x80 \xc3\xbc\"}");
+    QTest::addRow("raise") << int(EventKind::Raise) << -1 << 0 << QStringLiteral("ValueError") << QStringLiteral("bad")
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"raise","error":"ValueError","message":"bad"})");
+    QTest::addRow("end completed") << int(EventKind::End) << -1 << int(Outcome::Completed) << none << none
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"completed"})");
+    QTest::addRow("end cancelled") << int(EventKind::End) << -1 << int(Outcome::Cancelled) << QStringLiteral("CancellationException") << none
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"cancelled","error":"CancellationException"})");
+    QTest::addRow("ignored") << int(EventKind::ActionIgnored) << -1 << 0 << QStringLiteral("cancel") << QStringLiteral("main/x: gone")
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})");
+}
+
+void TestCli::traceJson()
+{
+    QFETCH(int, kind);
+    QFETCH(int, other);
+    QFETCH(int, code);
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    QFETCH(QByteArray, expected);
+
+    TraceEvent event;
+    event.seq = 7;
+    event.t = 1300;
+    event.task = 1;
+    event.other = other;
+    event.kind = EventKind(kind);
+    event.code = quint8(code);
+    event.text = text;
+    event.message = message;
+    const TaskPathResolver paths = [](int id) { return id == 0 ? QStringLiteral("main") : QStringLiteral("main/job"); };
+    const QByteArray json = traceEventToJson(event, paths);
+    QCOMPARE(json, expected);
+    QJsonParseError error;
+    QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+}
+
+void TestCli::traceText()
+{
+    TraceEvent event;
+    event.t = 1300;
+    event.task = 1;
+    event.kind = EventKind::CancelRequest;
+    event.code = quint8(CancelCause::User);
+    const TaskPathResolver paths = [](int id) { return id == 0 ? QStringLiteral("main") : QStringLiteral("main/job"); };
+    QCOMPARE(traceEventToText(event, paths),
+             QStringLiteral("   1300 ms  main/job               cancel-request  cause=user"));
+    event.kind = EventKind::Print;
+    event.text = QStringLiteral("two\nlines");
+    QCOMPARE(traceEventToText(event, paths), QStringLiteral("   1300 ms  main/job               print           | two\\nlines"));
+    event.kind = EventKind::Start;
+    QCOMPARE(traceEventToText(event, paths), QStringLiteral("   1300 ms  main/job               start"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
