@@ -13,6 +13,7 @@ TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int ind
                               bool nonCancellable)
 {
     TaskRecord &child = m_tasks.emplace_back();
+    ++m_liveTasks;
     child.id = int(m_tasks.size()) - 1;
     child.spec = &spec;
     child.index = index;
@@ -38,7 +39,7 @@ TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int ind
     }
     emit(EventKind::Spawn, child, creator.id, quint8(structured ? LinkCode::Child : LinkCode::Unstructured));
     if (structured) {
-        creator.children.push_back(child.id);
+        creator.x().children.push_back(child.id);
         if (Scope *scope = findScope(creator, scopeId))
             scope->children.push_back(child.id);
     } else {
@@ -193,7 +194,7 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from, in
 
 void EngineImpl::propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from)
 {
-    const std::vector<int> children = task.children;  // requestCancel may start more children
+    const std::vector<int> children = task.children();  // requestCancel may start more children
     for (int id : children) {
         TaskRecord &child = m_tasks[std::size_t(id)];
         if (child.done() || !child.structured)
@@ -280,6 +281,7 @@ void EngineImpl::sendSignal(const QString &name)
 
 void EngineImpl::taskEnded(TaskRecord &task)
 {
+    --m_liveTasks;
     task.status = TaskStatus::Done;
     task.handle = {};
     releaseDomain(task);

@@ -17,6 +17,7 @@ EngineImpl::EngineImpl(const Scenario &scenario, Runtime runtime, Engine::Option
     root.spec = &m_scenario.root;
     // asyncio's loop and Kotlin's runBlocking are one thread (domain 0); Swift's main runs in the pool.
     root.domain = runtime == Runtime::Swift ? m_nextDomain++ : 0;
+    m_liveTasks = 1;
     emit(EventKind::Spawn, root, -1, quint8(LinkCode::Child));
     push(QueueEntry::Kind::Start, 0, 0);
 }
@@ -63,6 +64,17 @@ void EngineImpl::emit(EventKind kind, const TaskRecord &task, int other, quint8 
         m_listener(event);
     if (m_options.keepEvents)
         m_events.push_back(std::move(event));
+}
+
+int EngineImpl::plainError(const QString &name)
+{
+    for (const auto &[known, id] : m_plainErrors) {
+        if (known == name)
+            return id;
+    }
+    const int id = internError(name, QString());
+    m_plainErrors.emplace_back(name, id);
+    return id;
 }
 
 int EngineImpl::internError(const QString &name, const QString &message)
@@ -120,7 +132,7 @@ void EngineImpl::push(QueueEntry::Kind kind, int task, qint64 time, int aux, Wak
     entry.aux = aux;
     entry.kind = kind;
     entry.wake = wake;
-    m_queue.push(entry);
+    m_queue.push(entry, m_now);
 }
 
 void EngineImpl::wakeSoon(TaskRecord &task, Wake wake, int errorId)
@@ -154,6 +166,11 @@ bool EngineImpl::step()
         }
         if (!haveEvent)
             return false;
+        if (m_liveTasks == 0 && m_held.empty()) {
+            m_queue.keepOnlyActions();  // every timer left belongs to a task that has ended
+            if (m_queue.empty())
+                continue;
+        }
         const QueueEntry entry = m_queue.top();
         m_queue.pop();
         if (processEntry(entry))
@@ -279,7 +296,7 @@ void EngineImpl::releaseDomain(TaskRecord &task)
     held.swap(m_held);
     for (QueueEntry entry : held) {
         entry.time = std::max(entry.time, m_now);
-        m_queue.push(entry);
+        m_queue.push(entry, m_now);
     }
 }
 
@@ -289,10 +306,10 @@ void EngineImpl::applyAction(const UserAction &action)
 {
     const QString verb = action.kind == UserAction::Kind::Cancel ? QStringLiteral("cancel") : QStringLiteral("fail");
     // Find the newest task with this path (a path can name a task made again by a loop).
+    const QString name = action.taskPath.section(QLatin1Char('/'), -1).section(QLatin1Char('['), 0, 0);
     TaskRecord *target = nullptr;
     for (auto it = m_tasks.rbegin(); it != m_tasks.rend() && !target; ++it) {
-        if (it->spec->name == action.taskPath.section(QLatin1Char('/'), -1).section(QLatin1Char('['), 0, 0)
-            && taskPath(it->id) == action.taskPath)
+        if (it->spec->name == name && taskPath(it->id) == action.taskPath)
             target = &*it;
     }
     if (!target || target->done()) {

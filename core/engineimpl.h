@@ -10,7 +10,7 @@
 #include <coroutine>
 #include <deque>
 #include <memory>
-#include <queue>
+#include <algorithm>
 #include <vector>
 
 namespace cascade {
@@ -62,6 +62,7 @@ struct Scope {
 
 //! Rarely needed per-task state, allocated on first use so that a plain task stays small.
 struct TaskExtras {
+    std::vector<int> children;      // structured children, linked for cancellation
     std::vector<std::pair<const TaskSpec *, int>> handles;  // spawned handle -> task id
     std::vector<int> unstructured;  // tasks this one started outside the tree
     std::vector<int> joiners;       // tasks waiting for this one to end
@@ -77,7 +78,6 @@ struct TaskRecord {
     const TaskSpec *spec = nullptr;
     std::coroutine_handle<> handle;
     std::unique_ptr<TaskExtras> extras;
-    std::vector<int> children;      // structured children still linked for cancellation
     int id = -1;
     int parent = -1;                // the task that created it (for the path)
     int owner = -1;                 // structured parent for cancellation (-1: none)
@@ -109,6 +109,11 @@ struct TaskRecord {
         return *extras;
     }
     [[nodiscard]] bool done() const { return status == TaskStatus::Done; }
+    [[nodiscard]] const std::vector<int> &children() const
+    {
+        static const std::vector<int> none;
+        return extras ? extras->children : none;
+    }
 };
 
 //! Context a block runs in: the loop index for {i} and the innermost group scope.
@@ -122,22 +127,65 @@ struct BlockContext {
 struct QueueEntry {
     enum class Kind : quint8 { Start, Wake, Deadline, Action };
     qint64 time = 0;
-    qint64 due = 0;
+    qint64 due = 0;       // when it was meant to run; a held entry runs later but keeps its place
     quint64 seq = 0;
     int task = -1;
-    int aux = 0;          // wake: token; deadline: scope id
+    int aux = 0;          // wake: token; deadline: scope id; action: index of the held action
     Kind kind = Kind::Wake;
     Wake wake = Wake::Normal;
 
-    // std::priority_queue is a max-heap: "greater" means later.
-    bool operator<(const QueueEntry &other) const
+    [[nodiscard]] bool before(const QueueEntry &other) const
     {
         if (time != other.time)
-            return time > other.time;
+            return time < other.time;
         if (due != other.due)
-            return due > other.due;
-        return seq > other.seq;
+            return due < other.due;
+        return seq < other.seq;
     }
+};
+
+//! The scheduler's queue, ordered by (time, due, seq). Most entries are due "now" (starts,
+//! wake-ups): they go to a FIFO that is already in order, and only timers pay for the heap.
+class EventQueue {
+public:
+    void push(const QueueEntry &entry, qint64 now)
+    {
+        if (entry.time == now && entry.due == now && (m_fifo.empty() || m_fifo.back().before(entry)))
+            m_fifo.push_back(entry);
+        else {
+            m_heap.push_back(entry);
+            std::push_heap(m_heap.begin(), m_heap.end(), later);
+        }
+    }
+    [[nodiscard]] bool empty() const { return m_fifo.empty() && m_heap.empty(); }
+    [[nodiscard]] const QueueEntry &top() const
+    {
+        if (m_heap.empty() || (!m_fifo.empty() && m_fifo.front().before(m_heap.front())))
+            return m_fifo.front();
+        return m_heap.front();
+    }
+    void pop()
+    {
+        if (m_heap.empty() || (!m_fifo.empty() && m_fifo.front().before(m_heap.front()))) {
+            m_fifo.pop_front();
+            return;
+        }
+        std::pop_heap(m_heap.begin(), m_heap.end(), later);
+        m_heap.pop_back();
+    }
+    //! Drops everything but held user actions (used once no task is left to wake).
+    void keepOnlyActions()
+    {
+        auto notAction = [](const QueueEntry &e) { return e.kind != QueueEntry::Kind::Action; };
+        std::erase_if(m_fifo, notAction);
+        std::erase_if(m_heap, notAction);
+        std::make_heap(m_heap.begin(), m_heap.end(), later);
+    }
+
+private:
+    static bool later(const QueueEntry &a, const QueueEntry &b) { return b.before(a); }
+    std::deque<QueueEntry> m_fifo;
+    std::vector<QueueEntry> m_heap;
 };
 
 class EngineImpl {
@@ -175,6 +223,8 @@ public:
     void emit(EventKind kind, const TaskRecord &task, int other = -1, quint8 code = 0, qint64 ms = 0,
               const QString &text = {}, const QString &message = {});
     int internError(const QString &name, const QString &message);
+    //! The id of an error with no message, shared by every task that raises it.
+    int plainError(const QString &name);
     [[nodiscard]] QString errorName(int errorId) const;
     [[nodiscard]] QString taskPath(int id) const;
     [[nodiscard]] QString cancellationErrorName() const;
@@ -182,8 +232,17 @@ public:
 
     // --- interpreter (interpreter.cpp)
     QCoro::Task<> runTask(int taskId);
-    QCoro::Task<Flow> execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx);
-    QCoro::Task<Flow> execComplex(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<> continueTask(TaskRecord &task, std::size_t next, Flow flow);
+    QCoro::Task<Flow> execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx, std::size_t from = 0);
+    QCoro::Task<Flow> execStep(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execLoop(TaskRecord &task, const Step &step, BlockContext ctx);
+    //! Checks before each step: the run stopping, the step budget, an error injected by the user.
+    bool preStep(TaskRecord &task, Flow *flow);
+    //! Steps that never wait; false when the step needs a coroutine (execStep).
+    bool execInstant(TaskRecord &task, const Step &step, const BlockContext &ctx, Flow *flow);
+    //! Starts a sleep; false when it raised at once instead of suspending (*flow says what).
+    bool beginSleep(TaskRecord &task, const Step &step, Flow *flow);
+    [[nodiscard]] bool needsChildrenWait(const TaskRecord &task) const;
     QCoro::Task<Flow> execTry(TaskRecord &task, const Step &step, BlockContext ctx);
     QCoro::Task<Flow> execGroup(TaskRecord &task, const Step &step, BlockContext ctx);
     QCoro::Task<Flow> execGather(TaskRecord &task, const Step &step, BlockContext ctx);
@@ -202,7 +261,7 @@ public:
         Wake await_resume() const noexcept { return task->wake; }
     };
     //! Marks the task suspended on `kind` and returns the awaiter; the scheduler resumes it.
-    SuspendAwaiter suspend(TaskRecord &task, WaitKind kind, const QString &on, int target = -1);
+    SuspendAwaiter suspend(TaskRecord &task, WaitKind kind, const QString &on, int target = -1, qint64 ms = 0);
     //! What a woken task does with the wake reason at a cancellable suspension point.
     Flow afterWake(TaskRecord &task, Wake wake, const QString &at);
     //! Kotlin and Swift: a suspension point entered while already cancelled throws at once.
@@ -223,7 +282,7 @@ public:
     Runtime m_runtime;
     Engine::Options m_options;
     std::deque<TaskRecord> m_tasks;
-    std::priority_queue<QueueEntry> m_queue;
+    EventQueue m_queue;
     std::vector<QueueEntry> m_held;          // events of the single thread while it is busy
     std::vector<UserAction> m_actions;       // sorted by time, then order given
     std::size_t m_nextAction = 0;
@@ -240,6 +299,9 @@ public:
     int m_busyTask = -1;                     // task holding the single thread with CPU work
     int m_nextScopeId = 0;
     int m_nextDomain = 1;
+    qint64 m_interpretedSteps = 0;
+    int m_liveTasks = 0;                     // spawned and not yet ended
+    std::vector<std::pair<QString, int>> m_plainErrors;
     bool m_tearingDown = false;
     QString m_abortReason;
 

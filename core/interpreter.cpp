@@ -8,17 +8,18 @@
 namespace cascade {
 
 namespace {
-constexpr qint64 MaxInterpretedSteps = 200'000'000;  // stops loops that never wait and never print
+constexpr qint64 MaxInterpretedSteps = 500'000'000;  // stops loops that never wait and never print
 }
 
-EngineImpl::SuspendAwaiter EngineImpl::suspend(TaskRecord &task, WaitKind kind, const QString &on, int target)
+EngineImpl::SuspendAwaiter EngineImpl::suspend(TaskRecord &task, WaitKind kind, const QString &on, int target,
+                                               qint64 ms)
 {
     task.status = TaskStatus::Suspended;
     task.wait = kind;
     task.waitTarget = target;
     task.waitCancelled = false;
     if (kind != WaitKind::Work && kind != WaitKind::Yield)
-        emit(EventKind::Suspend, task, -1, 0, 0, on);
+        emit(EventKind::Suspend, task, -1, 0, ms, on);
     if (kind != WaitKind::Work)
         releaseDomain(task);  // any await, even sleep(0), gives the single thread back
     return SuspendAwaiter{&task};
@@ -54,7 +55,7 @@ Flow EngineImpl::deliver(TaskRecord &task, const QString &at)
             }
         }
     }
-    flow.errorId = internError(flow.timeout ? timeoutErrorName() : cancellationErrorName(), QString());
+    flow.errorId = plainError(flow.timeout ? timeoutErrorName() : cancellationErrorName());
     task.cancelDeliveredOnce = true;
     emit(EventKind::CancelDeliver, task, -1, 0, 0, at);
     return flow;
@@ -171,13 +172,51 @@ int EngineImpl::nameIndexFor(TaskRecord &creator, const TaskSpec &spec, const Bl
 
 QCoro::Task<> EngineImpl::runTask(int taskId)
 {
+    // The leading sleeps and instant steps of a body run in this one small frame; anything else
+    // continues in continueTask. A task that only sleeps then needs a single coroutine frame
+    // (memory per task is a product target: bench/engine-vs-asyncio.sh).
     TaskRecord &task = m_tasks[std::size_t(taskId)];
-    Flow flow = co_await execBlock(task, task.spec->body, BlockContext{});
+    const Steps &body = task.spec->body;
+    std::size_t next = 0;
+    Flow flow;
+    for (; next < body.size(); ++next) {
+        const Step &step = body[next];
+        if (!preStep(task, &flow))
+            break;
+        if (execInstant(task, step, BlockContext{}, &flow)) {
+            if (flow.abrupt())
+                break;
+            continue;
+        }
+        if (step.kind != StepKind::Sleep)
+            break;
+        if (beginSleep(task, step, &flow)) {
+            const Wake wake = co_await SuspendAwaiter{&task};
+            flow = afterWake(task, wake, QStringLiteral("sleep"));
+        }
+        if (flow.abrupt())
+            break;
+    }
     if (flow.kind == Flow::Kind::Abort)
         co_return;
-    flow = co_await finishChildren(task, flow);
-    if (flow.kind == Flow::Kind::Abort)
-        co_return;
+    if ((!flow.abrupt() && next < body.size()) || needsChildrenWait(task))
+        co_await continueTask(task, flow.abrupt() ? body.size() : next, flow);
+    else
+        finishTaskFlow(task, flow);
+}
+
+QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow flow)
+{
+    if (next < task.spec->body.size()) {
+        flow = co_await execBlock(task, task.spec->body, BlockContext{}, next);
+        if (flow.kind == Flow::Kind::Abort)
+            co_return;
+    }
+    if (needsChildrenWait(task)) {
+        flow = co_await finishChildren(task, flow);
+        if (flow.kind == Flow::Kind::Abort)
+            co_return;
+    }
     finishTaskFlow(task, flow);
 }
 
@@ -191,10 +230,10 @@ Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
         errorId = flow.errorId;
     } else if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
         outcome = Outcome::Cancelled;  // cancelled right before the coroutine returned
-        errorId = internError(cancellationErrorName(), QString());
+        errorId = plainError(cancellationErrorName());
     } else if (m_runtime == Runtime::Kotlin && task.cancelCount > 0) {
         outcome = Outcome::Cancelled;  // a cancelled job stays cancelled even if its body returned
-        errorId = internError(cancellationErrorName(), QString());
+        errorId = plainError(cancellationErrorName());
     }
     if (m_runtime == Runtime::Kotlin && childFailure >= 0) {
         outcome = Outcome::Failed;  // the child's failure is what the job fails with
@@ -211,14 +250,14 @@ Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
 {
     auto live = [&] {
-        return std::any_of(task.children.begin(), task.children.end(),
+        return std::any_of(task.children().begin(), task.children().end(),
                            [&](int id) { return !m_tasks[std::size_t(id)].done() && m_tasks[std::size_t(id)].structured; });
     };
     if (m_runtime == Runtime::Asyncio || !live())
         co_return flow;
     if (m_runtime == Runtime::Swift) {
         // Leaving the scope cancels every async let that was not awaited, then awaits it.
-        for (int id : task.children) {
+        for (int id : task.children()) {
             TaskRecord &child = m_tasks[std::size_t(id)];
             if (!child.done() && !child.joined)
                 requestCancel(child, CancelCause::Parent, task.id);
@@ -234,104 +273,226 @@ QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
     co_return flow;
 }
 
-QCoro::Task<Flow> EngineImpl::execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx)
+bool EngineImpl::preStep(TaskRecord &task, Flow *flow)
 {
-    for (const Step &step : steps) {
-        if (!m_abortReason.isEmpty() || m_tearingDown)
-            co_return Flow{Flow::Kind::Abort};
-        if (m_eventCount + qint64(m_seq) > MaxInterpretedSteps) {
-            m_abortReason = QStringLiteral("stopped: the scenario runs too long without ending");
-            co_return Flow{Flow::Kind::Abort};
-        }
-        if (task.extras && task.extras->injectedErrorId >= 0) {
-            const int id = std::exchange(task.extras->injectedErrorId, -1);
-            co_return throwNamed(task, m_errors[std::size_t(id)].first, m_errors[std::size_t(id)].second, true);
-        }
-        ++m_seq;  // counts interpreted steps too, so that runaway loops are caught
-        Flow flow;
-        switch (step.kind) {
-        case StepKind::Print:
-            emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, ctx));
-            continue;
-        case StepKind::Raise:
-            flow = throwNamed(task, step.error, formatText(step.text, task, ctx), true);
-            break;
-        case StepKind::Sleep: {
-            if (throwsOnEntry(task, WaitKind::Sleep)) {
-                flow = deliver(task, QStringLiteral("sleep"));
-                break;
-            }
-            auto awaiter = suspend(task, WaitKind::Sleep, QStringLiteral("sleep %1 ms").arg(step.ms));
-            if (m_runtime == Runtime::Asyncio && task.pendingCancel)
-                wakeSoon(task, Wake::Cancelled);  // the sleep future is cancelled as soon as it exists
+    if (!m_abortReason.isEmpty() || m_tearingDown) {
+        *flow = Flow{Flow::Kind::Abort};
+        return false;
+    }
+    if (++m_interpretedSteps > MaxInterpretedSteps) {
+        m_abortReason = QStringLiteral("stopped: the scenario runs too long without ending");
+        *flow = Flow{Flow::Kind::Abort};
+        return false;
+    }
+    if (task.extras && task.extras->injectedErrorId >= 0) {
+        const int id = std::exchange(task.extras->injectedErrorId, -1);
+        *flow = throwNamed(task, m_errors[std::size_t(id)].first, m_errors[std::size_t(id)].second, true);
+        return false;
+    }
+    return true;
+}
+
+bool EngineImpl::execInstant(TaskRecord &task, const Step &step, const BlockContext &ctx, Flow *flow)
+{
+    switch (step.kind) {
+    case StepKind::Print:
+        emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, ctx));
+        return true;
+    case StepKind::Raise:
+        *flow = throwNamed(task, step.error, formatText(step.text, task, ctx), true);
+        return true;
+    case StepKind::Checkpoint: {
+        if (m_runtime == Runtime::Asyncio)
+            return false;  // await asyncio.sleep(0) yields to the loop first
+        const bool cancelled = cancelPendingFor(task);
+        emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("throw"));
+        if (cancelled)
+            *flow = deliver(task, QStringLiteral("checkpoint"));
+        return true;
+    }
+    case StepKind::IfCancelled: {
+        const bool cancelled = isCancelledForCheck(task);
+        emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
+        if (!cancelled)
+            return true;
+        if (step.ifCancelled == IfCancelledAction::Return)
+            *flow = Flow{Flow::Kind::Return};
+        else if (step.ifCancelled == IfCancelledAction::Break)
+            *flow = Flow{Flow::Kind::Break};
+        else
+            *flow = step.error.isEmpty() ? deliver(task, QStringLiteral("ifCancelled"))
+                                         : throwNamed(task, step.error, QString(), true);
+        return true;
+    }
+    case StepKind::Spawn: {
+        const TaskSpec &spec = step.tasks.front();
+        const bool structured = step.link == SpawnLink::Child;
+        const bool nonCancellable = m_runtime == Runtime::Kotlin && shieldDepth(task) > 0;
+        const int index = nameIndexFor(task, spec, ctx);
+        for (int i = 0; i < spec.count; ++i) {
+            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : index, structured, -1, nonCancellable);
+            auto &handles = task.x().handles;
+            auto it = std::find_if(handles.begin(), handles.end(), [&](const auto &h) { return h.first == &spec; });
+            if (it == handles.end())
+                handles.emplace_back(&spec, child.id);
             else
-                push(QueueEntry::Kind::Wake, task.id, m_now + step.ms, int(task.waitToken));
-            const Wake wake = co_await awaiter;
-            flow = afterWake(task, wake, QStringLiteral("sleep"));
-            break;
+                it->second = child.id;  // a handle names the newest task made by this definition
         }
-        case StepKind::Work:
-            flow = co_await execWork(task, step);
-            break;
-        case StepKind::Checkpoint: {
-            if (m_runtime == Runtime::Asyncio) {  // await asyncio.sleep(0): yield to the loop, then look
-                auto awaiter = suspend(task, WaitKind::Yield, QString());
-                wakeSoon(task, Wake::Normal);
-                if (co_await awaiter == Wake::Abort)
-                    co_return Flow{Flow::Kind::Abort};
+        return true;
+    }
+    case StepKind::Cancel:
+        if (task.extras) {
+            for (const auto &[spec, id] : task.extras->handles) {
+                if (spec->name == step.target)
+                    requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
             }
-            const bool cancelled = cancelPendingFor(task);
-            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("throw"));
-            if (cancelled)
-                flow = deliver(task, QStringLiteral("checkpoint"));
-            break;
         }
-        case StepKind::IfCancelled: {
-            const bool cancelled = isCancelledForCheck(task);
-            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
-            if (!cancelled)
-                continue;
-            if (step.ifCancelled == IfCancelledAction::Return)
-                co_return Flow{Flow::Kind::Return};
-            if (step.ifCancelled == IfCancelledAction::Break)
-                co_return Flow{Flow::Kind::Break};
-            flow = step.error.isEmpty() ? deliver(task, QStringLiteral("ifCancelled"))
-                                        : throwNamed(task, step.error, QString(), true);
-            break;
+        return true;
+    case StepKind::CancelChildren:
+        if (Scope *scope = findScope(task, ctx.groupScope)) {
+            scope->shuttingDown = true;
+            scope->pendingSpecs.resize(std::size_t(scope->consumed));
+            scope->pendingIndexes.resize(std::size_t(scope->consumed));
+            const std::vector<int> children = scope->children;
+            for (int id : children)
+                requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
         }
-        case StepKind::Repeat:
-        case StepKind::WhileActive: {
-            BlockContext inner = ctx;
-            inner.inLoop = true;
-            const bool whileActive = step.kind == StepKind::WhileActive;
-            const qint64 iterations = whileActive ? (step.count > 0 ? step.count : std::numeric_limits<qint64>::max())
-                                                  : step.count;
-            for (qint64 i = 0; i < iterations; ++i) {
-                if (whileActive) {
-                    const bool cancelled = isCancelledForCheck(task);
-                    emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
-                    if (cancelled)
-                        break;
-                }
-                inner.loopIndex = int(i) + (whileActive ? 0 : step.from);
-                flow = co_await execBlock(task, step.body, inner);
-                if (flow.kind == Flow::Kind::Break) {
-                    flow = Flow{};
-                    break;
-                }
-                if (flow.abrupt())
-                    break;
-            }
-            break;
-        }
-        default:
-            flow = co_await execComplex(task, step, ctx);
-            break;
-        }
+        return true;
+    case StepKind::Signal:
+        sendSignal(step.target);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool EngineImpl::beginSleep(TaskRecord &task, const Step &step, Flow *flow)
+{
+    if (throwsOnEntry(task, WaitKind::Sleep)) {
+        *flow = deliver(task, QStringLiteral("sleep"));
+        return false;
+    }
+    suspend(task, WaitKind::Sleep, QStringLiteral("sleep"), -1, step.ms);
+    if (m_runtime == Runtime::Asyncio && task.pendingCancel)
+        wakeSoon(task, Wake::Cancelled);  // the sleep future is cancelled as soon as it exists
+    else
+        push(QueueEntry::Kind::Wake, task.id, m_now + step.ms, int(task.waitToken));
+    return true;
+}
+
+bool EngineImpl::needsChildrenWait(const TaskRecord &task) const
+{
+    if (m_runtime == Runtime::Asyncio)
+        return false;
+    return std::any_of(task.children().begin(), task.children().end(), [&](int id) {
+        const TaskRecord &child = m_tasks[std::size_t(id)];
+        return !child.done() && child.structured;
+    });
+}
+
+QCoro::Task<Flow> EngineImpl::execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx, std::size_t from)
+{
+    Flow flow;
+    for (std::size_t i = from; i < steps.size(); ++i) {
+        const Step &step = steps[i];
+        if (!preStep(task, &flow))
+            co_return flow;
+        if (!execInstant(task, step, ctx, &flow))
+            flow = co_await execStep(task, step, ctx);
         if (flow.abrupt())
             co_return flow;
     }
-    co_return Flow{};
+    co_return flow;
+}
+
+QCoro::Task<Flow> EngineImpl::execStep(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    switch (step.kind) {
+    case StepKind::Sleep: {
+        Flow flow;
+        if (beginSleep(task, step, &flow))
+            flow = afterWake(task, co_await SuspendAwaiter{&task}, QStringLiteral("sleep"));
+        co_return flow;
+    }
+    case StepKind::Work:
+        co_return co_await execWork(task, step);
+    case StepKind::Checkpoint: {
+        // asyncio: await asyncio.sleep(0) yields to the loop, then raises a pending cancel.
+        auto awaiter = suspend(task, WaitKind::Yield, QString());
+        wakeSoon(task, Wake::Normal);
+        if (co_await awaiter == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
+        const bool cancelled = cancelPendingFor(task);
+        emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("throw"));
+        co_return cancelled ? deliver(task, QStringLiteral("checkpoint")) : Flow{};
+    }
+    case StepKind::Repeat:
+    case StepKind::WhileActive:
+        co_return co_await execLoop(task, step, ctx);
+    case StepKind::Try:
+        co_return co_await execTry(task, step, ctx);
+    case StepKind::Group:
+        co_return co_await execGroup(task, step, ctx);
+    case StepKind::Gather:
+        co_return co_await execGather(task, step, ctx);
+    case StepKind::Join:
+        co_return co_await execJoin(task, step);
+    case StepKind::Timeout:
+        co_return co_await execTimeout(task, step, ctx);
+    case StepKind::Shield:
+        co_return co_await execShield(task, step, ctx);
+    case StepKind::OnCancel:
+        co_return co_await execOnCancel(task, step, ctx);
+    case StepKind::WaitSignal: {
+        auto count = std::find_if(m_signalCounts.begin(), m_signalCounts.end(),
+                                  [&](const auto &c) { return c.first == step.target; });
+        if (count != m_signalCounts.end() && count->second > 0) {
+            --count->second;
+            co_return Flow{};
+        }
+        if (throwsOnEntry(task, WaitKind::Signal))
+            co_return deliver(task, QStringLiteral("waitSignal"));
+        auto waiters = std::find_if(m_signalWaiters.begin(), m_signalWaiters.end(),
+                                    [&](const auto &w) { return w.first == step.target; });
+        if (waiters == m_signalWaiters.end()) {
+            m_signalWaiters.emplace_back(step.target, std::vector<int>{});
+            waiters = std::prev(m_signalWaiters.end());
+        }
+        waiters->second.push_back(task.id);
+        auto awaiter = suspend(task, WaitKind::Signal, QStringLiteral("signal %1").arg(step.target));
+        if (m_runtime == Runtime::Asyncio && task.pendingCancel)
+            wakeSoon(task, Wake::Cancelled);
+        const Wake wake = co_await awaiter;
+        co_return afterWake(task, wake, QStringLiteral("waitSignal"));
+    }
+    default:
+        co_return Flow{};  // instant steps never get here
+    }
+}
+
+QCoro::Task<Flow> EngineImpl::execLoop(TaskRecord &task, const Step &step, BlockContext ctx)
+{
+    BlockContext inner = ctx;
+    inner.inLoop = true;
+    const bool whileActive = step.kind == StepKind::WhileActive;
+    const qint64 iterations = whileActive ? (step.count > 0 ? step.count : std::numeric_limits<qint64>::max())
+                                          : step.count;
+    Flow flow;
+    for (qint64 i = 0; i < iterations; ++i) {
+        if (whileActive) {
+            const bool cancelled = isCancelledForCheck(task);
+            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
+            if (cancelled)
+                break;
+        }
+        inner.loopIndex = int(i) + (whileActive ? 0 : step.from);
+        flow = co_await execBlock(task, step.body, inner);
+        if (flow.kind == Flow::Kind::Break)
+            co_return Flow{};
+        if (flow.abrupt())
+            break;
+    }
+    co_return flow;
 }
 
 QCoro::Task<Flow> EngineImpl::execWork(TaskRecord &task, const Step &step)
@@ -367,89 +528,6 @@ QCoro::Task<Flow> EngineImpl::execWork(TaskRecord &task, const Step &step)
     if (flow.isCancellation() && m_runtime == Runtime::Asyncio)
         co_return Flow{};  // a plain CPU loop has no await: the pending cancel waits for the next one
     co_return flow;
-}
-
-QCoro::Task<Flow> EngineImpl::execComplex(TaskRecord &task, const Step &step, BlockContext ctx)
-{
-    switch (step.kind) {
-    case StepKind::Try:
-        co_return co_await execTry(task, step, ctx);
-    case StepKind::Group:
-        co_return co_await execGroup(task, step, ctx);
-    case StepKind::Gather:
-        co_return co_await execGather(task, step, ctx);
-    case StepKind::Join:
-        co_return co_await execJoin(task, step);
-    case StepKind::Timeout:
-        co_return co_await execTimeout(task, step, ctx);
-    case StepKind::Shield:
-        co_return co_await execShield(task, step, ctx);
-    case StepKind::OnCancel:
-        co_return co_await execOnCancel(task, step, ctx);
-    case StepKind::Spawn: {
-        const TaskSpec &spec = step.tasks.front();
-        const bool structured = step.link == SpawnLink::Child;
-        const bool nonCancellable = m_runtime == Runtime::Kotlin && shieldDepth(task) > 0;
-        int index = nameIndexFor(task, spec, ctx);
-        for (int i = 0; i < spec.count; ++i) {
-            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : index, structured, -1, nonCancellable);
-            auto &handles = task.x().handles;
-            auto it = std::find_if(handles.begin(), handles.end(), [&](const auto &h) { return h.first == &spec; });
-            if (it == handles.end())
-                handles.emplace_back(&spec, child.id);
-            else
-                it->second = child.id;  // a handle names the newest task made by this definition
-        }
-        co_return Flow{};
-    }
-    case StepKind::Cancel: {
-        if (!task.extras)
-            co_return Flow{};
-        for (const auto &[spec, id] : task.extras->handles) {
-            if (spec->name == step.target)
-                requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
-        }
-        co_return Flow{};
-    }
-    case StepKind::CancelChildren: {
-        if (Scope *scope = findScope(task, ctx.groupScope)) {
-            scope->shuttingDown = true;
-            scope->pendingSpecs.clear();
-            scope->pendingIndexes.clear();
-            const std::vector<int> children = scope->children;
-            for (int id : children)
-                requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
-        }
-        co_return Flow{};
-    }
-    case StepKind::WaitSignal: {
-        auto count = std::find_if(m_signalCounts.begin(), m_signalCounts.end(),
-                                  [&](const auto &c) { return c.first == step.target; });
-        if (count != m_signalCounts.end() && count->second > 0) {
-            --count->second;
-            co_return Flow{};
-        }
-        if (throwsOnEntry(task, WaitKind::Signal))
-            co_return deliver(task, QStringLiteral("waitSignal"));
-        auto waiters = std::find_if(m_signalWaiters.begin(), m_signalWaiters.end(),
-                                    [&](const auto &w) { return w.first == step.target; });
-        if (waiters == m_signalWaiters.end()) {
-            m_signalWaiters.emplace_back(step.target, std::vector<int>{});
-            waiters = std::prev(m_signalWaiters.end());
-        }
-        waiters->second.push_back(task.id);
-        auto awaiter = suspend(task, WaitKind::Signal, QStringLiteral("signal %1").arg(step.target));
-        if (m_runtime == Runtime::Asyncio && task.pendingCancel)
-            wakeSoon(task, Wake::Cancelled);
-        const Wake wake = co_await awaiter;
-        co_return afterWake(task, wake, QStringLiteral("waitSignal"));
-    }
-    case StepKind::Signal:
-        sendSignal(step.target);
-        co_return Flow{};
-    default:
-        co_return Flow{};
-    }
 }
 
 QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockContext ctx)

@@ -13,6 +13,8 @@ enum class Runtime { Asyncio, Kotlin, Swift };
 
 [[nodiscard]] QString runtimeName(Runtime runtime);
 [[nodiscard]] bool runtimeFromName(const QString &name, Runtime *out);
+//! Every runtime's file name ("asyncio", "kotlin", "swift"), in enum order.
+[[nodiscard]] QStringList allRuntimeNames();
 
 //! Kotlin dispatchers; the other runtimes ignore the task property (asyncio is always one thread,
 //! Swift always the cooperative pool).
@@ -43,6 +45,8 @@ enum class StepKind {
 
 [[nodiscard]] QString stepKindName(StepKind kind);
 [[nodiscard]] bool stepKindFromName(const QString &name, StepKind *out);
+//! Every step kind's "do" name, in enum order.
+[[nodiscard]] QStringList allStepKindNames();
 
 enum class GroupKind { Strict, Tolerant };
 enum class SpawnLink { Child, Unstructured, Detached };

@@ -58,8 +58,12 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
     for (const TaskSpec &spec : step.tasks) {
         const int loopIndex = spec.count > 1 ? -1 : nameIndexFor(task, spec, ctx);
         for (int i = 0; i < spec.count; ++i) {
-            scope.pendingSpecs.push_back(&spec);
-            scope.pendingIndexes.push_back(spec.count > 1 ? i : loopIndex);
+            if (step.limit > 0) {  // only a limited group keeps a waiting list
+                scope.pendingSpecs.push_back(&spec);
+                scope.pendingIndexes.push_back(spec.count > 1 ? i : loopIndex);
+            } else {
+                spawn(task, spec, spec.count > 1 ? i : loopIndex, true, scopeId);
+            }
         }
     }
     startPendingGroupChildren(task, scope);

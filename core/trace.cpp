@@ -226,6 +226,8 @@ QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &pat
         break;
     case EventKind::Suspend:
         r.string("on", event.text);
+        if (event.ms > 0)
+            r.number("ms", event.ms);  // how long a sleep asked for
         break;
     case EventKind::Work:
     case EventKind::Timeout:
@@ -233,6 +235,8 @@ QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &pat
         break;
     case EventKind::Checkpoint:
         r.boolean("cancelled", event.code == 1);
+        if (!event.text.isEmpty())
+            r.string("check", event.text);  // "throw" (raises) or "poll" (only looks)
         break;
     case EventKind::CancelRequest:
         r.latin("cause", cancelCauseName(CancelCause(event.code)));
@@ -292,6 +296,8 @@ QString traceEventToText(const TraceEvent &event, const TaskPathResolver &path)
         break;
     case EventKind::Suspend:
         details << field("on", consoleText(event.text));
+        if (event.ms > 0)
+            details << field("ms", QString::number(event.ms));
         break;
     case EventKind::Work:
     case EventKind::Timeout:

@@ -489,7 +489,7 @@ void TestCli::traceJson_data()
     QTest::addRow("suspend") << int(EventKind::Suspend) << -1 << 0 << QStringLiteral("delay") << none
                              << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})");
     QTest::addRow("checkpoint") << int(EventKind::Checkpoint) << -1 << 1 << QStringLiteral("throw") << none
-                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true})");
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true,"check":"throw"})");
     QTest::addRow("request user") << int(EventKind::CancelRequest) << -1 << int(CancelCause::User) << none << none
                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})");
     QTest::addRow("request parent") << int(EventKind::CancelRequest) << 0 << int(CancelCause::Parent) << none << none
