@@ -9,8 +9,7 @@ namespace cascade {
 
 // ---------------------------------------------------------------- tasks
 
-TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId,
-                              bool nonCancellable)
+TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId)
 {
     TaskRecord &child = m_tasks.emplace_back();
     ++m_liveTasks;
@@ -21,7 +20,12 @@ TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int ind
     child.structured = structured;
     child.owner = structured ? creator.id : -1;
     child.ownerScope = structured ? scopeId : -1;
-    child.nonCancellableChild = nonCancellable;
+    if (m_runtime == Runtime::Kotlin && creator.extras) {
+        for (const auto &scope : creator.extras->scopes) {
+            if (scope->kind == Scope::Kind::Shield)
+                child.shieldScope = scope->id;  // the innermost NonCancellable block
+        }
+    }
     switch (m_runtime) {
     case Runtime::Asyncio:
         child.domain = 0;
@@ -47,7 +51,7 @@ TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int ind
     }
     push(QueueEntry::Kind::Start, child.id, m_now);
     // A child started inside an already cancelled Kotlin job or Swift task starts cancelled.
-    if (structured && !nonCancellable && m_runtime != Runtime::Asyncio && isCancelledForCheck(creator))
+    if (structured && m_runtime != Runtime::Asyncio && isCancelledForCheck(creator))
         requestCancel(child, CancelCause::Parent, creator.id);
     return child;
 }
@@ -201,7 +205,9 @@ void EngineImpl::propagateToChildren(TaskRecord &task, int scopeId, CancelCause 
             continue;
         if (scopeId >= 0 && child.ownerScope != scopeId)
             continue;
-        if (child.nonCancellableChild) {
+        // A child started inside NonCancellable is out of reach of requests from outside that
+        // block; a scope opened inside the block (a later, larger id) still reaches it.
+        if (child.shieldScope >= 0 && (scopeId < 0 || scopeId < child.shieldScope)) {
             emit(EventKind::CancelBlocked, child, from, quint8(BlockedBy::NonCancellable));
             continue;
         }
@@ -216,7 +222,8 @@ void EngineImpl::cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, 
     scope.cancelled = true;
     scope.shuttingDown = true;
     emit(EventKind::CancelRequest, task, from, quint8(cause));
-    // Children started in this scope or in scopes nested inside it.
+    // Children started in this scope or in scopes nested inside it; a NonCancellable block
+    // nested inside keeps its own children out of reach.
     bool inside = false;
     bool shieldedInside = false;
     for (auto &s : task.x().scopes) {
@@ -226,7 +233,17 @@ void EngineImpl::cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, 
             continue;
         if (s->kind == Scope::Kind::Shield && s.get() != &scope)
             shieldedInside = true;
-        propagateToChildren(task, s->id, CancelCause::Parent, task.id);
+        const std::vector<int> children = s->children;
+        for (int id : children) {
+            TaskRecord &child = m_tasks[std::size_t(id)];
+            if (child.done() || !child.structured)
+                continue;
+            if (child.shieldScope >= 0 && scope.id < child.shieldScope) {
+                emit(EventKind::CancelBlocked, child, task.id, quint8(BlockedBy::NonCancellable));
+                continue;
+            }
+            requestCancel(child, CancelCause::Parent, task.id);
+        }
     }
     if (shieldedInside) {
         emit(EventKind::CancelBlocked, task, from, quint8(BlockedBy::NonCancellable));
@@ -342,7 +359,7 @@ void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
                 cancelScope(parent, *scope, CancelCause::Failure, child.id);
             }
         }
-        if (!scope->shuttingDown && !scope->pendingSpecs.empty())
+        if (scope->hasPending())
             startPendingGroupChildren(parent, *scope);
         if (parent.status == TaskStatus::Suspended && parent.wait == WaitKind::Group
             && parent.waitTarget == scope->id)
@@ -371,12 +388,17 @@ void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
         }
         if (parent.status == TaskStatus::Suspended
             && ((parent.wait == WaitKind::Gather && parent.waitTarget == scope->id)
-                || (parent.wait == WaitKind::Join && parent.waitTarget == child.id)))
+                || (parent.wait == WaitKind::AsyncLet && parent.waitTarget == child.id)))
             wakeSoon(parent, Wake::Normal);
         return;
     }
 
-    if (scope && scope->kind == Scope::Kind::Timeout) {
+    if (scope && (scope->kind == Scope::Kind::Timeout || scope->kind == Scope::Kind::Shield)) {
+        if (m_runtime == Runtime::Kotlin && failed && parent.x().childFailure < 0) {
+            parent.x().failureErrorId = child.errorId;  // a failing launch fails the coroutine
+            parent.x().childFailure = child.id;
+            requestCancel(parent, CancelCause::Failure, child.id);
+        }
         if (parent.status == TaskStatus::Suspended
             && (parent.wait == WaitKind::WaitFor || parent.wait == WaitKind::Children))
             wakeSoon(parent, Wake::Normal);

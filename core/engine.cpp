@@ -209,7 +209,9 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
 {
     TaskRecord *task = entry.task >= 0 ? &m_tasks[std::size_t(entry.task)] : nullptr;
     // The single thread is busy with CPU work: everything else on it waits, keeping its order.
-    if (task && m_busyTask >= 0 && task->domain == 0 && task->id != m_busyTask) {
+    // Only the working task's own wake-up gets through: even its timeout callback must wait.
+    const bool busyTasksOwnWake = task && entry.kind == QueueEntry::Kind::Wake && task->id == m_busyTask;
+    if (task && m_busyTask >= 0 && task->domain == 0 && !busyTasksOwnWake) {
         m_held.push_back(entry);
         return false;
     }
@@ -235,6 +237,7 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
             if (m_runtime == Runtime::Asyncio)
                 task->pendingCancel = false;
             task->outcome = Outcome::Cancelled;
+            task->errorId = plainError(cancellationErrorName());
             task->status = TaskStatus::Done;
             emit(EventKind::End, *task, -1, quint8(Outcome::Cancelled), 0, cancellationErrorName());
             taskEnded(*task);
@@ -335,13 +338,16 @@ void EngineImpl::applyAction(const UserAction &action)
         requestCancel(*target, CancelCause::User, -1);
         return;
     }
+    // A failure is raised at the await the task is suspended in when that await can fail (a
+    // sleep, a join, a signal, a shield, a gather); otherwise at its next step, or as it ends.
     const int errorId = internError(action.error, action.message);
-    if (target->status == TaskStatus::Suspended && !target->wakeQueued
-        && target->wait != WaitKind::Work) {
+    const bool failsAwait = target->wait == WaitKind::Sleep || target->wait == WaitKind::Join
+        || target->wait == WaitKind::Signal || target->wait == WaitKind::Shield
+        || (target->wait == WaitKind::Gather && m_runtime != Runtime::Swift);
+    if (target->status == TaskStatus::Suspended && !target->wakeQueued && failsAwait)
         wakeSoon(*target, Wake::Error, errorId);
-    } else {
-        target->x().injectedErrorId = errorId;  // raised at its next step or when its CPU work ends
-    }
+    else
+        target->x().injectedErrorId = errorId;
 }
 
 // ---------------------------------------------------------------- Engine

@@ -33,7 +33,7 @@ struct Flow {
 
 enum class Wake : quint8 { Normal, Cancelled, Error, Abort };
 
-enum class WaitKind : quint8 { None, Start, Sleep, Work, Yield, Join, Group, Gather, Signal, Shield, WaitFor, Children };
+enum class WaitKind : quint8 { None, Start, Sleep, Work, Yield, Join, AsyncLet, Group, Gather, Signal, Shield, WaitFor, Children };
 
 enum class TaskStatus : quint8 { NotStarted, Running, Suspended, Done };
 
@@ -58,6 +58,9 @@ struct Scope {
     std::vector<int> pendingIndexes;
     std::vector<int> completionOrder;  // Swift: results in completion order
     int consumed = 0;
+
+    //! Children of a limited group still to start; none once the group is shutting down.
+    [[nodiscard]] bool hasPending() const { return !shuttingDown && std::size_t(consumed) < pendingSpecs.size(); }
 };
 
 //! Rarely needed per-task state, allocated on first use so that a plain task stays small.
@@ -94,13 +97,13 @@ struct TaskRecord {
     bool structured = false;
     bool pendingCancel = false;     // asyncio _must_cancel / request not yet delivered
     bool waitCancelled = false;     // asyncio: the awaited future was cancelled already
-    bool nonCancellableChild = false;  // started inside NonCancellable: parent cancels skip it
     bool cancelDeliveredOnce = false;
     bool joined = false;            // Swift async let: awaited explicitly
     bool wakeQueued = false;        // a wake is scheduled: the task is ready, not waiting
     bool shieldInner = false;       // asyncio: the inner task of shield()
     int waitTarget = -1;            // join target / scope id
     int wakeErrorId = -1;
+    int shieldScope = -1;           // Kotlin: the NonCancellable block it was started in
 
     [[nodiscard]] TaskExtras &x()
     {
@@ -203,8 +206,7 @@ public:
     void wakeSoon(TaskRecord &task, Wake wake, int errorId = -1);
 
     // --- tasks and cancellation (engine.cpp)
-    TaskRecord &spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId,
-                      bool nonCancellable = false);
+    TaskRecord &spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId);
     void requestCancel(TaskRecord &task, CancelCause cause, int from, int scopeId = -1);
     void cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, int from);
     void propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from);

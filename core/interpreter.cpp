@@ -17,7 +17,6 @@ EngineImpl::SuspendAwaiter EngineImpl::suspend(TaskRecord &task, WaitKind kind, 
     task.status = TaskStatus::Suspended;
     task.wait = kind;
     task.waitTarget = target;
-    task.waitCancelled = false;
     if (kind != WaitKind::Work && kind != WaitKind::Yield)
         emit(EventKind::Suspend, task, -1, 0, ms, on);
     if (kind != WaitKind::Work)
@@ -222,6 +221,17 @@ QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow 
 
 Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 {
+    if (task.extras && task.extras->injectedErrorId >= 0) {
+        // A failure injected while the task could not take it (CPU work, a group's exit...).
+        const int id = std::exchange(task.extras->injectedErrorId, -1);
+        const auto [name, message] = m_errors[std::size_t(id)];
+        if (!flow.isThrow())
+            flow = throwNamed(task, name, message, true);
+        else  // already leaving with an error: say so rather than drop the action silently
+            emit(EventKind::ActionIgnored, task, -1, 0, 0, QStringLiteral("fail"),
+                 QStringLiteral("%1: the task was already ending with %2, so %3 was not raised")
+                     .arg(taskPath(task.id), errorName(flow.errorId), name));
+    }
     Outcome outcome = Outcome::Completed;
     int errorId = -1;
     const int childFailure = task.extras ? task.extras->failureErrorId : -1;
@@ -327,10 +337,19 @@ bool EngineImpl::execInstant(TaskRecord &task, const Step &step, const BlockCont
     case StepKind::Spawn: {
         const TaskSpec &spec = step.tasks.front();
         const bool structured = step.link == SpawnLink::Child;
-        const bool nonCancellable = m_runtime == Runtime::Kotlin && shieldDepth(task) > 0;
         const int index = nameIndexFor(task, spec, ctx);
+        // Kotlin: launch {} belongs to the innermost scope (coroutineScope, withTimeout,
+        // NonCancellable), which is cancelled with it and waits for it.
+        int scopeId = -1;
+        if (m_runtime == Runtime::Kotlin && structured && task.extras) {
+            for (const auto &scope : task.extras->scopes) {
+                if (scope->kind == Scope::Kind::Group || scope->kind == Scope::Kind::Timeout
+                    || scope->kind == Scope::Kind::Shield)
+                    scopeId = scope->id;
+            }
+        }
         for (int i = 0; i < spec.count; ++i) {
-            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : index, structured, -1, nonCancellable);
+            TaskRecord &child = spawn(task, spec, spec.count > 1 ? i : index, structured, scopeId);
             auto &handles = task.x().handles;
             auto it = std::find_if(handles.begin(), handles.end(), [&](const auto &h) { return h.first == &spec; });
             if (it == handles.end())

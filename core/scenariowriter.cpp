@@ -64,29 +64,34 @@ struct Node {
 void appendString(QByteArray *out, const QString &s)
 {
     out->append('"');
+    qsizetype run = 0;  // start of the current run of characters written as they are
+    auto flush = [&](qsizetype end) { out->append(QStringView(s).mid(run, end - run).toUtf8()); };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
         const char16_t u = c.unicode();
         if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
-            out->append(s.mid(i, 2).toUtf8());
-            ++i;
-        } else if (c.isSurrogate()) {
-            // A lone half (from a "\ud800" escape) has no UTF-8 form; keep it as written.
+            ++i;  // a valid pair: plain UTF-8
+            continue;
+        }
+        const bool plain = u >= 0x20 && u != u'"' && u != u'\\' && !c.isSurrogate();
+        if (plain)
+            continue;
+        flush(i);
+        run = i + 1;
+        switch (u) {
+        case u'"': out->append("\\\""); break;
+        case u'\\': out->append("\\\\"); break;
+        case u'\n': out->append("\\n"); break;
+        case u'\t': out->append("\\t"); break;
+        case u'\r': out->append("\\r"); break;
+        default:
+            // Other control characters, and a lone surrogate half (from a "\ud800" escape), which
+            // has no UTF-8 form: keep it as an escape.
             out->append(u"\\u%1"_s.arg(uint(u), 4, 16, QLatin1Char('0')).toLatin1());
-        } else if (u == u'"' || u == u'\\') {
-            out->append('\\').append(char(u));
-        } else if (u == u'\n') {
-            out->append("\\n");
-        } else if (u == u'\t') {
-            out->append("\\t");
-        } else if (u == u'\r') {
-            out->append("\\r");
-        } else if (u < 0x20) {
-            out->append(u"\\u%1"_s.arg(uint(u), 4, 16, QLatin1Char('0')).toLatin1());
-        } else {
-            out->append(QString(c).toUtf8());
+            break;
         }
     }
+    flush(s.size());
     out->append('"');
 }
 

@@ -44,7 +44,7 @@ void EngineImpl::startPendingGroupChildren(TaskRecord &parent, Scope &scope)
                                  [&](int id) { return !m_tasks[std::size_t(id)].done(); }));
     };
     std::size_t next = std::size_t(scope.consumed);
-    while (next < scope.pendingSpecs.size() && (limit <= 0 || running() < limit)) {
+    while (!scope.shuttingDown && next < scope.pendingSpecs.size() && (limit <= 0 || running() < limit)) {
         spawn(parent, *scope.pendingSpecs[next], scope.pendingIndexes[next], true, scope.id);
         ++next;
     }
@@ -55,6 +55,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
 {
     Scope &scope = pushScope(task, Scope::Kind::Group, &step);
     const int scopeId = scope.id;
+    task.waitCancelled = false;  // set when a cancel reaches the task while it waits for the group
     for (const TaskSpec &spec : step.tasks) {
         const int loopIndex = spec.count > 1 ? -1 : nameIndexFor(task, spec, ctx);
         for (int i = 0; i < spec.count; ++i) {
@@ -105,7 +106,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
         }
     };
     auto allDone = [&] {
-        return std::size_t(scope.consumed) >= scope.pendingSpecs.size()
+        return !scope.hasPending()
             && std::all_of(scope.children.begin(), scope.children.end(),
                            [&](int id) { return m_tasks[std::size_t(id)].done(); });
     };
@@ -165,6 +166,7 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
 {
     Scope &scope = pushScope(task, Scope::Kind::Gather, &step);
     const int scopeId = scope.id;
+    task.waitCancelled = false;
     std::vector<std::pair<QString, int>> started;  // name -> task id, in declaration order
     for (const TaskSpec &spec : step.tasks) {
         const int loopIndex = spec.count > 1 ? -1 : nameIndexFor(task, spec, ctx);
@@ -192,7 +194,7 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
                     continue;
                 TaskRecord &child = m_tasks[std::size_t(id)];
                 while (!child.done()) {
-                    const Wake wake = co_await suspend(task, WaitKind::Join, QStringLiteral("async let %1").arg(name), id);
+                    const Wake wake = co_await suspend(task, WaitKind::AsyncLet, QStringLiteral("async let %1").arg(name), id);
                     if (wake == Wake::Abort)
                         co_return Flow{Flow::Kind::Abort};
                 }
@@ -265,6 +267,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
         co_return Flow{};
     TaskRecord &target = m_tasks[std::size_t(targetId)];
     target.joined = true;
+    task.waitCancelled = false;
     const QString on = QStringLiteral("join %1").arg(taskPath(targetId));
     if (throwsOnEntry(task, WaitKind::Join))
         co_return deliver(task, QStringLiteral("join"));
@@ -347,6 +350,7 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
     if (m_runtime == Runtime::Asyncio && step.timeoutStyle == TimeoutStyle::WaitFor) {
         // wait_for runs the body as its own task and waits for it.
         TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("wait_for")), -1, true, scopeId);
+        task.waitCancelled = false;
         while (!inner.done()) {
             inner.x().joiners.push_back(task.id);
             const Wake wake = co_await suspend(task, WaitKind::WaitFor, QStringLiteral("wait_for"), inner.id);
@@ -393,10 +397,21 @@ QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, Blo
 {
     if (m_runtime == Runtime::Kotlin) {
         // withContext(NonCancellable): nothing from outside reaches the block; on return it checks.
-        const int scopeId = pushScope(task, Scope::Kind::Shield, &step).id;
+        Scope &scope = pushScope(task, Scope::Kind::Shield, &step);
+        const int scopeId = scope.id;
         Flow result = co_await execBlock(task, step.body, ctx);
         if (result.kind == Flow::Kind::Abort)
             co_return result;
+        // withContext is a scope: it waits for the coroutines launched inside it.
+        auto live = [&] {
+            return std::any_of(scope.children.begin(), scope.children.end(),
+                               [&](int id) { return !m_tasks[std::size_t(id)].done(); });
+        };
+        while (live()) {
+            const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
+            if (wake == Wake::Abort)
+                co_return Flow{Flow::Kind::Abort};
+        }
         popScope(task, scopeId);
         if (!result.abrupt() && kotlinCancelled(task))
             result = deliver(task, QStringLiteral("withContext"));
