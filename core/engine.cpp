@@ -18,7 +18,6 @@ EngineImpl::EngineImpl(const Scenario &scenario, Runtime runtime, Engine::Option
     // asyncio's loop and Kotlin's runBlocking are one thread (domain 0); Swift's main runs in the pool.
     root.domain = runtime == Runtime::Swift ? m_nextDomain++ : 0;
     m_liveTasks = 1;
-    emit(EventKind::Spawn, root, -1, quint8(LinkCode::Child));
     push(QueueEntry::Kind::Start, 0, 0);
 }
 
@@ -140,6 +139,7 @@ void EngineImpl::wakeSoon(TaskRecord &task, Wake wake, int errorId)
     if (task.status != TaskStatus::Suspended || task.wakeQueued)
         return;
     task.wakeQueued = true;
+    task.queuedWake = wake;
     if (errorId >= 0)
         task.wakeErrorId = errorId;
     push(QueueEntry::Kind::Wake, task.id, m_now, int(task.waitToken), wake);
@@ -153,11 +153,11 @@ void EngineImpl::schedule(const UserAction &action)
     m_actions.insert(at, action);
 }
 
-bool EngineImpl::step()
+bool EngineImpl::step(qint64 limit)
 {
     while (m_abortReason.isEmpty()) {
         const bool haveEvent = !m_queue.empty();
-        if (m_nextAction < m_actions.size()
+        if (m_nextAction < m_actions.size() && m_actions[m_nextAction].at <= limit
             && (!haveEvent || m_actions[m_nextAction].at < m_queue.top().time)) {
             const UserAction action = m_actions[m_nextAction++];
             m_now = std::max(m_now, action.at);
@@ -171,6 +171,8 @@ bool EngineImpl::step()
             if (m_queue.empty())
                 continue;
         }
+        if (m_queue.top().time > limit)
+            return false;  // runUntil: nothing more is due by its time
         const QueueEntry entry = m_queue.top();
         m_queue.pop();
         if (processEntry(entry))
@@ -187,7 +189,7 @@ void EngineImpl::runUntil(qint64 t)
             next = m_queue.top().time;
         if (m_nextAction < m_actions.size())
             next = std::min(next, m_actions[m_nextAction].at);
-        if (next > t || !step())
+        if (next > t || !step(t))
             break;
     }
     m_now = std::max(m_now, t);
@@ -231,6 +233,10 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         return true;
     }
     case QueueEntry::Kind::Start:
+        if (task->id == 0 && !m_rootSpawned) {
+            m_rootSpawned = true;  // emitted here, not in the constructor, so listeners see it
+            emit(EventKind::Spawn, *task, -1, quint8(LinkCode::Child));
+        }
         task->status = TaskStatus::Running;
         // A task cancelled before its first step never runs its body (asyncio, Kotlin DEFAULT start).
         if (m_runtime != Runtime::Swift && task->cancelCount > 0) {
@@ -247,7 +253,9 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         runTask(task->id);  // eager: runs until its first suspension; the frame frees itself at the end
         return true;
     case QueueEntry::Kind::Wake:
-        resume(*task, entry.wake);
+        // A timer may beat an error or a cancel that was already scheduled for the same wait;
+        // the stronger reason wins so that neither is lost.
+        resume(*task, task->wakeQueued && task->queuedWake != Wake::Normal ? task->queuedWake : entry.wake);
         return true;
     case QueueEntry::Kind::Deadline: {
         Scope *scope = findScope(*task, entry.aux);
@@ -340,6 +348,11 @@ void EngineImpl::applyAction(const UserAction &action)
     }
     // A failure is raised at the await the task is suspended in when that await can fail (a
     // sleep, a join, a signal, a shield, a gather); otherwise at its next step, or as it ends.
+    if (target->extras && target->extras->injectedErrorId >= 0) {
+        emit(EventKind::ActionIgnored, *target, -1, 0, 0, verb,
+             QStringLiteral("%1: an earlier failure is still waiting to be raised").arg(action.taskPath));
+        return;
+    }
     const int errorId = internError(action.error, action.message);
     const bool failsAwait = target->wait == WaitKind::Sleep || target->wait == WaitKind::Join
         || target->wait == WaitKind::Signal || target->wait == WaitKind::Shield

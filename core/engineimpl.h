@@ -93,6 +93,7 @@ struct TaskRecord {
     TaskStatus status = TaskStatus::NotStarted;
     WaitKind wait = WaitKind::None;
     Wake wake = Wake::Normal;
+    Wake queuedWake = Wake::Normal;  // the reason of the wake scheduled by wakeSoon
     Outcome outcome = Outcome::Completed;
     bool structured = false;
     bool pendingCancel = false;     // asyncio _must_cancel / request not yet delivered
@@ -197,7 +198,7 @@ public:
     ~EngineImpl();
 
     // --- scheduler (engine.cpp)
-    bool step();
+    bool step(qint64 limit = std::numeric_limits<qint64>::max());
     void runUntil(qint64 t);
     void runToEnd();
     [[nodiscard]] bool finished() const;
@@ -305,6 +306,7 @@ public:
     int m_liveTasks = 0;                     // spawned and not yet ended
     std::vector<std::pair<QString, int>> m_plainErrors;
     bool m_tearingDown = false;
+    bool m_rootSpawned = false;
     QString m_abortReason;
 
 private:

@@ -123,7 +123,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
     Flow result = body;
     switch (m_runtime) {
     case Runtime::Asyncio: {
-        const bool parentCancelled = task.waitCancelled;
+        const bool parentCancelled = std::exchange(task.waitCancelled, false);  // consumed here
         if (scope.parentCancelRequested) {
             task.cancelCount = std::max(0, task.cancelCount - 1);  // TaskGroup uncancels its parent
             if (task.cancelCount == 0)
@@ -242,7 +242,7 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
         }
     }
     if (m_runtime == Runtime::Asyncio) {
-        if (!result.abrupt() && task.waitCancelled)
+        if (std::exchange(task.waitCancelled, false) && !result.abrupt())
             result = deliver(task, on);
         if (result.abrupt()) {
             // gather is over: children still running are nobody's children any more.
@@ -304,7 +304,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
         woke = true;
         if (wake != Wake::Normal) {
             Scope *scope = findScope(task, timeoutScope);
-            if (m_runtime == Runtime::Asyncio && scope && scope->expired)
+            if (m_runtime == Runtime::Asyncio && wake == Wake::Cancelled && scope && scope->expired)
                 result = throwNamed(task, timeoutErrorName(), QString(), true);
             else
                 result = afterWake(task, wake, QStringLiteral("join"));
@@ -317,7 +317,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
         if (m_runtime == Runtime::Asyncio) {
             if (scope && scope->expired && target.outcome == Outcome::Cancelled)
                 result = throwNamed(task, timeoutErrorName(), QString(), true);
-            else if (task.waitCancelled && target.outcome == Outcome::Cancelled)
+            else if (std::exchange(task.waitCancelled, false) && target.outcome == Outcome::Cancelled)
                 result = deliver(task, QStringLiteral("join"));
             else
                 result = resultOf(target);
@@ -325,6 +325,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
             result = resultOf(target);  // await task.value rethrows the task's error
         }
     }
+    task.waitCancelled = false;  // whatever reached the awaited task has been answered above
     if (shieldScope >= 0) {
         popScope(task, shieldScope);
         if (!result.abrupt() && kotlinCancelled(task))
@@ -359,7 +360,7 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
         }
         if (scope.expired && inner.outcome == Outcome::Cancelled)
             result = throwNamed(task, timeoutErrorName(), QString(), true);
-        else if (task.waitCancelled && inner.outcome == Outcome::Cancelled)
+        else if (std::exchange(task.waitCancelled, false) && inner.outcome == Outcome::Cancelled)
             result = deliver(task, QStringLiteral("wait_for"));
         else
             result = resultOf(inner);
