@@ -119,7 +119,8 @@ QString printablePointer(const QString &pointer)
 
 QString tooLarge(qint64 bytes)
 {
-    return u"the file is too large: %1 bytes, at most %2 (16 MiB) are allowed"_s.arg(bytes).arg(ScenarioLoader::MaxFileBytes);
+    return u"the file is too large: %1 bytes, at most %2 (16 MiB) are allowed"_s.arg(bytes).arg(
+        ScenarioLoader::MaxFileBytes);
 }
 
 } // namespace

@@ -47,7 +47,8 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
                                    Step *step)
 {
     const QString kind = stepKindName(step->kind);
-    const QString owner = u"for %1 \"%2\" step"_s.arg(QStringView(u"aeiou").contains(kind.at(0)) ? u"an"_s : u"a"_s, kind);
+    const QString article = QStringView(u"aeiou").contains(kind.at(0)) ? u"an"_s : u"a"_s;
+    const QString owner = u"for %1 \"%2\" step"_s.arg(article, kind);
     auto has = [&](const char *key) { return object.contains(QLatin1StringView(key)); };
     auto value = [&](const char *key) { return object.value(QLatin1StringView(key)); };
     auto at = [&](const char *key) { return childPointer(pointer, QString::fromLatin1(key)); };
@@ -69,11 +70,13 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
         if (has("checkEvery")) {
             step->checkEveryMs = msAt(value("checkEvery"), at("checkEvery"), 1);
             if (step->checkEveryMs > step->ms) {
-                fail(at("checkEvery"), u"must be at most the work's \"ms\" (%1), got %2"_s.arg(step->ms).arg(step->checkEveryMs));
+                fail(at("checkEvery"),
+                     u"must be at most the work's \"ms\" (%1), got %2"_s.arg(step->ms).arg(step->checkEveryMs));
             }
             step->check = WorkCheck::Throw;
             if (has("check"))
-                step->check = choiceAt(value("check"), at("check"), {"throw", "poll"}) == 0 ? WorkCheck::Throw : WorkCheck::Poll;
+                step->check = choiceAt(value("check"), at("check"), {"throw", "poll"}) == 0 ? WorkCheck::Throw
+                                                                                            : WorkCheck::Poll;
         } else if (has("check")) {
             fail(at("check"), u"needs \"checkEvery\" (how many milliseconds of work pass between two checks)"_s);
         }
@@ -165,7 +168,8 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
         break;
     case StepKind::CancelChildren:
         if (!ctx.inGroupSteps)
-            fail(pointer, u"\"cancelChildren\" is allowed only inside a group's \"steps\" (it cancels that group's tasks)"_s);
+            fail(pointer,
+                 u"\"cancelChildren\" is allowed only inside a group's \"steps\" (it cancels that group's tasks)"_s);
         break;
     case StepKind::Repeat:
         step->count = countAt(need("count"), at("count"), 1, ScenarioLoader::MaxCount);
@@ -245,7 +249,8 @@ QString ScenarioValidator::spawnedTaskAt(const QJsonValue &value, const QString 
                                                                                                     child.value());
     }
     fail(pointer, u"no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task "
-                  "started by an earlier \"spawn\" step of the same task%3"_s.arg(quoted(name), quoted(ctx.task->path), hint));
+                  "started by an earlier \"spawn\" step of the same task%3"_s
+                      .arg(quoted(name), quoted(ctx.task->path), hint));
 }
 
 void ScenarioValidator::checkAwaitOrder(const QJsonValue &value, const QString &pointer,

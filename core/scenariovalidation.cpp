@@ -71,7 +71,8 @@ std::optional<Scenario> ScenarioValidator::validate(const QJsonValue &document, 
     m_stepCount = 0;
     try {
         if (!document.isObject())
-            fail(QString(), u"the top level must be a JSON object (a scenario), got "_s + describe(document, QString()));
+            fail(QString(),
+                 u"the top level must be a JSON object (a scenario), got "_s + describe(document, QString()));
         const QJsonObject top = document.toObject();
         if (!top.contains("cascade"_L1))
             fail(QString(), u"not a Cascade scenario: missing required key \"cascade\" (it must be \"scenario\")"_s);
@@ -195,7 +196,9 @@ QString ScenarioValidator::textAt(const QJsonValue &value, const QString &pointe
 qint64 ScenarioValidator::numberAt(const QJsonValue &value, const QString &pointer, qint64 min, qint64 max,
                                    const QString &what) const
 {
-    auto complain = [&] { fail(pointer, u"must be %1 from %2 to %3, got %4"_s.arg(what).arg(min).arg(max).arg(describe(value, pointer))); };
+    auto complain = [&] {
+        fail(pointer, u"must be %1 from %2 to %3, got %4"_s.arg(what).arg(min).arg(max).arg(describe(value, pointer)));
+    };
     if (!value.isDouble())
         complain();
     // Integers are parsed strictly: 1.5 or 1e300 is not a count of anything. 1.0 is the number 1.
@@ -306,7 +309,8 @@ std::vector<Runtime> ScenarioValidator::runtimesAt(const QJsonValue &value, cons
             fail(at, u"unknown runtime %1; expected one of: %2"_s.arg(quoted(name), allRuntimeNames().join(u", "_s)));
         const auto seen = std::find(runtimes.begin(), runtimes.end(), runtime);
         if (seen != runtimes.end()) {
-            fail(at, u"%1 is listed twice (first at %2)"_s.arg(quoted(name), childPointer(pointer, seen - runtimes.begin())));
+            fail(at, u"%1 is listed twice (first at %2)"_s.arg(quoted(name),
+                                                                childPointer(pointer, seen - runtimes.begin())));
         }
         runtimes.push_back(runtime);
     }
@@ -335,7 +339,8 @@ TaskSpec ScenarioValidator::taskAt(const QJsonValue &value, const QString &point
     if (object.contains("count"_L1))
         task.count = countAt(object.value("count"_L1), childPointer(pointer, u"count"_s), 1, ScenarioLoader::MaxCount);
     if (object.contains("dispatcher"_L1)) {
-        const int d = choiceAt(object.value("dispatcher"_L1), childPointer(pointer, u"dispatcher"_s), {"Default", "Main"});
+        const QString at = childPointer(pointer, u"dispatcher"_s);
+        const int d = choiceAt(object.value("dispatcher"_L1), at, {"Default", "Main"});
         task.dispatcher = d == 0 ? Dispatcher::Default : Dispatcher::Main;
     }
 
