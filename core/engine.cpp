@@ -407,6 +407,16 @@ bool Engine::finished() const
     return m_impl->finished();
 }
 
+qint64 Engine::nextTime() const
+{
+    qint64 next = std::numeric_limits<qint64>::max();
+    if (!m_impl->m_queue.empty())
+        next = std::max(m_impl->m_queue.top().time, m_impl->m_now);
+    if (m_impl->m_nextAction < m_impl->m_actions.size())
+        next = std::min(next, std::max(m_impl->m_actions[m_impl->m_nextAction].at, m_impl->m_now));
+    return next;
+}
+
 qint64 Engine::now() const
 {
     return m_impl->m_now;

@@ -48,6 +48,9 @@ public:
     void runToEnd();
 
     [[nodiscard]] bool finished() const;
+    //! Virtual time of the next thing step() would do (a held or stale entry may make it do
+    //! nothing); the largest qint64 when nothing is scheduled.
+    [[nodiscard]] qint64 nextTime() const;
     [[nodiscard]] qint64 now() const;
     //! Non-empty when the run stopped early (event limit reached).
     [[nodiscard]] QString abortReason() const;

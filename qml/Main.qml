@@ -7,7 +7,10 @@ ApplicationWindow {
     id: window
     width: 1280
     height: 720
+    minimumWidth: 960
+    minimumHeight: 600
     visible: true
+    color: Theme.window
     title: session.title ? qsTr("Cascade — %1").arg(session.title) : qsTr("Cascade")
 
     Session {
@@ -19,55 +22,84 @@ ApplicationWindow {
     }
     LessonListModel { id: lessons }
 
+    function selectRow(row) {
+        if (row >= 0 && row < taskList.count) {
+            taskList.currentIndex = row
+            session.selectedPath = taskList.itemAtIndex(row) ? taskList.itemAtIndex(row).path : session.selectedPath
+        }
+    }
+
     Shortcut { sequence: "Space"; onActivated: session.playing = !session.playing }
     Shortcut { sequence: "Right"; onActivated: session.stepEvent() }
+    Shortcut { sequence: "Left"; onActivated: session.stepBack() }
     Shortcut { sequence: "Home"; onActivated: session.restart() }
-    Shortcut { sequence: "+"; onActivated: session.speed = Math.min(10, session.speed * 2) }
+    Shortcut { sequences: ["+", "="]; onActivated: session.speed = Math.min(10, session.speed * 2) }
     Shortcut { sequence: "-"; onActivated: session.speed = Math.max(0.1, session.speed / 2) }
+    Shortcut { sequence: "Down"; onActivated: window.selectRow(session.tasks.rowOfPath(session.selectedPath) + 1) }
+    Shortcut { sequence: "Up"; onActivated: window.selectRow(Math.max(0, session.tasks.rowOfPath(session.selectedPath) - 1)) }
+    Shortcut { sequence: "Delete"; onActivated: if (session.selectedPath) session.cancelTask(session.selectedPath) }
+    Shortcut { sequence: "Ctrl+H"; onActivated: Theme.highContrast = !Theme.highContrast }
 
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 8
             anchors.rightMargin: 8
-            spacing: 8
-            Label { text: qsTr("Runtime"); }
+            spacing: 6
+            Label { text: qsTr("Runtime") }
             ComboBox {
-                id: runtimeBox
                 model: session.runtimes
                 currentIndex: session.runtimes.indexOf(session.runtime)
                 onActivated: session.runtime = currentText
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Run the same tree under the rules of another runtime")
             }
             ToolSeparator {}
             Button {
+                text: qsTr("← Back")
+                enabled: session.stepCount > 0
+                onClicked: session.stepBack()
+                ToolTip.visible: hovered; ToolTip.text: qsTr("Left arrow: the previous event (replays from 0)")
+            }
+            Button {
                 text: session.playing ? qsTr("⏸ Pause") : qsTr("▶ Play")
                 enabled: !session.finished || session.playing
+                highlighted: true
                 onClicked: session.playing = !session.playing
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Space")
             }
             Button {
-                text: qsTr("Step →"); onClicked: session.stepEvent()
+                text: qsTr("Step →")
+                enabled: !session.finished
+                onClicked: session.stepEvent()
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Right arrow: the next event")
             }
             Button {
-                text: qsTr("⟲ Restart"); onClicked: session.restart()
+                text: qsTr("⟲ Restart")
+                onClicked: session.restart()
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Home: run again from 0 with the same actions")
             }
             ToolSeparator {}
-            Label { text: qsTr("Speed %1×").arg(session.speed.toFixed(1)) }
+            Label { text: qsTr("Speed %1×").arg(session.speed < 1 ? session.speed.toFixed(2) : session.speed.toFixed(1)) }
             Slider {
                 from: -1; to: 1; value: Math.log(session.speed) / Math.LN10
                 onMoved: session.speed = Math.pow(10, value)
-                Layout.preferredWidth: 140
+                Layout.preferredWidth: 120
+                ToolTip.visible: hovered; ToolTip.text: qsTr("0.1× to 10× (keys + and -)")
             }
             Item { Layout.fillWidth: true }
+            Switch {
+                text: qsTr("High contrast")
+                checked: Theme.highContrast
+                onToggled: Theme.highContrast = checked
+            }
             Label {
                 text: qsTr("t = %1 ms").arg(session.now)
-                font.pixelSize: 20
+                font.pixelSize: 22
                 font.bold: true
                 font.family: "monospace"
             }
-            Label { text: session.finished ? qsTr("(finished)") : "" }
+            Label { text: session.finished ? qsTr("finished") : ""; color: Theme.mutedText }
         }
     }
 
@@ -75,60 +107,76 @@ ApplicationWindow {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
-        ListView {
-            id: lessonList
-            SplitView.preferredWidth: 280
-            SplitView.minimumWidth: 180
-            clip: true
-            model: lessons
-            currentIndex: lessons.indexOf(session.scenarioId)
-            header: Label { text: qsTr("Lessons"); font.bold: true; padding: 8 }
-            delegate: ItemDelegate {
-                required property string lessonId
-                required property string title
-                required property string runtimes
-                required property int index
-                width: ListView.view.width
-                highlighted: ListView.isCurrentItem
-                contentItem: Column {
-                    Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width }
-                    Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; opacity: 0.7 }
+        // Lessons
+        Pane {
+            SplitView.preferredWidth: 260
+            SplitView.minimumWidth: 170
+            padding: 0
+            background: Rectangle { color: Theme.panel; border.color: Theme.border }
+            ListView {
+                anchors.fill: parent
+                clip: true
+                model: lessons
+                currentIndex: lessons.indexOf(session.scenarioId)
+                header: Label { text: qsTr("Lessons"); font.bold: true; padding: 8; color: Theme.text }
+                delegate: ItemDelegate {
+                    required property string lessonId
+                    required property string title
+                    required property string runtimes
+                    width: ListView.view.width
+                    highlighted: ListView.isCurrentItem
+                    contentItem: Column {
+                        Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text }
+                        Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
+                    }
+                    onClicked: session.open(lessonId)
                 }
-                onClicked: session.open(lessonId)
+                ScrollBar.vertical: ScrollBar {}
             }
-            ScrollBar.vertical: ScrollBar {}
         }
 
+        // Explanation, tree, console and log
         SplitView {
             orientation: Qt.Vertical
             SplitView.fillWidth: true
+            SplitView.minimumWidth: 420
 
             ColumnLayout {
                 SplitView.fillHeight: true
-                spacing: 4
-                Label {
+                SplitView.minimumHeight: 240
+                spacing: 0
+                Pane {
                     Layout.fillWidth: true
-                    Layout.margins: 8
-                    text: session.explanation
-                    wrapMode: Text.Wrap
-                    font.pixelSize: 14
-                }
-                Label {
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 8
-                    Layout.rightMargin: 8
-                    text: session.explanationKo
-                    wrapMode: Text.Wrap
-                    font.pixelSize: 13
-                    opacity: 0.8
-                }
-                Label {
-                    visible: session.unavailable !== "" || session.error !== ""
-                    Layout.fillWidth: true
-                    Layout.margins: 8
-                    text: session.error !== "" ? session.error : session.unavailable
-                    color: "#c62828"
-                    wrapMode: Text.Wrap
+                    padding: 8
+                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+                    ColumnLayout {
+                        width: parent.width
+                        Label {
+                            Layout.fillWidth: true
+                            text: session.explanation
+                            wrapMode: Text.Wrap
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSize
+                            maximumLineCount: 4
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: session.explanationKo
+                            wrapMode: Text.Wrap
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.fontSize - 1
+                            maximumLineCount: 3
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            visible: session.unavailable !== "" || session.error !== ""
+                            Layout.fillWidth: true
+                            text: session.error !== "" ? session.error : session.unavailable
+                            color: Theme.pending
+                            wrapMode: Text.Wrap
+                        }
+                    }
                 }
                 ListView {
                     id: taskList
@@ -136,48 +184,61 @@ ApplicationWindow {
                     Layout.fillHeight: true
                     clip: true
                     model: session.tasks
+                    currentIndex: session.tasks.rowOfPath(session.selectedPath)
                     delegate: TaskRow {
                         now: session.now
-                        onCancelRequested: (path) => session.cancelTask(path)
-                        onFailRequested: (path) => session.failTask(path)
+                        selected: path === session.selectedPath
+                        onCancelRequested: (path) => { session.selectedPath = path; session.cancelTask(path) }
+                        onFailRequested: (path) => { session.selectedPath = path; session.failTask(path) }
+                        onInspectRequested: (path) => session.selectedPath = path
                     }
                     ScrollBar.vertical: ScrollBar {}
+                }
+                Pane {
+                    Layout.fillWidth: true
+                    padding: 6
+                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+                    Legend { width: parent.width }
                 }
             }
 
             SplitView {
                 orientation: Qt.Horizontal
-                SplitView.preferredHeight: 240
-                ScrollView {
-                    SplitView.preferredWidth: parent.width / 2
-                    TextArea {
-                        readOnly: true
-                        text: session.console
-                        font.family: "monospace"
-                        placeholderText: qsTr("Console: what the tasks print")
+                SplitView.preferredHeight: 220
+                SplitView.minimumHeight: 120
+                Pane {
+                    SplitView.preferredWidth: parent.width * 0.4
+                    padding: 4
+                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+                    ColumnLayout {
+                        anchors.fill: parent
+                        Label { text: qsTr("Console"); font.bold: true; color: Theme.text }
+                        ScrollView {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            TextArea {
+                                readOnly: true
+                                text: session.console
+                                font.family: "monospace"
+                                font.pixelSize: Theme.fontSize - 2
+                                color: Theme.text
+                                placeholderText: qsTr("What the tasks print appears here")
+                                background: null
+                            }
+                        }
                     }
                 }
-                ListView {
-                    id: eventList
+                EventLogPanel {
+                    session: session
                     SplitView.fillWidth: true
-                    clip: true
-                    model: session.events
-                    onCountChanged: positionViewAtEnd()
-                    header: Label { text: qsTr("Event log"); font.bold: true; padding: 4 }
-                    delegate: Label {
-                        required property var time
-                        required property string task
-                        required property string kind
-                        required property string detail
-                        width: ListView.view.width
-                        text: "%1 ms  %2  %3  %4".arg(time).arg(task).arg(kind).arg(detail)
-                        font.family: "monospace"
-                        font.pixelSize: 12
-                        elide: Text.ElideRight
-                    }
-                    ScrollBar.vertical: ScrollBar {}
                 }
             }
+        }
+
+        Inspector {
+            session: session
+            SplitView.preferredWidth: 320
+            SplitView.minimumWidth: 240
         }
     }
 }

@@ -16,26 +16,22 @@ ItemDelegate {
     property real now: 0
 
     signal cancelRequested(string path)
+    signal inspectRequested(string path)
     signal failRequested(string path)
 
-    readonly property var stateColors: ({
-        "not-started": "#9e9e9e", "running": "#1e88e5", "suspended": "#8e24aa", "cpu": "#f4511e",
-        "unwinding": "#fb8c00", "cleanup": "#fdd835", "completed": "#43a047", "cancelled": "#757575",
-        "failed": "#e53935", "timed-out": "#6d4c41"
-    })
-    readonly property var stateLabels: ({
-        "not-started": qsTr("not started"), "running": qsTr("running"), "suspended": qsTr("suspended"),
-        "cpu": qsTr("CPU busy"), "unwinding": qsTr("unwinding"), "cleanup": qsTr("in cleanup"),
-        "completed": qsTr("✔ completed"), "cancelled": qsTr("✖ cancelled"), "failed": qsTr("⚠ failed"),
-        "timed-out": qsTr("⏱ timed out")
-    })
+    property bool selected: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
     height: 40
+    highlighted: selected
+    background: Rectangle {
+        color: row.selected ? Qt.alpha(Theme.accent, 0.18) : (row.hovered ? Qt.alpha(Theme.accent, 0.08) : "transparent")
+        border.color: row.selected ? Theme.accent : "transparent"
+    }
     onClicked: row.cancelRequested(row.path)
     ToolTip.visible: hovered
     ToolTip.delay: 600
-    ToolTip.text: qsTr("Click to cancel %1; right-click for more").arg(row.path)
+    ToolTip.text: qsTr("Click to cancel %1 now; right-click to inspect or fail it").arg(row.path)
 
     TapHandler {
         acceptedButtons: Qt.RightButton
@@ -43,6 +39,7 @@ ItemDelegate {
     }
     Menu {
         id: menu
+        MenuItem { text: qsTr("Inspect %1").arg(row.name); onTriggered: row.inspectRequested(row.path) }
         MenuItem { text: qsTr("Cancel %1").arg(row.name); onTriggered: row.cancelRequested(row.path) }
         MenuItem { text: qsTr("Fail %1 with an error").arg(row.name); onTriggered: row.failRequested(row.path) }
     }
@@ -51,27 +48,27 @@ ItemDelegate {
         spacing: 8
         Item { Layout.preferredWidth: row.depth * 24 }
         Label {
-            text: row.link === "child" ? "├─" : "┄┄"
-            color: "#607d8b"
+            text: row.link === "child" ? "├─" : "- -"
+            color: Theme.mutedText
             ToolTip.text: row.link === "child" ? qsTr("structured child") : qsTr("unstructured: not cancelled with its creator")
         }
         Rectangle {
             Layout.preferredWidth: 14; Layout.preferredHeight: 14; radius: 7
-            color: row.stateColors[row.state] || "#9e9e9e"
-            border.color: row.pendingSince >= 0 ? "#d50000" : "transparent"
+            color: Theme.stateColors[row.state] || "#9e9e9e"
+            border.color: row.pendingSince >= 0 ? Theme.pending : "transparent"
             border.width: 3
         }
-        Label { text: row.name; font.bold: true; font.pixelSize: 15 }
-        Label { text: row.stateLabels[row.state] || row.state; font.pixelSize: 14 }
+        Label { text: row.name; font.bold: true; font.pixelSize: Theme.fontSize + 1; color: Theme.text }
+        Label { text: Theme.stateLabels[row.state] || row.state; font.pixelSize: Theme.fontSize; color: Theme.text }
         Label {
             visible: row.pendingSince >= 0
             text: qsTr("cancel requested, pending %1 ms").arg(Math.max(0, row.now - row.pendingSince))
-            color: "#d50000"
-            font.pixelSize: 14
+            color: Theme.pending
+            font.pixelSize: Theme.fontSize
         }
         Label {
             text: row.detail
-            color: palette.placeholderText
+            color: Theme.mutedText
             elide: Text.ElideRight
             Layout.fillWidth: true
             font.pixelSize: 13

@@ -34,6 +34,7 @@ bool Session::open(const QString &lessonIdOrPath)
     Q_EMIT scenarioChanged();
     Q_EMIT runtimeChanged();
     rebuildEngine();
+    showStart();
     return true;
 }
 
@@ -45,6 +46,7 @@ void Session::rebuildEngine()
     m_events.clear();
     m_console.clear();
     m_playhead = 0;
+    m_steps = 0;
     m_unavailable.clear();
     if (m_scenario) {
         const QStringList reasons = Engine::unsupported(*m_scenario, m_runtime);
@@ -64,7 +66,6 @@ void Session::rebuildEngine()
             m_engine->setListener(show);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
-            m_engine->runUntil(0);
         }
     }
     Q_EMIT runtimeChanged();
@@ -74,6 +75,23 @@ void Session::rebuildEngine()
 void Session::restart()
 {
     rebuildEngine();
+    showStart();
+}
+
+void Session::showStart()
+{
+    // Paused at t = 0, after everything that happens at 0 (the tasks that start at once).
+    while (m_engine && m_engine->nextTime() <= 0 && advance()) {
+    }
+    Q_EMIT progressed();
+}
+
+bool Session::advance()
+{
+    if (!m_engine || !m_engine->step())
+        return false;
+    ++m_steps;
+    return true;
 }
 
 void Session::stepEvent()
@@ -81,8 +99,50 @@ void Session::stepEvent()
     if (!m_engine)
         return;
     setPlaying(false);
-    m_engine->step();
+    const qint64 before = m_engine->eventCount();
+    // A step can be a stale timer that shows nothing; keep going until something happens.
+    while (m_engine->eventCount() == before && advance()) {
+    }
     m_playhead = m_engine->now();
+    Q_EMIT progressed();
+}
+
+void Session::replaySteps(int steps)
+{
+    rebuildEngine();
+    while (m_steps < steps && advance()) {
+    }
+    if (m_engine)
+        m_playhead = m_engine->now();
+    Q_EMIT progressed();
+}
+
+void Session::stepBack()
+{
+    if (!m_engine || m_steps == 0)
+        return;
+    setPlaying(false);
+    // The previous state is the last step that showed fewer events than now.
+    const qint64 shown = m_engine->eventCount();
+    const int target = m_steps;
+    rebuildEngine();
+    int previous = 0;
+    while (m_steps < target && advance() && m_engine->eventCount() < shown)
+        previous = m_steps;
+    replaySteps(previous);
+}
+
+void Session::seekToEvent(int seq)
+{
+    if (!m_engine)
+        return;
+    setPlaying(false);
+    if (seq < m_engine->eventCount())
+        rebuildEngine();
+    while (m_engine && m_engine->eventCount() <= seq && advance()) {
+    }
+    if (m_engine)
+        m_playhead = m_engine->now();
     Q_EMIT progressed();
 }
 
@@ -93,7 +153,8 @@ void Session::tick()
         return;
     }
     m_playhead += qint64(FrameMs * m_speed + 0.5);
-    m_engine->runUntil(m_playhead);
+    while (m_engine->nextTime() <= m_playhead && advance()) {
+    }
     Q_EMIT progressed();
 }
 
@@ -103,7 +164,7 @@ void Session::act(UserAction::Kind kind, const QString &path)
         return;
     UserAction action;
     action.kind = kind;
-    action.at = m_engine->now();
+    action.at = std::max(m_engine->now(), m_playhead);
     action.taskPath = path;
     if (kind == UserAction::Kind::Fail) {
         action.error = QStringLiteral("UserError");
@@ -111,7 +172,8 @@ void Session::act(UserAction::Kind kind, const QString &path)
     }
     m_actions.push_back(action);  // recorded, so a restart replays it at the same virtual time
     m_engine->schedule(action);
-    m_engine->runUntil(action.at);
+    while (m_engine->nextTime() <= action.at && advance()) {
+    }
     Q_EMIT progressed();
 }
 
@@ -149,6 +211,7 @@ void Session::setRuntime(const QString &name)
     m_runtime = runtime;
     m_actions.clear();  // paths and times of one runtime's run need not exist in another's
     rebuildEngine();
+    showStart();
 }
 
 qint64 Session::now() const
@@ -172,6 +235,14 @@ void Session::setPlaying(bool playing)
     else
         m_timer.stop();
     Q_EMIT playingChanged();
+}
+
+void Session::setSelectedPath(const QString &path)
+{
+    if (path == m_selectedPath)
+        return;
+    m_selectedPath = path;
+    Q_EMIT selectedPathChanged();
 }
 
 void Session::setSpeed(double speed)

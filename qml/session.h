@@ -33,6 +33,8 @@ class Session : public QObject
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
     Q_PROPERTY(QString console READ console NOTIFY progressed)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
+    Q_PROPERTY(int stepCount READ stepCount NOTIFY progressed)
     Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
     Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
 
@@ -43,6 +45,11 @@ public:
     Q_INVOKABLE bool open(const QString &lessonIdOrPath);
     Q_INVOKABLE void restart();
     Q_INVOKABLE void stepEvent();
+    //! Back to the state before the last step: the run is repeated from 0 with the same actions
+    //! (the engine is deterministic, so this is exact).
+    Q_INVOKABLE void stepBack();
+    //! Shows the moment right after trace event `seq` (re-running from 0 when it lies behind).
+    Q_INVOKABLE void seekToEvent(int seq);
     Q_INVOKABLE void cancelTask(const QString &path);
     Q_INVOKABLE void failTask(const QString &path);
 
@@ -63,6 +70,9 @@ public:
     void setSpeed(double speed);
     [[nodiscard]] QString console() const { return m_console; }
     [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
+    void setSelectedPath(const QString &path);
+    [[nodiscard]] int stepCount() const { return m_steps; }
     [[nodiscard]] TaskListModel *tasks() { return &m_tasks; }
     [[nodiscard]] EventLogModel *events() { return &m_events; }
 
@@ -73,11 +83,16 @@ Q_SIGNALS:
     void playingChanged();
     void speedChanged();
     void errorChanged();
+    void selectedPathChanged();
 
 private:
     void rebuildEngine();
     void tick();
     void act(UserAction::Kind kind, const QString &path);
+    //! One engine step, counted so that the run can be repeated up to any earlier step.
+    bool advance();
+    void replaySteps(int steps);
+    void showStart();
 
     std::optional<Scenario> m_scenario;
     std::unique_ptr<Engine> m_engine;
@@ -87,6 +102,8 @@ private:
     EventLogModel m_events;
     QTimer m_timer;
     qint64 m_playhead = 0;              // virtual ms shown; the engine has run up to here
+    int m_steps = 0;                    // engine steps taken since t = 0
+    QString m_selectedPath;
     double m_speed = 1.0;
     QString m_console;
     QString m_error;

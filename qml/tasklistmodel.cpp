@@ -47,6 +47,27 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
             {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"}};
 }
 
+int TaskListModel::rowOfPath(const QString &path) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).path == path)
+            return int(i);
+    }
+    return -1;
+}
+
+QVariantMap TaskListModel::info(const QString &path) const
+{
+    const int at = rowOfPath(path);
+    if (at < 0)
+        return {};
+    const Row &row = m_rows.at(at);
+    return {{QStringLiteral("name"), row.name},       {QStringLiteral("path"), row.path},
+            {QStringLiteral("state"), row.state},     {QStringLiteral("detail"), row.detail},
+            {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), row.pendingSince},
+            {QStringLiteral("delivered"), row.delivered}, {QStringLiteral("depth"), row.depth}};
+}
+
 int TaskListModel::rowOf(int taskId) const
 {
     return m_rowByTask.value(taskId, -1);

@@ -34,6 +34,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
 
+    //! Everything the inspector shows about one task (empty when there is no such task yet).
+    Q_INVOKABLE [[nodiscard]] QVariantMap info(const QString &path) const;
+    Q_INVOKABLE [[nodiscard]] int rowOfPath(const QString &path) const;
+
     void apply(const TraceEvent &event, const TaskPathResolver &path);
     void clear();
 

@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cascade
+
+// Trace events as they happen. Filter by task and kind; click an entry to select its task and
+// go back to that moment.
+Pane {
+    id: panel
+    required property Session session
+    padding: 4
+    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 4
+        RowLayout {
+            Label { text: qsTr("Event log"); font.bold: true; color: Theme.text }
+            CheckBox {
+                id: onlySelected
+                text: qsTr("selected task only")
+                enabled: panel.session.selectedPath !== ""
+            }
+            ComboBox {
+                id: kindBox
+                Layout.preferredWidth: 180
+                model: [qsTr("all kinds"), "spawn", "start", "suspend", "resume", "work", "checkpoint",
+                        "cancel-request", "cancel-blocked", "cancel-deliver", "catch", "cleanup-enter",
+                        "cleanup-exit", "timeout", "print", "raise", "end", "action-ignored"]
+            }
+            Item { Layout.fillWidth: true }
+            Label { text: qsTr("%1 events").arg(log.count); color: Theme.mutedText }
+        }
+        ListView {
+            id: log
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: EventFilterModel {
+                sourceModel: panel.session.events
+                task: onlySelected.checked ? panel.session.selectedPath : ""
+                kind: kindBox.currentIndex > 0 ? kindBox.currentText : ""
+            }
+            onCountChanged: if (!panel.session.playing || atYEnd) positionViewAtEnd()
+            delegate: ItemDelegate {
+                required property int seq
+                required property var time
+                required property string task
+                required property string kind
+                required property string detail
+                width: ListView.view.width
+                height: 22
+                padding: 2
+                highlighted: task === panel.session.selectedPath
+                contentItem: Label {
+                    text: "%1 ms  %2  %3  %4".arg(time).arg(task).arg(kind).arg(detail)
+                    font.family: "monospace"
+                    font.pixelSize: Theme.fontSize - 3
+                    color: kind.startsWith("cancel") ? Theme.pending : Theme.text
+                    elide: Text.ElideRight
+                }
+                onClicked: {
+                    panel.session.selectedPath = task
+                    panel.session.seekToEvent(seq)
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 800
+                ToolTip.text: qsTr("Select %1 and go back to this moment").arg(task)
+            }
+            ScrollBar.vertical: ScrollBar {}
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cascade
+
+// The selected task: its state, what it waits on, a pending cancel, and its own events.
+Pane {
+    id: inspector
+    required property Session session
+    property var info: ({})
+
+    function refresh() { info = session.selectedPath ? session.tasks.info(session.selectedPath) : ({}) }
+    Connections {
+        target: inspector.session
+        function onProgressed() { inspector.refresh() }
+        function onSelectedPathChanged() { inspector.refresh() }
+    }
+    Component.onCompleted: refresh()
+
+    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+        Label {
+            text: qsTr("Inspector")
+            font.bold: true
+            color: Theme.text
+            font.pixelSize: Theme.fontSize
+        }
+        Label {
+            visible: !inspector.info.path
+            text: qsTr("Select a task in the tree (click it, or use the arrow keys) to see it here.")
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            Layout.fillWidth: true
+        }
+        GridLayout {
+            visible: !!inspector.info.path
+            columns: 2
+            columnSpacing: 8
+            Layout.fillWidth: true
+            Label { text: qsTr("Task"); color: Theme.mutedText }
+            Label { text: inspector.info.path || ""; font.bold: true; color: Theme.text; Layout.fillWidth: true; elide: Text.ElideLeft }
+            Label { text: qsTr("State"); color: Theme.mutedText }
+            Row {
+                spacing: 6
+                Rectangle {
+                    width: 12; height: 12; radius: 6
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: Theme.stateColors[inspector.info.state] || "grey"
+                }
+                Label { text: Theme.stateLabels[inspector.info.state] || ""; color: Theme.text }
+            }
+            Label { text: qsTr("Detail"); color: Theme.mutedText }
+            Label { text: inspector.info.detail || "—"; color: Theme.text; wrapMode: Text.Wrap; Layout.fillWidth: true }
+            Label { text: qsTr("Link"); color: Theme.mutedText }
+            Label {
+                text: inspector.info.link === "child" ? qsTr("structured child: cancelled with its parent")
+                                                      : qsTr("unstructured: its creator's cancel does not reach it")
+                color: Theme.text; wrapMode: Text.Wrap; Layout.fillWidth: true
+            }
+            Label { text: qsTr("Cancel"); color: Theme.mutedText }
+            Label {
+                color: inspector.info.pendingSince >= 0 ? Theme.pending : Theme.text
+                text: inspector.info.pendingSince >= 0
+                      ? qsTr("requested at %1 ms, pending for %2 ms").arg(inspector.info.pendingSince)
+                            .arg(inspector.session.now - inspector.info.pendingSince)
+                      : inspector.info.delivered ? qsTr("delivered") : qsTr("none requested")
+            }
+        }
+        RowLayout {
+            visible: !!inspector.info.path
+            Button {
+                text: qsTr("Cancel task")
+                enabled: inspector.info.state !== "completed" && inspector.info.state !== "cancelled"
+                         && inspector.info.state !== "failed" && inspector.info.state !== "timed-out"
+                onClicked: inspector.session.cancelTask(inspector.info.path)
+            }
+            Button {
+                text: qsTr("Fail with an error")
+                enabled: inspector.info.state !== "completed" && inspector.info.state !== "cancelled"
+                         && inspector.info.state !== "failed" && inspector.info.state !== "timed-out"
+                onClicked: inspector.session.failTask(inspector.info.path)
+            }
+        }
+        Item { visible: !inspector.info.path; Layout.fillHeight: true }
+        Label { visible: !!inspector.info.path; text: qsTr("Its events"); font.bold: true; color: Theme.text }
+        ListView {
+            visible: !!inspector.info.path
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: EventFilterModel {
+                sourceModel: inspector.session.events
+                task: inspector.session.selectedPath
+            }
+            delegate: Label {
+                required property var time
+                required property string kind
+                required property string detail
+                width: ListView.view.width
+                text: "%1 ms  %2  %3".arg(time).arg(kind).arg(detail)
+                font.family: "monospace"
+                font.pixelSize: Theme.fontSize - 3
+                color: Theme.text
+                elide: Text.ElideRight
+            }
+            ScrollBar.vertical: ScrollBar {}
+        }
+    }
+}
