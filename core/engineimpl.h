@@ -256,6 +256,8 @@ public:
     QCoro::Task<Flow> execWork(TaskRecord &task, const Step &step);
     QCoro::Task<Flow> waitForTasks(TaskRecord &task, Scope &scope, WaitKind kind, const QString &on);
     QCoro::Task<Flow> finishChildren(TaskRecord &task, Flow flow);
+    //! Kotlin scopes (withTimeout, NonCancellable) wait for the coroutines launched inside them.
+    QCoro::Task<Wake> waitScopeChildren(TaskRecord &task, const Scope &scope);
 
     struct SuspendAwaiter {
         TaskRecord *task;

@@ -370,15 +370,8 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
             co_return result;
         if (m_runtime == Runtime::Kotlin) {
             // withTimeout is a scope: it waits for the children started inside it.
-            auto live = [&] {
-                return std::any_of(scope.children.begin(), scope.children.end(),
-                                   [&](int id) { return !m_tasks[std::size_t(id)].done(); });
-            };
-            while (live()) {
-                const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
-                if (wake == Wake::Abort)
-                    co_return Flow{Flow::Kind::Abort};
-            }
+            if (co_await waitScopeChildren(task, scope) == Wake::Abort)
+                co_return Flow{Flow::Kind::Abort};
             if (scope.expired && result.isCancellation() && task.cancelCount == 0 && !result.timeout)
                 result = throwNamed(task, timeoutErrorName(), QString(), false);
         } else if (scope.expired && result.isCancellation()) {
@@ -394,6 +387,20 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
     co_return result;
 }
 
+QCoro::Task<Wake> EngineImpl::waitScopeChildren(TaskRecord &task, const Scope &scope)
+{
+    auto live = [&] {
+        return std::any_of(scope.children.begin(), scope.children.end(),
+                           [&](int id) { return !m_tasks[std::size_t(id)].done(); });
+    };
+    while (live()) {
+        const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
+        if (wake == Wake::Abort)
+            co_return wake;
+    }
+    co_return Wake::Normal;
+}
+
 QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, BlockContext ctx)
 {
     if (m_runtime == Runtime::Kotlin) {
@@ -404,15 +411,8 @@ QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, Blo
         if (result.kind == Flow::Kind::Abort)
             co_return result;
         // withContext is a scope: it waits for the coroutines launched inside it.
-        auto live = [&] {
-            return std::any_of(scope.children.begin(), scope.children.end(),
-                               [&](int id) { return !m_tasks[std::size_t(id)].done(); });
-        };
-        while (live()) {
-            const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
-            if (wake == Wake::Abort)
-                co_return Flow{Flow::Kind::Abort};
-        }
+        if (co_await waitScopeChildren(task, scope) == Wake::Abort)
+            co_return Flow{Flow::Kind::Abort};
         popScope(task, scopeId);
         if (!result.abrupt() && kotlinCancelled(task))
             result = deliver(task, QStringLiteral("withContext"));
@@ -464,6 +464,9 @@ void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
     auto reject = [&](const Step &step, const QString &what, const QString &why) {
         *out << QStringLiteral("%1: %2 is not available in %3: %4").arg(step.pointer, what, runtimeLabel, why);
     };
+    const QString noTimeout = QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in "
+                                             "a task group");
+    const QString noShield = QStringLiteral("Swift has no shield; escape with Task.detached");
     for (const Step &step : steps) {
         switch (step.kind) {
         case StepKind::Spawn:
@@ -480,23 +483,17 @@ void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
             break;
         case StepKind::Timeout:
             if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a timeout"),
-                       QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task "
-                                      "group"));
+                reject(step, QStringLiteral("a timeout"), noTimeout);
             break;
         case StepKind::Shield:
             if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a shield"),
-                       QStringLiteral("Swift has no shield; escape with Task.detached"));
+                reject(step, QStringLiteral("a shield"), noShield);
             break;
         case StepKind::Join:
             if (runtime == Runtime::Swift && step.ms > 0)
-                reject(step, QStringLiteral("a join with a timeout"),
-                       QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task "
-                                      "group"));
+                reject(step, QStringLiteral("a join with a timeout"), noTimeout);
             if (runtime == Runtime::Swift && step.shield)
-                reject(step, QStringLiteral("a shielded join"),
-                       QStringLiteral("Swift has no shield; escape with Task.detached"));
+                reject(step, QStringLiteral("a shielded join"), noShield);
             break;
         default:
             break;
