@@ -203,8 +203,10 @@ void EngineImpl::runToEnd()
 
 bool EngineImpl::finished() const
 {
+    // Timers left behind by tasks that have all ended cannot make anything happen any more.
     return !m_abortReason.isEmpty()
-        || (m_queue.empty() && m_nextAction >= m_actions.size() && m_held.empty());
+        || (m_nextAction >= m_actions.size() && m_held.empty()
+            && (m_queue.empty() || (m_liveTasks == 0 && !m_queue.hasActions())));
 }
 
 bool EngineImpl::processEntry(const QueueEntry &entry)

@@ -177,6 +177,11 @@ public:
         std::pop_heap(m_heap.begin(), m_heap.end(), later);
         m_heap.pop_back();
     }
+    [[nodiscard]] bool hasActions() const
+    {
+        auto isAction = [](const QueueEntry &e) { return e.kind == QueueEntry::Kind::Action; };
+        return std::any_of(m_fifo.begin(), m_fifo.end(), isAction) || std::any_of(m_heap.begin(), m_heap.end(), isAction);
+    }
     //! Drops everything but held user actions (used once no task is left to wake).
     void keepOnlyActions()
     {

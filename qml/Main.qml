@@ -57,7 +57,7 @@ ApplicationWindow {
             ToolSeparator {}
             Button {
                 text: qsTr("← Back")
-                enabled: session.stepCount > 0
+                enabled: session.shownEvents > 1
                 onClicked: session.stepBack()
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Left arrow: the previous event (replays from 0)")
             }

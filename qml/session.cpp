@@ -46,7 +46,7 @@ void Session::rebuildEngine()
     m_events.clear();
     m_console.clear();
     m_playhead = 0;
-    m_steps = 0;
+    m_shown = 0;
     m_unavailable.clear();
     if (m_scenario) {
         const QStringList reasons = Engine::unsupported(*m_scenario, m_runtime);
@@ -54,16 +54,6 @@ void Session::rebuildEngine()
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
             m_engine = std::make_unique<Engine>(*m_scenario, m_runtime);
-            const TaskPathResolver path = m_engine->pathResolver();
-            auto show = [this, path](const TraceEvent &event) {
-                m_tasks.apply(event, path);
-                m_events.append(event, path);
-                if (event.kind == EventKind::Print)
-                    m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(path(event.task), event.text);
-            };
-            for (const TraceEvent &event : m_engine->events())
-                show(event);  // the root's spawn happens when the engine is made
-            m_engine->setListener(show);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
         }
@@ -78,20 +68,41 @@ void Session::restart()
     showStart();
 }
 
+
+void Session::reveal(qint64 count)
+{
+    // The engine runs ahead by whole steps; the models show its events one by one up to `count`.
+    const auto &events = m_engine->events();
+    const TaskPathResolver path = m_engine->pathResolver();
+    count = std::min<qint64>(count, qint64(events.size()));
+    for (; m_shown < count; ++m_shown) {
+        const TraceEvent &event = events[std::size_t(m_shown)];
+        m_tasks.apply(event, path);
+        m_events.append(event, path);
+        if (event.kind == EventKind::Print)
+            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(path(event.task), event.text);
+        m_playhead = std::max(m_playhead, event.t);
+    }
+}
+
+bool Session::runEngineTo(qint64 events)
+{
+    // Steps the engine until it has made at least `events` events; false when it cannot.
+    while (m_engine && m_engine->eventCount() < events) {
+        if (!m_engine->step())
+            return false;
+    }
+    return m_engine != nullptr;
+}
+
 void Session::showStart()
 {
     // Paused at t = 0, after everything that happens at 0 (the tasks that start at once).
-    while (m_engine && m_engine->nextTime() <= 0 && advance()) {
+    if (m_engine) {
+        m_engine->runUntil(0);
+        reveal(m_engine->eventCount());
     }
     Q_EMIT progressed();
-}
-
-bool Session::advance()
-{
-    if (!m_engine || !m_engine->step())
-        return false;
-    ++m_steps;
-    return true;
 }
 
 void Session::stepEvent()
@@ -99,62 +110,54 @@ void Session::stepEvent()
     if (!m_engine)
         return;
     setPlaying(false);
-    const qint64 before = m_engine->eventCount();
-    // A step can be a stale timer that shows nothing; keep going until something happens.
-    while (m_engine->eventCount() == before && advance()) {
-    }
-    m_playhead = m_engine->now();
+    runEngineTo(m_shown + 1);
+    reveal(m_shown + 1);
     Q_EMIT progressed();
 }
 
-void Session::replaySteps(int steps)
+void Session::showExactly(qint64 count)
 {
+    // Repeats the run from 0 (deterministic, with the same actions) and shows `count` events.
     rebuildEngine();
-    while (m_steps < steps && advance()) {
-    }
-    if (m_engine)
-        m_playhead = m_engine->now();
+    runEngineTo(count);
+    reveal(count);
+    if (m_engine && m_shown > 0)
+        m_playhead = m_engine->events()[std::size_t(m_shown - 1)].t;
     Q_EMIT progressed();
 }
 
 void Session::stepBack()
 {
-    if (!m_engine || m_steps == 0)
+    if (!m_engine || m_shown <= 1)
         return;
     setPlaying(false);
-    // The previous state is the last step that showed fewer events than now.
-    const qint64 shown = m_engine->eventCount();
-    const int target = m_steps;
-    rebuildEngine();
-    int previous = 0;
-    while (m_steps < target && advance() && m_engine->eventCount() < shown)
-        previous = m_steps;
-    replaySteps(previous);
+    showExactly(m_shown - 1);
 }
 
 void Session::seekToEvent(int seq)
 {
-    if (!m_engine)
+    if (!m_engine || seq < 0)
         return;
     setPlaying(false);
-    if (seq < m_engine->eventCount())
-        rebuildEngine();
-    while (m_engine && m_engine->eventCount() <= seq && advance()) {
+    if (seq + 1 < m_shown) {
+        showExactly(seq + 1);
+        return;
     }
-    if (m_engine)
-        m_playhead = m_engine->now();
+    runEngineTo(seq + 1);
+    reveal(seq + 1);
     Q_EMIT progressed();
 }
 
 void Session::tick()
 {
-    if (!m_engine || m_engine->finished()) {
+    if (finished()) {
         setPlaying(false);
         return;
     }
     m_playhead += qint64(FrameMs * m_speed + 0.5);
-    while (m_engine->nextTime() <= m_playhead && advance()) {
+    while (m_engine->nextTime() <= m_playhead && m_engine->step()) {
     }
+    reveal(m_engine->eventCount());
     Q_EMIT progressed();
 }
 
@@ -162,6 +165,7 @@ void Session::act(UserAction::Kind kind, const QString &path)
 {
     if (!m_engine)
         return;
+    reveal(m_engine->eventCount());  // an action lands after everything already made
     UserAction action;
     action.kind = kind;
     action.at = std::max(m_engine->now(), m_playhead);
@@ -172,8 +176,8 @@ void Session::act(UserAction::Kind kind, const QString &path)
     }
     m_actions.push_back(action);  // recorded, so a restart replays it at the same virtual time
     m_engine->schedule(action);
-    while (m_engine->nextTime() <= action.at && advance()) {
-    }
+    m_engine->runUntil(action.at);
+    reveal(m_engine->eventCount());
     Q_EMIT progressed();
 }
 
@@ -221,7 +225,7 @@ qint64 Session::now() const
 
 bool Session::finished() const
 {
-    return !m_engine || m_engine->finished();
+    return !m_engine || (m_engine->finished() && m_shown >= m_engine->eventCount());
 }
 
 void Session::setPlaying(bool playing)

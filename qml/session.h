@@ -34,7 +34,7 @@ class Session : public QObject
     Q_PROPERTY(QString console READ console NOTIFY progressed)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
-    Q_PROPERTY(int stepCount READ stepCount NOTIFY progressed)
+    Q_PROPERTY(qint64 shownEvents READ shownEvents NOTIFY progressed)
     Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
     Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
 
@@ -44,9 +44,10 @@ public:
 
     Q_INVOKABLE bool open(const QString &lessonIdOrPath);
     Q_INVOKABLE void restart();
+    //! Shows the next trace event.
     Q_INVOKABLE void stepEvent();
-    //! Back to the state before the last step: the run is repeated from 0 with the same actions
-    //! (the engine is deterministic, so this is exact).
+    //! Back to the previous event: the run is repeated from 0 with the same actions (the engine
+    //! is deterministic, so this is exact).
     Q_INVOKABLE void stepBack();
     //! Shows the moment right after trace event `seq` (re-running from 0 when it lies behind).
     Q_INVOKABLE void seekToEvent(int seq);
@@ -72,7 +73,7 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
     void setSelectedPath(const QString &path);
-    [[nodiscard]] int stepCount() const { return m_steps; }
+    [[nodiscard]] qint64 shownEvents() const { return m_shown; }
     [[nodiscard]] TaskListModel *tasks() { return &m_tasks; }
     [[nodiscard]] EventLogModel *events() { return &m_events; }
 
@@ -89,9 +90,9 @@ private:
     void rebuildEngine();
     void tick();
     void act(UserAction::Kind kind, const QString &path);
-    //! One engine step, counted so that the run can be repeated up to any earlier step.
-    bool advance();
-    void replaySteps(int steps);
+    void reveal(qint64 count);
+    bool runEngineTo(qint64 events);
+    void showExactly(qint64 count);
     void showStart();
 
     std::optional<Scenario> m_scenario;
@@ -102,7 +103,7 @@ private:
     EventLogModel m_events;
     QTimer m_timer;
     qint64 m_playhead = 0;              // virtual ms shown; the engine has run up to here
-    int m_steps = 0;                    // engine steps taken since t = 0
+    qint64 m_shown = 0;                 // events the models show; the engine may be ahead
     QString m_selectedPath;
     double m_speed = 1.0;
     QString m_console;
