@@ -132,7 +132,7 @@ struct QueueEntry {
     enum class Kind : quint8 { Start, Wake, Deadline, Action };
     qint64 time = 0;
     qint64 due = 0;       // when it was meant to run; a held entry runs later but keeps its place
-    quint64 seq = 0;
+    quint32 seq = 0;      // 32 bits keep an entry at 32 bytes; a run stops long before 2^32 (maxEvents)
     int task = -1;
     int aux = 0;          // wake: token; deadline: scope id; action: index of the held action
     Kind kind = Kind::Wake;
@@ -305,7 +305,7 @@ public:
     std::function<void(const TraceEvent &)> m_listener;
     qint64 m_now = 0;
     qint64 m_eventCount = 0;
-    quint64 m_seq = 0;
+    quint32 m_seq = 0;
     int m_busyTask = -1;                     // task holding the single thread with CPU work
     int m_nextScopeId = 0;
     int m_nextDomain = 1;
