@@ -22,21 +22,16 @@ ApplicationWindow {
     }
     LessonListModel { id: lessons }
 
-    function selectRow(row) {
-        if (row >= 0 && row < taskList.count) {
-            taskList.currentIndex = row
-            session.selectedPath = taskList.itemAtIndex(row) ? taskList.itemAtIndex(row).path : session.selectedPath
-        }
-    }
-
     Shortcut { sequence: "Space"; onActivated: session.playing = !session.playing }
     Shortcut { sequence: "Right"; onActivated: session.stepEvent() }
     Shortcut { sequence: "Left"; onActivated: session.stepBack() }
     Shortcut { sequence: "Home"; onActivated: session.restart() }
     Shortcut { sequences: ["+", "="]; onActivated: session.speed = Math.min(10, session.speed * 2) }
     Shortcut { sequence: "-"; onActivated: session.speed = Math.max(0.1, session.speed / 2) }
-    Shortcut { sequence: "Down"; onActivated: window.selectRow(session.tasks.rowOfPath(session.selectedPath) + 1) }
-    Shortcut { sequence: "Up"; onActivated: window.selectRow(Math.max(0, session.tasks.rowOfPath(session.selectedPath) - 1)) }
+    Shortcut { sequence: "Down"; onActivated: tree.canvas.selectNext() }
+    Shortcut { sequence: "Up"; onActivated: tree.canvas.selectPrevious() }
+    Shortcut { sequence: "Shift+Left"; onActivated: tree.canvas.selectParent() }
+    Shortcut { sequence: "Shift+Right"; onActivated: tree.canvas.selectFirstChild() }
     Shortcut { sequence: "Delete"; onActivated: if (session.selectedPath) session.cancelTask(session.selectedPath) }
     Shortcut { sequence: "Ctrl+H"; onActivated: Theme.highContrast = !Theme.highContrast }
 
@@ -178,21 +173,25 @@ ApplicationWindow {
                         }
                     }
                 }
-                ListView {
-                    id: taskList
+                TaskTreeCanvas {
+                    id: tree
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    clip: true
                     model: session.tasks
-                    currentIndex: session.tasks.rowOfPath(session.selectedPath)
-                    delegate: TaskRow {
-                        now: session.now
-                        selected: path === session.selectedPath
-                        onCancelRequested: (path) => { session.selectedPath = path; session.cancelTask(path) }
-                        onFailRequested: (path) => { session.selectedPath = path; session.failTask(path) }
-                        onInspectRequested: (path) => session.selectedPath = path
+                    now: session.now
+                    highContrast: Theme.highContrast
+                    showLegend: false
+                    selectedPath: session.selectedPath
+                    onSelectedPathChanged: session.selectedPath = selectedPath
+                    // A click on a running task cancels it (the way to try cancellation); the
+                    // context menu also offers a failure.
+                    onTaskClicked: (path, button) => {
+                        session.selectedPath = path
+                        if (button === Qt.LeftButton && !session.finished)
+                            session.cancelTask(path)
                     }
-                    ScrollBar.vertical: ScrollBar {}
+                    onCancelRequested: (path) => { session.selectedPath = path; session.cancelTask(path) }
+                    onFailRequested: (path) => { session.selectedPath = path; session.failTask(path) }
                 }
                 Pane {
                     Layout.fillWidth: true

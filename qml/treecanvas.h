@@ -1,0 +1,207 @@
+#pragma once
+
+#include "treelayout.h"
+
+#include <QAbstractItemModel>
+#include <QFont>
+#include <QHash>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPointer>
+#include <QQuickItem>
+#include <QtQml/qqmlregistration.h>
+
+#include <utility>
+
+namespace cascade {
+
+//! Rasterised glyphs for the geometry-node renderer: one texture, one draw call for every label.
+//! Each glyph is drawn once per (code point, weight, colour) at the current pixel size; a label is
+//! laid out by adding advances (no kerning, which small UI labels do not miss).
+class GlyphAtlas
+{
+public:
+    struct Glyph {
+        QRect cell;          // in the atlas image
+        QPointF offset;      // of the cell from the pen on the baseline
+        double advance = 0;  // all three in device pixels at the rasterised size
+    };
+    //! Sets the label size; the atlas is rebuilt when the device pixel size changes.
+    void configure(double logicalPixelSize, qreal dpr);
+    [[nodiscard]] double advance(const QString &text, bool bold);
+    [[nodiscard]] Glyph glyph(char32_t ucs4, bool bold, quint32 argb);
+    [[nodiscard]] const QImage &image() const { return m_image; }
+    [[nodiscard]] quint64 version() const { return m_version; }  // changes with every new glyph
+    [[nodiscard]] quint64 generation() const { return m_generation; }  // changes when it starts again
+    [[nodiscard]] double scale() const { return m_scale; }
+
+private:
+    void restart(int height);
+    QFont m_fonts[2];
+    int m_devicePixels = 0;
+    qreal m_dpr = 1;
+    double m_scale = 1;  // logical size / rasterised size: within a few percent of 1
+    QHash<quint64, Glyph> m_glyphs;
+    QHash<quint64, double> m_advances;
+    QImage m_image;
+    QPoint m_cursor;
+    int m_shelfHeight = 0;
+    quint64 m_version = 0;
+    quint64 m_generation = 0;
+};
+
+//! The task tree, drawn by the scene graph: boxes coloured and labelled by state, solid edges to
+//! structured children and dashed ones to unstructured children, a red ring on a task whose
+//! cancellation is requested but not delivered. Reads any depth-first task list model by role
+//! name (name, path, depth, state, detail, link, pendingSince) and follows it incrementally.
+//! Draws with geometry nodes, or with a QPainter image under the software scene graph (which
+//! draws no geometry nodes), e.g. with QT_QPA_PLATFORM=offscreen. It handles clicks and hover
+//! itself; keys, the wheel and dragging are bound to its invokables by TaskTreeCanvas.qml.
+class TreeCanvas : public QQuickItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QAbstractItemModel *model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(qint64 now READ now WRITE setNow NOTIFY nowChanged)
+    Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
+    Q_PROPERTY(QString hoveredPath READ hoveredPath NOTIFY hoveredPathChanged)
+    Q_PROPERTY(qreal zoom READ zoom WRITE setZoom NOTIFY viewChanged)
+    Q_PROPERTY(qreal contentX READ contentX WRITE setContentX NOTIFY viewChanged)
+    Q_PROPERTY(qreal contentY READ contentY WRITE setContentY NOTIFY viewChanged)
+    Q_PROPERTY(qreal contentWidth READ contentWidth NOTIFY viewChanged)
+    Q_PROPERTY(qreal contentHeight READ contentHeight NOTIFY viewChanged)
+    Q_PROPERTY(bool autoFit READ autoFit WRITE setAutoFit NOTIFY autoFitChanged)
+    Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY highContrastChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(qreal margin READ margin CONSTANT)
+    Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY softwareRenderingChanged)
+
+public:
+    explicit TreeCanvas(QQuickItem *parent = nullptr);
+    ~TreeCanvas() override = default;
+
+    [[nodiscard]] QAbstractItemModel *model() const { return m_model; }
+    void setModel(QAbstractItemModel *model);
+    [[nodiscard]] qint64 now() const { return m_now; }
+    void setNow(qint64 now);
+    [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
+    void setSelectedPath(const QString &path);
+    [[nodiscard]] QString hoveredPath() const { return m_hoveredRow >= 0 ? m_layout.node(m_hoveredRow).path : QString(); }
+    [[nodiscard]] qreal zoom() const { return m_zoom; }
+    void setZoom(qreal zoom) { zoomBy(zoom / m_zoom, QPointF(width() / 2, height() / 2)); }
+    [[nodiscard]] qreal contentX() const { return m_contentX; }
+    void setContentX(qreal x) { panTo(x, m_contentY); }
+    [[nodiscard]] qreal contentY() const { return m_contentY; }
+    void setContentY(qreal y) { panTo(m_contentX, y); }
+    [[nodiscard]] qreal contentWidth() const { return m_layout.bounds().width() * m_zoom; }
+    [[nodiscard]] qreal contentHeight() const { return m_layout.bounds().height() * m_zoom; }
+    [[nodiscard]] bool autoFit() const { return m_autoFit; }
+    void setAutoFit(bool autoFit);
+    [[nodiscard]] bool highContrast() const { return m_highContrast; }
+    void setHighContrast(bool on)
+    {
+        if (std::exchange(m_highContrast, on) == on)
+            return;
+        Q_EMIT highContrastChanged();
+        update();
+    }
+    [[nodiscard]] int count() const { return m_layout.count(); }
+    [[nodiscard]] static qreal margin() { return Margin; }
+    [[nodiscard]] bool softwareRendering() const { return m_software; }
+    [[nodiscard]] const TreeLayout &layout() const { return m_layout; }
+
+    //! Shows the whole tree, never zooming in beyond 1, nor out beyond an overview in which the
+    //! shape of the tree still shows (OverviewZoom: 4 px a row); a larger tree scrolls.
+    Q_INVOKABLE void fit();
+    //! Zooms by `factor` keeping the content under `point` (item coordinates) in place.
+    Q_INVOKABLE void zoomBy(qreal factor, QPointF point);
+    //! Keyboard navigation, in depth-first order (next, previous) and up and down the tree.
+    Q_INVOKABLE void selectNext() { selectRow(m_selectedRow < 0 ? 0 : std::min(m_selectedRow + 1, count() - 1)); }
+    Q_INVOKABLE void selectPrevious() { selectRow(std::max(m_selectedRow - 1, 0)); }
+    Q_INVOKABLE void selectParent() { selectRow(m_selectedRow < 0 ? -1 : m_layout.parent(m_selectedRow)); }
+    Q_INVOKABLE void selectFirstChild() { selectRow(m_selectedRow < 0 ? -1 : m_layout.firstChild(m_selectedRow)); }
+    //! Scrolls so that the task's box is in view.
+    Q_INVOKABLE void ensureVisible(const QString &path);
+    //! The task whose box is at an item point, or "".
+    [[nodiscard]] Q_INVOKABLE QString taskAt(qreal x, qreal y) const
+    {
+        const int row = rowAtItem(QPointF(x, y));
+        return row >= 0 ? m_layout.node(row).path : QString();
+    }
+    //! A task's box in item coordinates (empty when unknown): for tooltips, menus and tests.
+    [[nodiscard]] Q_INVOKABLE QRectF taskRect(const QString &path) const;
+    //! Paints the whole tree at zoom 1 with the QPainter renderer, under any scene graph backend.
+    [[nodiscard]] Q_INVOKABLE QImage renderImage() const;
+    //! How the canvas draws a state ({accent, fill, ink, word}) and its other colours, for legends;
+    //! both follow highContrast.
+    [[nodiscard]] Q_INVOKABLE QVariantMap stateStyle(const QString &state) const;
+    [[nodiscard]] Q_INVOKABLE QVariantMap colors() const;
+
+    static constexpr qreal MinZoom = 0.002;
+    static constexpr qreal MaxZoom = 4;
+    static constexpr qreal LegibleZoom = 0.8;  // autoFit zooms out no further than this
+    static constexpr qreal OverviewZoom = 0.1; // nor does fit()
+    static constexpr qreal Margin = 24;
+
+Q_SIGNALS:
+    void modelChanged();
+    void nowChanged();
+    void selectedPathChanged();
+    void hoveredPathChanged();
+    void viewChanged();
+    void autoFitChanged();
+    void countChanged();
+    void highContrastChanged();
+    void softwareRenderingChanged();
+    void taskClicked(const QString &path, int button);
+    void taskContextMenu(const QString &path, qreal x, qreal y);
+    void taskActivated(const QString &path);
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
+    void updatePolish() override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void hoverMoveEvent(QHoverEvent *event) override { setHoveredRow(rowAtItem(event->position())); }
+    void hoverLeaveEvent(QHoverEvent *) override { setHoveredRow(-1); }
+
+private:
+    void resetFromModel();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved(const QModelIndex &parent, int first, int last);
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void structureChanged();
+    void setView(const TreeViewport &view);
+    void panTo(qreal x, qreal y)
+    {
+        setAutoFit(false);  // the user took over
+        setView({m_zoom, x, y, width(), height()});
+    }
+    void selectRow(int row);
+    void setHoveredRow(int row);
+    [[nodiscard]] int rowAtItem(QPointF point) const { return m_layout.rowAt(viewport().toContent(point), 4 / m_zoom); }
+    [[nodiscard]] TreeViewport viewport() const { return {m_zoom, m_contentX, m_contentY, width(), height()}; }
+    [[nodiscard]] TreeSceneOptions sceneOptions() const;
+
+    TreeLayout m_layout;
+    QPointer<QAbstractItemModel> m_model;
+    QList<QMetaObject::Connection> m_connections;
+    TreeModelReader m_reader;
+    qint64 m_now = 0;
+    QString m_selectedPath;
+    int m_selectedRow = -1;
+    int m_hoveredRow = -1;
+    qreal m_zoom = 1;
+    qreal m_contentX = -Margin;
+    qreal m_contentY = -Margin;
+    bool m_autoFit = true;
+    bool m_highContrast = false;
+    bool m_software = false;
+    bool m_sceneDependsOnNow = false;
+    Qt::MouseButton m_pressButton = Qt::NoButton;
+    GlyphAtlas m_atlas;  // used by the render thread while the GUI thread waits (sync phase)
+};
+
+} // namespace cascade

@@ -1,0 +1,347 @@
+// The tree canvas in a real window: what it draws (offscreen: the software fallback; on xcb under
+// Xvfb: geometry nodes), and how it answers clicks, keys and zoom. Set CASCADE_SCREENSHOT_DIR to
+// keep the grabbed images.
+
+#include "session.h"
+#include "tasklistmodel.h"
+#include "treecanvas.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(CascadePlugin)
+
+using namespace cascade;
+
+namespace {
+
+const char *const WindowQml = R"(
+import QtQuick
+import Cascade
+Window {
+    width: 1280; height: 720; visible: true
+    Session { id: session; objectName: "session" }
+    TaskTreeCanvas {
+        objectName: "wrapper"
+        anchors.fill: parent
+        focus: true
+        showLegend: false   // its swatches would satisfy the colour checks by themselves
+        model: session.tasks
+        now: session.now
+    }
+}
+)";
+
+int pendingRows(const QAbstractItemModel *model)
+{
+    int pending = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        pending += model->index(row, 0).data(TaskListModel::PendingSinceRole).toLongLong() >= 0;
+    return pending;
+}
+
+int countPixels(const QImage &image, QRgb color)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            count += (line[x] | 0xff000000) == (color | 0xff000000);
+    }
+    return count;
+}
+
+} // namespace
+
+class TestTreeCanvasRender : public QObject
+{
+    Q_OBJECT
+
+private:
+    QImage grab()
+    {
+        m_canvas->update();
+        QImage image = m_window->grabWindow();
+        return image.convertToFormat(QImage::Format_ARGB32);
+    }
+    void save(const QImage &image, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("CASCADE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            image.save(QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, QGuiApplication::platformName())));
+    }
+    void playUntilPending(const QString &lesson, int minimumPending)
+    {
+        QVERIFY(m_session->open(lesson));
+        while (pendingRows(m_session->tasks()) < minimumPending && !m_session->finished())
+            m_session->stepEvent();
+        QVERIFY(pendingRows(m_session->tasks()) >= minimumPending);
+    }
+
+    QQmlEngine m_engine;
+    std::unique_ptr<QQuickWindow> m_window;
+    Session *m_session = nullptr;
+    TreeCanvas *m_canvas = nullptr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        m_engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent component(&m_engine);
+        component.setData(WindowQml, QUrl::fromLocalFile(QDir::current().filePath(QStringLiteral("tst_treecanvas_render.qml"))));
+        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
+        m_window.reset(qobject_cast<QQuickWindow *>(component.create()));
+        QVERIFY(m_window);
+        m_session = m_window->findChild<Session *>(QStringLiteral("session"));
+        m_canvas = m_window->findChild<TreeCanvas *>();
+        QVERIFY(m_session && m_canvas);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void drawsMidCancellation()
+    {
+        playUntilPending(QStringLiteral("swift-make-soup"), 4);
+        QCOMPARE(m_canvas->count(), m_session->tasks()->rowCount());
+        m_canvas->setNow(m_session->now() + 240);
+        QTRY_VERIFY(!grab().isNull());
+        const QImage image = grab();
+        save(image, QStringLiteral("treecanvas-mid-cancellation"));
+
+        // The backend in use is the one the platform implies: the software path offscreen.
+        if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+            QVERIFY(m_canvas->softwareRendering());
+        if (QGuiApplication::platformName() == QLatin1String("xcb"))
+            QVERIFY(!m_canvas->softwareRendering());
+
+        QVERIFY(countPixels(image, treePalette().background) > image.width() * image.height() / 3);
+        QVERIFY2(countPixels(image, treePalette().background) < image.width() * image.height(), "blank");
+        const struct {
+            const char *what;
+            QRgb color;
+            int atLeast;
+        } expected[] = {
+            {"pending ring", treePalette().pendingRing, 400},
+            {"suspended accent", treeStateStyle(QStringLiteral("suspended")).accent, 200},
+            {"suspended fill", treeStateStyle(QStringLiteral("suspended")).fill, 2000},
+            {"CPU-busy accent", treeStateStyle(QStringLiteral("cpu")).accent, 200},
+            {"structured edge", treePalette().edge, 100},
+            {"unstructured edge", treePalette().detachedEdge, 8},
+        };
+        for (const auto &e : expected) {
+            const int count = countPixels(image, e.color);
+            QVERIFY2(count >= e.atLeast, qPrintable(QStringLiteral("%1: %2 pixels").arg(QLatin1String(e.what)).arg(count)));
+        }
+    }
+
+    void drawsHighContrast()
+    {
+        m_canvas->setHighContrast(true);
+        const QImage image = grab();
+        m_canvas->setHighContrast(false);
+        save(image, QStringLiteral("treecanvas-high-contrast"));
+        const TreePalette &palette = treePalette(true);
+        QVERIFY(countPixels(image, palette.background) > image.width() * image.height() / 3);
+        QVERIFY(countPixels(image, palette.pendingRing) > 400);
+        QVERIFY(countPixels(image, treeStateStyle(QStringLiteral("suspended"), true).accent) > 200);
+        QVERIFY(countPixels(image, treePalette(false).background) < 100);  // nothing of the light theme is left
+    }
+
+    void pendingTimeRedraws()
+    {
+        const QImage before = grab();
+        m_canvas->setNow(m_canvas->now() + 500);
+        QTRY_VERIFY(grab() != before);  // "cancel pending N ms" counts up
+    }
+
+    void clicksSelectAndSignal()
+    {
+        const QString marinate = QStringLiteral("main/makeSoup/marinate");
+        const QRectF box = m_canvas->taskRect(marinate);
+        QVERIFY(!box.isEmpty());
+        QCOMPARE(m_canvas->taskAt(box.center().x(), box.center().y()), marinate);
+        const QPoint at = m_canvas->mapToScene(box.center()).toPoint();
+
+        QSignalSpy clicked(m_canvas, &TreeCanvas::taskClicked);
+        QVERIFY(clicked.isValid());
+        QTest::mouseClick(m_window.get(), Qt::LeftButton, {}, at);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toString(), marinate);
+        QCOMPARE(clicked.at(0).at(1).toInt(), int(Qt::LeftButton));
+        QCOMPARE(m_canvas->selectedPath(), marinate);
+
+        QSignalSpy menu(m_canvas, &TreeCanvas::taskContextMenu);
+        const QString boil = QStringLiteral("main/makeSoup/boil");
+        QTest::mouseClick(m_window.get(), Qt::RightButton, {}, m_canvas->mapToScene(m_canvas->taskRect(boil).center()).toPoint());
+        QCOMPARE(menu.count(), 1);
+        QCOMPARE(menu.at(0).at(0).toString(), boil);
+
+        QTest::mouseClick(m_window.get(), Qt::LeftButton, {}, QPoint(m_window->width() - 40, m_window->height() - 40));
+        QCOMPARE(m_canvas->selectedPath(), QString());  // a click on nothing clears the selection
+    }
+
+    void keyboardNavigation_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("modifiers");
+        QTest::addColumn<QString>("to");
+        // Plain Left and Right step the run window-wide; with Shift they walk the tree.
+        const int none = Qt::NoModifier, shift = Qt::ShiftModifier;
+        QTest::addRow("down") << "main" << int(Qt::Key_Down) << none << "main/makeSoup";
+        QTest::addRow("shift+right: first child") << "main/makeSoup" << int(Qt::Key_Right) << shift
+                                                  << "main/makeSoup/chopIngredients";
+        QTest::addRow("down into a subtree") << "main/makeSoup/chopIngredients" << int(Qt::Key_Down) << none
+                                             << "main/makeSoup/chopIngredients/chop[0]";
+        QTest::addRow("shift+left: parent") << "main/makeSoup/chopIngredients/chop[2]" << int(Qt::Key_Left) << shift
+                                            << "main/makeSoup/chopIngredients";
+        QTest::addRow("up") << "main/makeSoup/marinate" << int(Qt::Key_Up) << none << "main/makeSoup/chopIngredients/chop[3]";
+        QTest::addRow("shift+right on a leaf stays") << "main/makeSoup/boil" << int(Qt::Key_Right) << shift
+                                                     << "main/makeSoup/boil";
+        QTest::addRow("up at the top stays") << "main" << int(Qt::Key_Up) << none << "main";
+    }
+    void keyboardNavigation()
+    {
+        QFETCH(QString, from);
+        QFETCH(int, key);
+        QFETCH(int, modifiers);
+        QFETCH(QString, to);
+        m_canvas->forceActiveFocus();
+        m_canvas->setSelectedPath(from);
+        QTest::keyClick(m_window.get(), Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        QCOMPARE(m_canvas->selectedPath(), to);
+    }
+
+    void zoomKeepsThePointAndFitShowsAll()
+    {
+        const QRectF box = m_canvas->taskRect(QStringLiteral("main/makeSoup/boil"));
+        const QPointF point = box.center();
+        m_canvas->zoomBy(2.5, point);
+        QVERIFY(!m_canvas->autoFit());
+        QCOMPARE(m_canvas->taskAt(point.x(), point.y()), QStringLiteral("main/makeSoup/boil"));
+        save(grab(), QStringLiteral("treecanvas-zoomed"));
+        m_canvas->fit();
+        QVERIFY(m_canvas->autoFit());  // a small tree is legible when fitted, so it stays fitted
+        for (int row = 0; row < m_canvas->count(); ++row) {
+            const QRectF r = m_canvas->taskRect(m_canvas->layout().node(row).path);
+            QVERIFY(QRectF(0, 0, m_canvas->width(), m_canvas->height()).contains(r));
+        }
+    }
+
+    void dragPansAndCtrlWheelZooms()
+    {
+        m_canvas->fit();
+        const qreal zoom = m_canvas->zoom();
+        const QPoint centre = m_canvas->mapToScene(m_canvas->taskRect(QStringLiteral("main/makeSoup")).center()).toPoint();
+        QWheelEvent wheel(centre, m_window->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QGuiApplication::sendEvent(m_window.get(), &wheel);
+        QVERIFY(m_canvas->zoom() > zoom * 1.3);
+        QCOMPARE(m_canvas->taskAt(centre.x(), centre.y()), QStringLiteral("main/makeSoup"));  // it stays under the mouse
+
+        QSignalSpy clicked(m_canvas, &TreeCanvas::taskClicked);
+        const qreal contentY = m_canvas->contentY();
+        QTest::mousePress(m_window.get(), Qt::LeftButton, {}, centre);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(m_window.get(), centre + QPoint(0, -12 * step));
+        QTest::mouseRelease(m_window.get(), Qt::LeftButton, {}, centre + QPoint(0, -120));
+        QCOMPARE(m_canvas->contentY(), contentY + 120);  // the content follows the pointer
+        QCOMPARE(clicked.count(), 0);  // a drag is not a click
+        QVERIFY(!m_canvas->autoFit());
+    }
+
+    void followsTheModelIncrementally()
+    {
+        QSignalSpy counted(m_canvas, &TreeCanvas::countChanged);
+        QVERIFY(m_session->open(QStringLiteral("contrast-orphan")));
+        while (!m_session->finished())
+            m_session->stepEvent();
+        const QAbstractItemModel *model = m_session->tasks();
+        QCOMPARE(m_canvas->count(), model->rowCount());
+        QVERIFY(counted.count() >= model->rowCount());  // row by row, not one reset at the end
+        bool unstructured = false;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            const TreeNode &node = m_canvas->layout().node(row);
+            QCOMPARE(node.path, index.data(TaskListModel::PathRole).toString());
+            QCOMPARE(node.state, index.data(TaskListModel::StateRole).toString());
+            QCOMPARE(node.depth, index.data(TaskListModel::DepthRole).toInt());
+            unstructured |= node.unstructured;
+        }
+        QVERIFY(unstructured);
+        const QImage image = grab();
+        save(image, QStringLiteral("treecanvas-orphan-finished"));
+        QVERIFY(countPixels(image, treeStateStyle(QStringLiteral("completed")).fill) > 1000);
+        QVERIFY(countPixels(image, treeStateStyle(QStringLiteral("cancelled")).fill) > 1000);
+        QVERIFY(countPixels(image, treePalette().detachedEdge) > 20);
+    }
+
+    void keepsTheViewStillWhenRowsArriveAbove()
+    {
+        // Any list model with the role names will do; this one lets the test insert anywhere.
+        QStandardItemModel model;
+        model.setItemRoleNames({{Qt::UserRole + 1, "name"}, {Qt::UserRole + 2, "path"}, {Qt::UserRole + 3, "depth"},
+                                {Qt::UserRole + 4, "state"}, {Qt::UserRole + 5, "pendingSince"}});
+        auto task = [](const QString &name, int depth) {
+            auto *item = new QStandardItem;
+            item->setData(name, Qt::UserRole + 1);
+            item->setData(QStringLiteral("main/") + name, Qt::UserRole + 2);
+            item->setData(depth, Qt::UserRole + 3);
+            item->setData(QStringLiteral("running"), Qt::UserRole + 4);
+            item->setData(-1, Qt::UserRole + 5);
+            return item;
+        };
+        model.appendRow(task(QStringLiteral("root"), 0));
+        for (int i = 1; i < 60; ++i)
+            model.appendRow(task(QStringLiteral("t%1").arg(i), 1));
+        m_canvas->setModel(&model);
+        QCOMPARE(m_canvas->count(), 60);
+        m_canvas->setZoom(1);
+        m_canvas->setContentY(30 * m_canvas->layout().metrics().rowHeight);
+        QVERIFY(!m_canvas->autoFit());
+        const QString watched = QStringLiteral("main/t40");
+        const QRectF before = m_canvas->taskRect(watched);
+        QVERIFY(before.top() > 0 && before.bottom() < m_canvas->height());
+
+        model.insertRow(6, task(QStringLiteral("t5-child"), 2));  // above the view: it moves down with the rows
+        QCOMPARE(m_canvas->count(), 61);
+        QCOMPARE(m_canvas->layout().parent(6), 5);
+        QCOMPARE(m_canvas->taskRect(watched), before);
+        model.appendRow(task(QStringLiteral("last"), 1));  // below the view: nothing on screen moves
+        QCOMPARE(m_canvas->taskRect(watched), before);
+        model.removeRows(1, 3);
+        QCOMPARE(m_canvas->count(), 59);
+        QCOMPARE(m_canvas->layout().parent(3), 2);  // t5-child, under t5, both moved up three rows
+
+        m_canvas->setModel(m_session->tasks());
+        m_canvas->fit();
+    }
+
+    void exportsAnImageUnderAnyBackend()
+    {
+        playUntilPending(QStringLiteral("swift-make-soup"), 4);
+        const QImage image = m_canvas->renderImage().convertToFormat(QImage::Format_ARGB32);
+        QVERIFY(!image.isNull());
+        save(image, QStringLiteral("treecanvas-export"));
+        QVERIFY(countPixels(image, treePalette().pendingRing) > 400);
+        QVERIFY(countPixels(image, treePalette().edge) > 100);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+    }
+};
+
+QTEST_MAIN(TestTreeCanvasRender)
+#include "tst_treecanvas_render.moc"
