@@ -15,6 +15,7 @@ ApplicationWindow {
 
     Session {
         id: session
+        objectName: "session"  // found by the end-to-end test
         Component.onCompleted: {
             if (!(initialScenario && open(initialScenario)))
                 open("kotlin-cancel-join")
@@ -175,6 +176,7 @@ ApplicationWindow {
                 }
                 TaskTreeCanvas {
                     id: tree
+                    objectName: "tree"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     model: session.tasks
