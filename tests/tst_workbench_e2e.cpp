@@ -73,6 +73,11 @@ void TestWorkbenchEndToEnd::clickingARunningTaskCancelsIt()
     QTRY_VERIFY(findRow(QStringLiteral("cancel-request"), QStringLiteral("\"cause\":\"user\"")) >= 0);
     QCOMPARE(session->selectedPath(), job);
     QTRY_VERIFY(findRow(QStringLiteral("cancel-deliver"), QStringLiteral("\"at\":\"sleep\"")) >= 0);
+
+    // Close the window while the engine still runs, so the scene graph frees its nodes.
+    window->close();
+    delete window;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 QTEST_MAIN(TestWorkbenchEndToEnd)
