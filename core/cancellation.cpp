@@ -108,9 +108,8 @@ bool EngineImpl::cancelPendingFor(const TaskRecord &task) const
     return m_runtime == Runtime::Asyncio ? task.pendingCancel : isCancelledForCheck(task);
 }
 
-void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from, int scopeId)
+void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
 {
-    Q_UNUSED(scopeId)
     if (task.done())
         return;  // cancelling a finished task does nothing (asyncio: cancel() returns False)
     if (m_runtime != Runtime::Asyncio && task.cancelCount > 0)

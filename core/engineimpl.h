@@ -33,14 +33,14 @@ struct Flow {
 
 enum class Wake : quint8 { Normal, Cancelled, Error, Abort };
 
-enum class WaitKind : quint8 { None, Start, Sleep, Work, Yield, Join, AsyncLet, Group, Gather, Signal, Shield, WaitFor, Children };
+enum class WaitKind : quint8 { None, Sleep, Work, Yield, Join, AsyncLet, Group, Gather, Signal, Shield, WaitFor, Children };
 
 enum class TaskStatus : quint8 { NotStarted, Running, Suspended, Done };
 
 //! A cancellation scope inside a task: a Kotlin coroutineScope / withTimeout / NonCancellable
 //! block, an asyncio timeout, a Swift task group. Children started inside belong to it.
 struct Scope {
-    enum class Kind : quint8 { Group, Timeout, Shield, Gather, Handler };
+    enum class Kind : quint8 { Group, Timeout, Shield, Gather };
     Kind kind = Kind::Group;
     int id = 0;
     bool cancelled = false;       // Kotlin: the scope's own job was cancelled
@@ -98,7 +98,6 @@ struct TaskRecord {
     bool structured = false;
     bool pendingCancel = false;     // asyncio _must_cancel / request not yet delivered
     bool waitCancelled = false;     // asyncio: the awaited future was cancelled already
-    bool cancelDeliveredOnce = false;
     bool joined = false;            // Swift async let: awaited explicitly
     bool wakeQueued = false;        // a wake is scheduled: the task is ready, not waiting
     bool shieldInner = false;       // asyncio: the inner task of shield()
@@ -213,7 +212,7 @@ public:
 
     // --- tasks and cancellation (engine.cpp)
     TaskRecord &spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId);
-    void requestCancel(TaskRecord &task, CancelCause cause, int from, int scopeId = -1);
+    void requestCancel(TaskRecord &task, CancelCause cause, int from);
     void cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, int from);
     void propagateToChildren(TaskRecord &task, int scopeId, CancelCause cause, int from);
     void runCancelHandlers(TaskRecord &task);
@@ -278,7 +277,7 @@ public:
     [[nodiscard]] bool throwsOnEntry(const TaskRecord &task, WaitKind kind) const;
     Flow deliver(TaskRecord &task, const QString &at);
     Flow throwNamed(TaskRecord &task, const QString &error, const QString &message, bool emitRaise);
-    Flow finishTaskFlow(TaskRecord &task, Flow flow);
+    void finishTaskFlow(TaskRecord &task, Flow flow);
     [[nodiscard]] QString formatText(const QString &text, const TaskRecord &task, const BlockContext &ctx) const;
     [[nodiscard]] bool catchMatches(const CatchClause &clause, const Flow &flow) const;
     [[nodiscard]] bool singleThreaded(const TaskRecord &task) const { return task.domain == 0; }

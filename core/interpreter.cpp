@@ -55,7 +55,6 @@ Flow EngineImpl::deliver(TaskRecord &task, const QString &at)
         }
     }
     flow.errorId = plainError(flow.timeout ? timeoutErrorName() : cancellationErrorName());
-    task.cancelDeliveredOnce = true;
     emit(EventKind::CancelDeliver, task, -1, 0, 0, at);
     return flow;
 }
@@ -219,7 +218,7 @@ QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow 
     finishTaskFlow(task, flow);
 }
 
-Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
+void EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 {
     if (task.extras && task.extras->injectedErrorId >= 0) {
         // A failure injected while the task could not take it (CPU work, a group's exit...).
@@ -254,7 +253,6 @@ Flow EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
     emit(EventKind::End, task, -1, quint8(outcome), 0, outcome == Outcome::Completed ? QString() : errorName(errorId),
          errorId >= 0 ? m_errors[std::size_t(errorId)].second : QString());
     taskEnded(task);
-    return flow;
 }
 
 QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
