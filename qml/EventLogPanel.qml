@@ -52,6 +52,10 @@ Pane {
                 height: 22
                 padding: 2
                 highlighted: task === panel.session.selectedPath
+                background: Rectangle {
+                    color: parent.highlighted ? Qt.alpha(Theme.accent, 0.25)
+                                              : parent.hovered ? Qt.alpha(Theme.accent, 0.1) : "transparent"
+                }
                 contentItem: Label {
                     text: "%1 ms  %2  %3  %4".arg(time).arg(task).arg(kind).arg(detail)
                     font.family: "monospace"

@@ -121,6 +121,10 @@ ApplicationWindow {
                     required property string runtimes
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
+                    background: Rectangle {
+                        color: parent.highlighted ? Qt.alpha(Theme.accent, 0.35)
+                                                  : parent.hovered ? Qt.alpha(Theme.accent, 0.12) : "transparent"
+                    }
                     contentItem: Column {
                         Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text }
                         Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
