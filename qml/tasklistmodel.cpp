@@ -93,8 +93,8 @@ void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
         }
         beginInsertRows({}, at, at);
         m_rows.insert(at, row);
-        m_rowByTask.clear();
-        for (qsizetype i = 0; i < m_rows.size(); ++i)
+        // Only the rows after the new one move; a spawn at the end (the usual case) moves none.
+        for (qsizetype i = at; i < m_rows.size(); ++i)
             m_rowByTask.insert(m_rows.at(i).taskId, int(i));
         endInsertRows();
         return;

@@ -56,7 +56,7 @@ private:
     };
     [[nodiscard]] int rowOf(int taskId) const;
     QList<Row> m_rows;
-    QHash<int, int> m_rowByTask;  // rebuilt on insertion; small trees, simple and correct
+    QHash<int, int> m_rowByTask;  // task id -> row
 };
 
 } // namespace cascade
