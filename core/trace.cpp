@@ -26,6 +26,10 @@ const char *eventKindName(EventKind kind)
     case EventKind::Raise: return "raise";
     case EventKind::End: return "end";
     case EventKind::ActionIgnored: return "action-ignored";
+    case EventKind::DeadlineSet: return "deadline-set";
+    case EventKind::DeadlineClear: return "deadline-clear";
+    case EventKind::ShieldOn: return "shield-on";
+    case EventKind::ShieldOff: return "shield-off";
     }
     return "unknown";  // an out-of-range value must still produce valid output
 }
@@ -273,6 +277,18 @@ QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &pat
         r.string("action", event.text);
         r.string("reason", event.message);
         break;
+    case EventKind::DeadlineSet:
+        r.number("ms", event.ms);
+        r.number("deadline", event.t + event.ms);
+        r.latin("cause", cancelCauseName(CancelCause(event.code)));
+        break;
+    case EventKind::DeadlineClear:
+        r.number("deadline", event.ms);
+        break;
+    case EventKind::ShieldOn:
+    case EventKind::ShieldOff:
+        r.latin("cause", cancelCauseName(CancelCause(event.code)));
+        break;
     }
     out += '}';
     return out;
@@ -346,6 +362,17 @@ QString traceEventToText(const TraceEvent &event, const TaskPathResolver &path)
         break;
     case EventKind::ActionIgnored:
         details << field("action", consoleText(event.text)) << field("reason", consoleText(event.message));
+        break;
+    case EventKind::DeadlineSet:
+        details << field("ms", QString::number(event.ms)) << field("deadline", QString::number(event.t + event.ms))
+                << field("cause", QLatin1String(cancelCauseName(CancelCause(event.code))));
+        break;
+    case EventKind::DeadlineClear:
+        details << field("deadline", QString::number(event.ms));
+        break;
+    case EventKind::ShieldOn:
+    case EventKind::ShieldOff:
+        details << field("cause", QLatin1String(cancelCauseName(CancelCause(event.code))));
         break;
     }
 

@@ -27,6 +27,10 @@ enum class EventKind : quint8 {
     Raise,          // text = error, message
     End,            // code = Outcome, text = error (failed / timed out)
     ActionIgnored,  // a user action that found no running task: text = action, message = reason
+    DeadlineSet,    // a timeout scope starts: ms = the limit (deadline = t + ms), code = CancelCause (code / user)
+    DeadlineClear,  // that scope ends, fired or not: ms = its deadline
+    ShieldOn,       // cancel requests from outside stop at this task from now on: code = CancelCause (code / user)
+    ShieldOff,      // and no longer: code = CancelCause (code / user)
 };
 
 enum class LinkCode : quint8 { Child, Unstructured };
