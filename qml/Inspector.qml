@@ -3,11 +3,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cascade
 
-// The selected task: its state, what it waits on, a pending cancel, and its own events.
+// The selected task: its state, what it waits on, a pending cancel, its own events, and its
+// steps to edit (when the window hands over the scenario document).
 Pane {
     id: inspector
     required property Session session
+    // A ScenarioDocument (steps(specPath), setSteps(specPath, steps)); null: the steps are not editable.
+    property var document: null
     property var info: ({})
+    // The task's definition: "main/chop[2]" -> "main/chop" (indices name runtime instances).
+    readonly property string specPath: info.path ? info.path.replace(/\[\d+\]/g, "") : ""
 
     function refresh() { info = session.selectedPath ? session.tasks.info(session.selectedPath) : ({}) }
     Connections {
@@ -85,28 +90,44 @@ Pane {
             }
         }
         Item { visible: !inspector.info.path; Layout.fillHeight: true }
-        Label { visible: !!inspector.info.path; text: qsTr("Its events"); font.bold: true; color: Theme.text }
-        ListView {
+        TabBar {
+            id: tabs
+            objectName: "inspectorTabs"
             visible: !!inspector.info.path
             Layout.fillWidth: true
+            TabButton { text: qsTr("Its events") }
+            TabButton { objectName: "stepsTab"; text: qsTr("Steps") }
+        }
+        StackLayout {
+            visible: !!inspector.info.path
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: EventFilterModel {
-                sourceModel: inspector.session.events
-                task: inspector.session.selectedPath
+            ListView {
+                clip: true
+                model: EventFilterModel {
+                    sourceModel: inspector.session.events
+                    task: inspector.session.selectedPath
+                }
+                delegate: Label {
+                    required property var time
+                    required property string kind
+                    required property string detail
+                    width: ListView.view.width
+                    text: "%1 ms  %2  %3".arg(time).arg(kind).arg(detail)
+                    font.family: "monospace"
+                    font.pixelSize: Theme.fontSize - 3
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                ScrollBar.vertical: ScrollBar {}
             }
-            delegate: Label {
-                required property var time
-                required property string kind
-                required property string detail
-                width: ListView.view.width
-                text: "%1 ms  %2  %3".arg(time).arg(kind).arg(detail)
-                font.family: "monospace"
-                font.pixelSize: Theme.fontSize - 3
-                color: Theme.text
-                elide: Text.ElideRight
+            StepEditor {
+                objectName: "stepEditor"
+                document: inspector.document
+                specPath: inspector.specPath
+                runtime: inspector.session.runtime
             }
-            ScrollBar.vertical: ScrollBar {}
         }
     }
 }

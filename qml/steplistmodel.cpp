@@ -503,6 +503,20 @@ QVariantMap StepListModel::locate(const QString &pointer) const
     return {{u"index"_s, indexOf(location.node)}, {u"key"_s, location.key}};
 }
 
+QModelIndex StepListModel::rowOfPointer(const QString &pointer) const
+{
+    const steptree::Location location = steptree::locate(m_root.get(), pointer);
+    Node *node = location.node;
+    if (node && !location.key.isEmpty()) {
+        // "/0/steps" names the step's section, not a field of the step.
+        const auto section = std::find_if(node->children.begin(), node->children.end(), [&](const auto &c) {
+            return !c->isCatch() && c->key == location.key;
+        });
+        node = section != node->children.end() ? section->get() : nullptr;
+    }
+    return node && node->pointer() == pointer ? indexOf(node) : QModelIndex();
+}
+
 void StepListModel::changed(const QJsonArray &before)
 {
     revalidate();

@@ -87,6 +87,8 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantList fields(const QModelIndex &index) const;
     //! The row a JSON pointer (relative to the array) names, and the field: {index, key}.
     Q_INVOKABLE [[nodiscard]] QVariantMap locate(const QString &pointer) const;
+    //! The row whose pointer is exactly this (a step or a section row), invalid if none.
+    Q_INVOKABLE [[nodiscard]] QModelIndex rowOfPointer(const QString &pointer) const;
 
 Q_SIGNALS:
     void edited(const QJsonArray &steps);

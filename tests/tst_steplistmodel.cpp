@@ -78,6 +78,20 @@ void collectTasks(const QJsonObject &task, const QString &path, QList<QPair<QStr
     walk(task.value("steps").toArray());
 }
 
+//! Rows whose pointer does not lead back to them through rowOfPointer.
+QStringList rowsNotFoundByPointer(const StepListModel &model, const QModelIndex &parent = {})
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        const QString pointer = index.data(StepListModel::PointerRole).toString();
+        if (model.rowOfPointer(pointer) != index)
+            out << pointer;
+        out << rowsNotFoundByPointer(model, index);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestStepListModel : public QObject
@@ -185,6 +199,7 @@ void TestStepListModel::roundTripOfEveryLessonTask()
     QCOMPARE(text(model.toJson()), text(steps));
     QVERIFY2(model.isValid(), qPrintable(model.errors().join('\n')));
     QCOMPARE(rowsWithErrors(model), QStringList());
+    QCOMPARE(rowsNotFoundByPointer(model), QStringList());
 }
 
 void TestStepListModel::impossibleValueIsAnInlineError_data()
