@@ -96,7 +96,26 @@ ColumnLayout {
     }
     function setParam(key, value) { stepModel.setParam(currentIndex(), key, value) }
 
-    onCurrentPointerChanged: refresh()
+    onCurrentPointerChanged: {
+        refresh()
+        Qt.callLater(showCurrent)
+    }
+    // Scrolls the selected row into view when it is loaded. Not positionViewAtRow: in Qt 6.4.2 it
+    // crashes in QQuickTableViewPrivate::scrollToRow when called from here.
+    function showCurrent() {
+        const index = currentIndex()
+        if (!index.valid || !tree.visible)
+            return
+        tree.expandToIndex(index)
+        const cell = tree.cellAtIndex(index)
+        const item = cell.y >= 0 ? tree.itemAtCell(Qt.point(0, cell.y)) : null
+        if (!item)
+            return
+        if (item.y < tree.contentY)
+            tree.contentY = item.y
+        else if (item.y + item.height > tree.contentY + tree.height)
+            tree.contentY = item.y + item.height - tree.height
+    }
     onSpecPathChanged: load()
     onDocumentChanged: load()
     Component.onCompleted: load()
@@ -106,7 +125,7 @@ ColumnLayout {
         taskName: editor.specPath.split("/").pop()
         runtime: editor.runtime
         onEdited: (steps) => editor.save(steps)
-        onDataChanged: editor.refresh()
+        onDataChanged: { editor.refresh(); Qt.callLater(editor.relayout) }
         onRowsInserted: { editor.refresh(); Qt.callLater(editor.relayout) }
         onRowsRemoved: { editor.refresh(); Qt.callLater(editor.relayout) }
         onRowsMoved: { editor.refresh(); Qt.callLater(editor.relayout) }
@@ -126,20 +145,25 @@ ColumnLayout {
         Layout.fillWidth: true
     }
 
-    Flow {
+    // Two rows: the column is narrow (about 300 px).
+    GridLayout {
         visible: editor.ready
-        spacing: 4
+        columns: 3
+        rowSpacing: 4
+        columnSpacing: 4
         Layout.fillWidth: true
         ComboBox {
             id: kindPicker
             objectName: "kindPicker"
             model: stepModel.kinds
-            width: 150
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Kind of step to add")
         }
         Button {
             objectName: "addButton"
+            Layout.fillWidth: true
             text: qsTr("Add")
             onClicked: editor.addStep(kindPicker.currentText)
             ToolTip.visible: hovered
@@ -147,6 +171,7 @@ ColumnLayout {
         }
         Button {
             objectName: "deleteButton"
+            Layout.fillWidth: true
             text: qsTr("Delete")
             enabled: editor.current.kind !== undefined
                      && (!editor.current.isSection || editor.current.section === "finally"
@@ -157,6 +182,7 @@ ColumnLayout {
         }
         Button {
             objectName: "moveUpButton"
+            Layout.fillWidth: true
             text: qsTr("Up")
             enabled: editor.current.kind !== undefined && !editor.current.isSection
             onClicked: editor.move(-1)
@@ -165,6 +191,7 @@ ColumnLayout {
         }
         Button {
             objectName: "moveDownButton"
+            Layout.fillWidth: true
             text: qsTr("Down")
             enabled: editor.current.kind !== undefined && !editor.current.isSection
             onClicked: editor.move(1)
@@ -174,11 +201,16 @@ ColumnLayout {
     }
 
     Label {
+        id: problemSummary
         objectName: "problemSummary"
+        // Bound explicitly: the layout missed the second line when the text wrapped after it appeared.
+        Layout.preferredHeight: problemSummary.contentHeight
         visible: editor.ready && (!stepModel.valid || editor.documentError !== "")
         text: editor.documentError !== "" ? editor.documentError
-              : qsTr("%n problem(s): the scenario keeps the last valid steps until they are fixed.", "",
-                     stepModel.errors.length)
+              : stepModel.errors.length === 1
+                ? qsTr("1 problem: not saved until it is fixed.")
+                : qsTr("%1 problems: not saved until they are fixed.")
+                  .arg(stepModel.errors.length)
         color: Theme.pending
         wrapMode: Text.Wrap
         Layout.fillWidth: true
@@ -191,6 +223,7 @@ ColumnLayout {
         model: stepModel
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        reuseItems: false  // a reused row would keep the height of the text it showed before
         columnWidthProvider: () => tree.width
         Layout.fillWidth: true
         Layout.fillHeight: true
@@ -215,17 +248,20 @@ ColumnLayout {
             color: selected ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.18) : "transparent"
             border.color: selected ? Theme.accent : "transparent"
 
-            ColumnLayout {
+            // Positioners, not layouts: the tree measures a row when it loads it, before a
+            // layout would have wrapped its text.
+            Column {
                 id: content
                 x: 4 + row.depth * 12
                 y: 4
                 width: row.treeView.width - x - 4
                 spacing: 1
-                RowLayout {
-                    spacing: 6
-                    Layout.fillWidth: true
+                Item {
+                    width: content.width
+                    height: Math.max(chip.visible ? chip.implicitHeight : 0, summaryText.implicitHeight)
                     Label {
                         // The kind as a chip; a section row shows its label in italics instead.
+                        id: chip
                         visible: !row.isSection
                         text: row.kind
                         font.pixelSize: Theme.fontSize - 3
@@ -233,31 +269,32 @@ ColumnLayout {
                         color: Theme.panel
                         leftPadding: 4; rightPadding: 4
                         background: Rectangle { color: row.unavailable !== "" ? editor.unavailableColor : Theme.accent; radius: 3 }
-                        Layout.alignment: Qt.AlignTop
                     }
                     Label {
+                        id: summaryText
+                        x: chip.visible ? chip.width + 6 : 0
+                        width: parent.width - x
                         text: row.isSection ? row.summary + ":" : row.summary
                         font.italic: row.isSection
                         color: row.isSection ? Theme.mutedText : Theme.text
                         wrapMode: Text.Wrap
-                        Layout.fillWidth: true
                     }
                 }
                 Label {
                     visible: row.error !== ""
+                    width: content.width
                     text: row.error
                     color: Theme.pending
                     font.pixelSize: Theme.fontSize - 2
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
                 }
                 Label {
                     visible: row.unavailable !== ""
+                    width: content.width
                     text: qsTr("Not in %1: %2").arg(editor.runtime).arg(row.unavailable)
                     color: editor.unavailableColor
                     font.pixelSize: Theme.fontSize - 2
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
                 }
             }
             TapHandler { onTapped: editor.currentPointer = row.pointer }
@@ -270,11 +307,13 @@ ColumnLayout {
         visible: editor.ready && editor.current.kind !== undefined
         contentWidth: availableWidth
         clip: true
+        // As tall as the form, up to half the editor; the tree takes the rest.
         Layout.fillWidth: true
-        Layout.fillHeight: true
-        Layout.minimumHeight: 120
+        Layout.preferredHeight: Math.min(form.implicitHeight, editor.height / 2)
+        Layout.minimumHeight: Math.min(form.implicitHeight, 120)
 
         ColumnLayout {
+            id: form
             width: formScroll.availableWidth
             spacing: 8
 
