@@ -148,7 +148,8 @@ QJsonValue valueAt(const QJsonArray &steps, const QStringList &tokens)
 
 } // namespace
 
-std::vector<StepProblem> validateSteps(const QJsonArray &steps, const QString &taskName, int maxProblems)
+std::vector<StepProblem> validateSteps(const QJsonArray &steps, const QString &taskName, int maxProblems,
+                                       QJsonArray *validPart)
 {
     std::vector<StepProblem> problems;
     QJsonArray remaining = steps;
@@ -174,6 +175,8 @@ std::vector<StepProblem> validateSteps(const QJsonArray &steps, const QString &t
         const QJsonObject step = valueAt(remaining, location.tokens).toObject();
         remaining = replaced(remaining, location.tokens, 0, standIn(step, location, attempts == 0)).toArray();
     }
+    if (validPart)
+        *validPart = remaining;
     return problems;
 }
 

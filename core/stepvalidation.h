@@ -23,8 +23,10 @@ struct StepProblem {
 //! Validates steps as the body of a task named taskName, with the loader's rules and messages.
 //! The loader stops at the first problem; to report more, the step it names is set aside (replaced
 //! by a step that is always valid) and the rest is checked again, up to maxProblems.
+//! validPart, if given, receives the steps with every step found wrong set aside: the part whose
+//! meaning can still be judged (e.g. by unsupportedSteps) while the rest is being fixed.
 [[nodiscard]] std::vector<StepProblem> validateSteps(const QJsonArray &steps, const QString &taskName,
-                                                     int maxProblems = 50);
+                                                     int maxProblems = 50, QJsonArray *validPart = nullptr);
 
 //! The reasons (Engine::unsupported) the runtime cannot run these steps, with pointers relative to
 //! the array. Empty for an array that does not validate: only a valid body has a meaning to judge.

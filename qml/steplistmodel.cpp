@@ -534,7 +534,8 @@ void StepListModel::revalidate()
     });
     const QJsonArray steps = toJson();
     QStringList errors;
-    for (const StepProblem &problem : validateSteps(steps, m_taskName)) {
+    QJsonArray judged;  // the steps with the wrong ones set aside
+    for (const StepProblem &problem : validateSteps(steps, m_taskName, 50, &judged)) {
         errors << (problem.pointer.isEmpty() ? problem.message : problem.pointer + u": "_s + problem.message);
         const steptree::Location location = steptree::locate(m_root.get(), problem.pointer);
         if (!location.node)
@@ -546,8 +547,9 @@ void StepListModel::revalidate()
             location.node->paramErrors.insert(location.key, problem.message);
     }
     Runtime runtime = Runtime::Asyncio;
-    if (errors.isEmpty() && runtimeFromName(m_runtime, &runtime)) {
-        for (const StepProblem &reason : unsupportedSteps(steps, runtime)) {
+    if (runtimeFromName(m_runtime, &runtime)) {
+        // A stand-in keeps its step's place, so the pointers into the judged part hold here too.
+        for (const StepProblem &reason : unsupportedSteps(judged, runtime)) {
             Node *node = steptree::locate(m_root.get(), reason.pointer).node;
             if (node && !node->unavailable.contains(reason.message))
                 node->unavailable += (node->unavailable.isEmpty() ? QString() : u"\n"_s) + reason.message;

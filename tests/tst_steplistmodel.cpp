@@ -109,6 +109,7 @@ private Q_SLOTS:
     void badInputIsKeptAndNamed();
     void unavailableSteps_data();
     void unavailableSteps();
+    void unavailableWhileAnotherStepIsWrong();
     void treeShowsSectionsAndFoldsTasks();
     void removeAndMove();
     void setKindKeepsWhatCarriesOver_data();
@@ -387,6 +388,19 @@ void TestStepListModel::unavailableSteps()
     const QModelIndex first = model.index(0, 0);
     if (row != "/0" && !row.startsWith("/0/"))
         QCOMPARE(first.data(StepListModel::UnavailableRole).toString(), QString());
+}
+
+void TestStepListModel::unavailableWhileAnotherStepIsWrong()
+{
+    StepListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuntime("swift");
+    model.setSteps(parseArray(R"([{"do": "sleep", "ms": -1}, {"do": "shield", "steps": [{"do": "sleep", "ms": 1}]}])"));
+
+    QVERIFY(!model.isValid());
+    QCOMPARE(rowsWithErrors(model), QStringList{"/0"});
+    QCOMPARE(model.index(0, 0).data(StepListModel::UnavailableRole).toString(), QString());
+    QVERIFY(model.index(1, 0).data(StepListModel::UnavailableRole).toString().contains("Swift has no shield"));
 }
 
 void TestStepListModel::treeShowsSectionsAndFoldsTasks()
