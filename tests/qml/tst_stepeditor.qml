@@ -20,6 +20,7 @@ TestCase {
             property var store: ({})
             property var saved: []       // [specPath, steps] of every setSteps call
             property var asked: []       // specPaths of every steps call
+            property string refusal: ""  // what setSteps answers
             function steps(specPath) {
                 asked.push(specPath)
                 return store[specPath] || []
@@ -27,7 +28,7 @@ TestCase {
             function setSteps(specPath, steps) {
                 saved.push([specPath, steps])
                 store[specPath] = steps
-                return ""
+                return refusal
             }
         }
     }
@@ -191,6 +192,52 @@ TestCase {
                                                  && child.text.indexOf("Not in swift") === 0)
         compare(marks.length, 1)
         verify(marks[0].text.indexOf("Swift has no built-in timeout") >= 0, marks[0].text)
+    }
+
+    function test_documentRefusalIsShown() {
+        const editor = makeEditor([{ "do": "print", "text": "a" }])
+        editor.document.refusal = "main/worker: the document is read-only"
+        clickRow(editor, 0)
+        mouseClick(control(editor, "addButton"))
+        const summary = control(editor, "problemSummary")
+        verify(summary.visible)
+        compare(summary.text, "main/worker: the document is read-only")
+    }
+
+    function test_wrappedRowsDoNotOverlap() {
+        const longText = "a line long enough to wrap three times in a column as narrow as the inspector's, " +
+                     "which is about three hundred pixels wide"
+        const editor = makeEditor([{ "do": "print", "text": longText }, { "do": "print", "text": "short" },
+                                   { "do": "raise", "error": "Bad Name" }, { "do": "print", "text": longText }])
+        const tree = control(editor, "stepTree")
+        tryCompare(tree, "rows", 4)
+        wait(50)  // the relayout after loading is queued
+        const items = []
+        for (let r = 0; r < tree.rows; ++r)
+            items.push(tree.itemAtCell(Qt.point(0, r)))
+        verify(items[0].height > 3 * items[1].height / 2, "the long row is taller: " + items[0].height)
+        for (let r = 0; r + 1 < items.length; ++r)
+            verify(items[r].y + items[r].height <= items[r + 1].y + 0.5, "row " + r + " ends before row " + (r + 1))
+    }
+
+    // In a column about 300 px wide, every text that does not wrap fits.
+    function test_narrowColumnClipsNoText() {
+        const editor = makeEditor([{ "do": "work", "ms": 2000, "checkEvery": 100, "check": "poll" },
+                                   { "do": "timeout", "ms": 100, "style": "waitFor", "name": "inner", "steps": [] }],
+                                  "kotlin")
+        editor.width = 300
+        clickRow(editor, 0)
+        wait(50)
+        // Texts that neither wrap nor scroll (labels, button and check box captions, chips).
+        const texts = findAll(editor, (child) => child.visible && typeof child.text === "string" && child.text !== ""
+                                                  && (child.wrapMode === undefined || child.wrapMode === Text.NoWrap)
+                                                  && child.echoMode === undefined && child.width > 0)
+        verify(texts.length > 10, "texts found: " + texts.length)
+        for (const t of texts) {
+            verify(t.implicitWidth <= t.width + 0.5, "\"" + t.text + "\" fits its box: " + t.implicitWidth + " > " + t.width)
+            const right = t.mapToItem(editor, t.width, 0).x
+            verify(right <= editor.width + 0.5, "\"" + t.text + "\" ends at " + right)
+        }
     }
 
     function test_withoutADocumentNothingIsEditable() {
