@@ -184,7 +184,7 @@ void StepListModel::setSteps(const QJsonArray &steps)
     steptree::appendSteps(m_root.get(), steps);
     endResetModel();
     revalidate();
-    Q_EMIT stepsReset();
+    Q_EMIT stepsChanged();
 }
 
 void StepListModel::setTaskName(const QString &name)
@@ -521,7 +521,10 @@ void StepListModel::changed(const QJsonArray &before)
 {
     revalidate();
     const QJsonArray after = toJson();
-    if (after != before && isValid())
+    if (after == before)
+        return;
+    Q_EMIT stepsChanged();
+    if (isValid())
         Q_EMIT edited(after);
 }
 

@@ -25,7 +25,7 @@ class StepListModel : public QAbstractItemModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QJsonArray steps READ toJson WRITE setSteps NOTIFY stepsReset)
+    Q_PROPERTY(QJsonArray steps READ toJson WRITE setSteps NOTIFY stepsChanged)
     Q_PROPERTY(QString taskName READ taskName WRITE setTaskName NOTIFY taskNameChanged)
     Q_PROPERTY(QString runtime READ runtime WRITE setRuntime NOTIFY runtimeChanged)
     Q_PROPERTY(bool valid READ isValid NOTIFY validationChanged)
@@ -57,7 +57,7 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
 
-    [[nodiscard]] QJsonArray toJson() const;
+    Q_INVOKABLE [[nodiscard]] QJsonArray toJson() const;
     void setSteps(const QJsonArray &steps);
     [[nodiscard]] QString taskName() const { return m_taskName; }
     void setTaskName(const QString &name);
@@ -91,8 +91,10 @@ public:
     Q_INVOKABLE [[nodiscard]] QModelIndex rowOfPointer(const QString &pointer) const;
 
 Q_SIGNALS:
+    //! After every change that leaves the whole body valid: the body to save.
     void edited(const QJsonArray &steps);
-    void stepsReset();
+    //! After every change, valid or not, and when new steps are set.
+    void stepsChanged();
     void taskNameChanged();
     void runtimeChanged();
     void validationChanged();

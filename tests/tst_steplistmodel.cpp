@@ -285,6 +285,7 @@ void TestStepListModel::impossibleValueIsAnInlineError()
     QVERIFY2(model.isValid(), qPrintable(model.errors().join('\n')));
     QSignalSpy edited(&model, &StepListModel::edited);
     QSignalSpy validation(&model, &StepListModel::validationChanged);
+    QSignalSpy stepsChanged(&model, &StepListModel::stepsChanged);
     const QModelIndex index = rowAt(model, row);
     QVERIFY(index.isValid());
 
@@ -292,6 +293,7 @@ void TestStepListModel::impossibleValueIsAnInlineError()
 
     QVERIFY(!model.isValid());
     QCOMPARE(edited.count(), 0);
+    QCOMPARE(stepsChanged.count(), 1);  // the `steps` property follows every change
     QCOMPARE(validation.count(), 1);
     QCOMPARE(rowsWithErrors(model), QStringList{row});
     const QVariantMap paramErrors = index.data(StepListModel::ParamErrorsRole).toMap();

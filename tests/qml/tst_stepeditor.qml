@@ -107,6 +107,7 @@ TestCase {
         compare(editor.document.saved.length, 1)
         compare(editor.document.saved[0][0], "main/worker")
         compare(editor.document.saved[0][1][1], { "do": "sleep", "ms": 1000 })
+        compare(editor.model.toJson(), editor.document.saved[0][1])
     }
 
     function test_invalidValueShowsItsMessageUntilFixed() {
