@@ -98,19 +98,28 @@ ColumnLayout {
 
     onCurrentPointerChanged: {
         refresh()
-        Qt.callLater(showCurrent)
+        Qt.callLater(showCurrent, false)
     }
-    // Scrolls the selected row into view when it is loaded. Not positionViewAtRow: in Qt 6.4.2 it
-    // crashes in QQuickTableViewPrivate::scrollToRow when called from here.
-    function showCurrent() {
+    // Scrolls the selected row into view. A row that is not loaded yet is first brought near by
+    // an estimate, then exactly. Not positionViewAtRow: in Qt 6.4.2 it crashes in
+    // QQuickTableViewPrivate::scrollToRow when called from here.
+    function showCurrent(estimated) {
         const index = currentIndex()
         if (!index.valid || !tree.visible)
             return
         tree.expandToIndex(index)
         const cell = tree.cellAtIndex(index)
-        const item = cell.y >= 0 ? tree.itemAtCell(Qt.point(0, cell.y)) : null
-        if (!item)
+        if (cell.y < 0)
             return
+        const item = tree.itemAtCell(Qt.point(0, cell.y))
+        if (!item) {
+            if (estimated)
+                return
+            const perRow = tree.contentHeight / Math.max(1, tree.rows)
+            tree.contentY = Math.max(0, Math.min(tree.contentHeight - tree.height, cell.y * perRow - tree.height / 2))
+            Qt.callLater(editor.showCurrent, true)
+            return
+        }
         if (item.y < tree.contentY)
             tree.contentY = item.y
         else if (item.y + item.height > tree.contentY + tree.height)
@@ -291,7 +300,7 @@ ColumnLayout {
                 Label {
                     visible: row.unavailable !== ""
                     width: content.width
-                    text: qsTr("Not in %1: %2").arg(editor.runtime).arg(row.unavailable)
+                    text: row.unavailable  // the engine's words: "... is not available in swift: ..."
                     color: editor.unavailableColor
                     font.pixelSize: Theme.fontSize - 2
                     wrapMode: Text.Wrap
@@ -352,7 +361,7 @@ ColumnLayout {
             }
             Label {
                 visible: !!editor.current.unavailable
-                text: qsTr("Not available in %1: %2").arg(editor.runtime).arg(editor.current.unavailable || "")
+                text: editor.current.unavailable || ""
                 color: editor.unavailableColor
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true

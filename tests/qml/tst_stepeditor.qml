@@ -187,10 +187,29 @@ TestCase {
         verify(editor.model.valid)
     }
 
+    function test_selectedRowIsScrolledIntoView() {
+        const steps = []
+        for (let i = 0; i < 80; ++i)
+            steps.push({ "do": "print", "text": "line " + i })
+        const editor = makeEditor(steps)
+        const tree = control(editor, "stepTree")
+        tryCompare(tree, "rows", 80)
+        editor.currentPointer = "/70"
+        tryVerify(() => {
+            const item = tree.itemAtCell(Qt.point(0, 70))
+            return item !== null && item.y >= tree.contentY && item.y + item.height <= tree.contentY + tree.height + 0.5
+        }, 2000, "row 70 is in view")
+        editor.currentPointer = "/2"
+        tryVerify(() => {
+            const item = tree.itemAtCell(Qt.point(0, 2))
+            return item !== null && item.y >= tree.contentY - 0.5
+        }, 2000, "row 2 is in view again")
+    }
+
     function test_unavailableStepsAreMarked() {
         const editor = makeEditor([{ "do": "timeout", "ms": 100, "steps": [] }], "swift")
         const marks = findAll(editor, (child) => typeof child.text === "string" && child.visible
-                                                 && child.text.indexOf("Not in swift") === 0)
+                                                 && child.text.indexOf("is not available in swift") >= 0)
         compare(marks.length, 1)
         verify(marks[0].text.indexOf("Swift has no built-in timeout") >= 0, marks[0].text)
     }
