@@ -11,8 +11,12 @@ Pane {
     // A ScenarioDocument (steps(specPath), setSteps(specPath, steps)); null: the steps are not editable.
     property var document: null
     property var info: ({})
-    // The task's definition: "main/chop[2]" -> "main/chop" (indices name runtime instances).
-    readonly property string specPath: info.path ? info.path.replace(/\[\d+\]/g, "") : ""
+    // The task's definition: "main/chop[2]" -> "main/chop" (indices name runtime instances). From
+    // the selection, which a restart keeps, so that the run going on never reloads the steps.
+    readonly property string specPath: session.selectedPath.replace(/\[\d+\]/g, "")
+
+    //! Call when the document changed other than through this inspector (undo, another view).
+    function reloadSteps() { stepEditor.reloadIfChanged() }
 
     function refresh() { info = session.selectedPath ? session.tasks.info(session.selectedPath) : ({}) }
     Connections {
@@ -123,6 +127,7 @@ Pane {
                 ScrollBar.vertical: ScrollBar {}
             }
             StepEditor {
+                id: stepEditor
                 objectName: "stepEditor"
                 document: inspector.document
                 specPath: inspector.specPath

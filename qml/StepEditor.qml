@@ -29,18 +29,38 @@ ColumnLayout {
     function currentIndex() { return stepModel.rowOfPointer(currentPointer) }
     function select(index) { currentPointer = index && index.valid ? pointerOf(index) : "" }
 
+    // The steps as last loaded from or saved to the document.
+    property var synced: []
+
     // Not through `ready`: a change handler may run before that binding is updated.
     function hasDocument() { return !!editor.document && editor.specPath !== "" }
     function load() {
         currentPointer = ""
         documentError = ""
-        stepModel.steps = hasDocument() ? editor.document.steps(specPath) : []
+        synced = hasDocument() ? editor.document.steps(specPath) : []
+        stepModel.steps = synced
+    }
+    // For a change made elsewhere (an undo, another view): reloads only if the document's steps
+    // are not the ones this editor last loaded or saved, so an edit in progress survives a save.
+    function reloadIfChanged() {
+        if (!hasDocument())
+            return
+        const steps = editor.document.steps(specPath)
+        if (JSON.stringify(steps) === JSON.stringify(synced))
+            return
+        const selected = currentPointer
+        synced = steps
+        stepModel.steps = steps
+        documentError = ""
+        currentPointer = stepModel.rowOfPointer(selected).valid ? selected : ""
     }
     function save(steps) {
         if (!hasDocument())
             return
         const problem = editor.document.setSteps(specPath, steps)
         documentError = problem ? problem : ""
+        if (!problem)
+            synced = steps
     }
     function refresh() {
         const index = currentIndex()

@@ -260,6 +260,25 @@ TestCase {
         }
     }
 
+    function test_changeElsewhereIsReloadedAndAnEditInProgressIsKept() {
+        const editor = makeEditor([{ "do": "raise", "error": "ValueError" }])
+        clickRow(editor, 0)
+        const field = control(editor, "field-error")
+        typeInto(field, "Bad Name")
+        verify(!editor.model.valid)
+
+        editor.reloadIfChanged()  // the document still holds what was loaded: the edit stays
+        compare(field.text, "Bad Name")
+        verify(!editor.model.valid)
+
+        editor.document.store["main/worker"] = [{ "do": "raise", "error": "Undone" }]
+        editor.reloadIfChanged()
+        verify(editor.model.valid)
+        compare(summaries(editor), ["raise Undone"])
+        compare(editor.currentPointer, "/0", "the selection is kept where it still exists")
+        compare(editor.document.saved.length, 0, "a reload is not saved back")
+    }
+
     function test_withoutADocumentNothingIsEditable() {
         const editor = createTemporaryObject(editorComponent, testCase, { specPath: "main" })
         verify(!editor.ready)
@@ -288,5 +307,13 @@ TestCase {
         compare(inspector.specPath, specPath)
         compare(document.asked[document.asked.length - 1], specPath)
         compare(control(inspector, "stepEditor").runtime, session.runtime)
+
+        // The run going on does not reload the steps (an edit in progress would be lost).
+        const asked = document.asked.length
+        session.restart()
+        for (let i = 0; i < 50 && !session.finished; ++i)
+            session.stepEvent()
+        compare(inspector.specPath, specPath)
+        compare(document.asked.length, asked)
     }
 }
