@@ -44,7 +44,12 @@ TestCase {
             s.destroy()
         sessions = []
     }
-    function cleanupTestCase() { init() }
+    // Lets the last test's deferred deletions run while the window is still there: without it,
+    // LeakSanitizer reports the image textures of its controls, released through the scene graph.
+    function cleanupTestCase() {
+        init()
+        wait(50)
+    }
 
     function makeEditor(steps, runtime) {
         const document = createTemporaryObject(documentComponent, testCase, { store: { "main/worker": steps } })
