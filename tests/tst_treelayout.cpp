@@ -1,6 +1,6 @@
 // The tree canvas layout and scene, without any GUI: this test links QtCore and QtTest only.
 
-#include "treelayout.h"
+#include "treescene.h"
 
 #include <QTest>
 
