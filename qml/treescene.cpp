@@ -71,7 +71,7 @@ const TreePalette &treePalette(bool highContrast)
     return highContrast ? contrast : normal;
 }
 
-TreeStateStyle treeStateStyle(const QString &state, bool highContrast)
+TreeStateStyle treeStateStyle(const QString &state, bool highContrast, bool withWord)
 {
     struct Entry {
         quint32 accent, fill, ink, contrast;  // contrast: the accent on black
@@ -92,7 +92,7 @@ TreeStateStyle treeStateStyle(const QString &state, bool highContrast)
     };
     const auto it = styles.constFind(state);
     const Entry entry = it != styles.constEnd() ? *it : Entry{0xff9e9e9e, 0xfff1f2f3, 0xff5f6368, 0xffbdbdbd, nullptr};
-    const QString word = entry.word ? QCoreApplication::translate("TreeCanvas", entry.word) : state;
+    const QString word = !withWord ? QString() : entry.word ? QCoreApplication::translate("TreeCanvas", entry.word) : state;
     if (!highContrast)
         return {entry.accent, entry.fill, entry.ink, word};
     // On black: the bright accent for the border and the word, a fifth of it for the fill.
@@ -156,7 +156,17 @@ private:
         const double y = std::round(r.y() * m_z - m_view.y);
         return {x, y, std::max(1.0, std::round(r.width() * m_z)), std::max(1.0, std::round(r.height() * m_z))};
     }
-    void rect(const QRectF &r, quint32 argb, double radius = 0) { m_scene->rects.append({r, argb, radius, {}}); }
+    void rect(const QRectF &r, quint32 argb, double radius = 0)
+    {
+        // Zoomed far out, many rows fall on one pixel row and draw the same rectangle again: once is
+        // the same picture, at a fraction of the vertices.
+        if (!m_scene->rects.isEmpty()) {
+            const TreeSceneRect &last = m_scene->rects.constLast();
+            if (last.polygon.isEmpty() && last.argb == argb && last.radius == radius && last.rect == r)
+                return;
+        }
+        m_scene->rects.append({r, argb, radius, {}});
+    }
     void polygon(QList<QPointF> points, quint32 argb) { m_scene->rects.append({{}, argb, 0, std::move(points)}); }
     void text(QPointF origin, const QString &s, quint32 argb, bool bold)
     {
@@ -298,7 +308,7 @@ void SceneBuilder::build()
 void SceneBuilder::node(int row)
 {
     const TreeNode &n = m_layout.node(row);
-    const TreeStateStyle style = treeStateStyle(n.state, m_options.highContrast);
+    const TreeStateStyle style = treeStateStyle(n.state, m_options.highContrast, false);
     const QRectF box = itemBox(row);
     const double radius = Radius * m_z >= 1.5 ? Radius * m_z : 0;
     const bool pending = n.pendingSince >= 0;

@@ -72,7 +72,9 @@ struct TreePalette {
 };
 
 [[nodiscard]] const TreePalette &treePalette(bool highContrast = false);
-[[nodiscard]] TreeStateStyle treeStateStyle(const QString &state, bool highContrast = false);
+//! A state's look; without the word it costs no translation lookup (for the thousands of boxes
+//! drawn too small to be labelled).
+[[nodiscard]] TreeStateStyle treeStateStyle(const QString &state, bool highContrast = false, bool withWord = true);
 
 //! Builds the scene for the visible rows, their edges and the edges passing through the view
 //! (or for the band of rows in the options, clipped to the view the same way).
