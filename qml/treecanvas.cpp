@@ -1,6 +1,7 @@
 #include "treecanvas.h"
 
 #include "treecanvasnodes.h"
+#include "treestyle.h"
 
 #include <QCursor>
 #include <QQuickWindow>
@@ -277,18 +278,12 @@ QImage TreeCanvas::renderImage() const
 
 QVariantMap TreeCanvas::stateStyle(const QString &state) const
 {
-    const TreeStateStyle style = treeStateStyle(state, m_highContrast);
-    return {{QStringLiteral("accent"), QColor::fromRgba(style.accent)}, {QStringLiteral("fill"), QColor::fromRgba(style.fill)},
-            {QStringLiteral("ink"), QColor::fromRgba(style.ink)}, {QStringLiteral("word"), style.word}};
+    return TreeStyle::stateStyle(state, m_highContrast);
 }
 
 QVariantMap TreeCanvas::colors() const
 {
-    const TreePalette &p = treePalette(m_highContrast);
-    return {{QStringLiteral("background"), QColor::fromRgba(p.background)}, {QStringLiteral("edge"), QColor::fromRgba(p.edge)},
-            {QStringLiteral("detachedEdge"), QColor::fromRgba(p.detachedEdge)},
-            {QStringLiteral("pendingRing"), QColor::fromRgba(p.pendingRing)}, {QStringLiteral("selection"), QColor::fromRgba(p.selection)},
-            {QStringLiteral("text"), QColor::fromRgba(p.text)}, {QStringLiteral("mutedText"), QColor::fromRgba(p.mutedText)}};
+    return TreeStyle::colors(m_highContrast);
 }
 
 QSGNode *TreeCanvas::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)

@@ -63,11 +63,11 @@ const TreePalette &treePalette(bool highContrast)
     static const TreePalette normal{0xfff6f7f9, 0xff607d8b, 0xff00897b, 0xffd50000, 0xff2962ff, 0xff7f9cf5, 0xffb0bec5,
                                     0xff1f2328, 0xff5f6b76,
                                     0xff3949ab, 0xffef6c00, 0xffd7dbe0, 0xffff3d00, 0xffc51162, 0xff263238, 0xff00c853,
-                                    0xffd50000, 0xfff9a825};
+                                    0xff6200ea, 0xfff9a825};
     static const TreePalette contrast{0xff000000, 0xffffffff, 0xffff80ab, 0xffff4040, 0xff00ffff, 0xff00a0a0, 0xff808080,
                                       0xffffffff, 0xffffff00,
                                       0xff8c9eff, 0xffffab40, 0xff404040, 0xffff6e40, 0xffff4081, 0xffffffff, 0xff69f0ae,
-                                      0xffff1744, 0xffffff00};
+                                      0xffea80fc, 0xffffff00};
     return highContrast ? contrast : normal;
 }
 
