@@ -281,7 +281,7 @@ void EffectPainter::draw(const TreeEffect &effect, double phase)
             const quint32 color = legs.at(i) < effect.upLegs ? m_palette.failurePulse : cancel;
             const double part = std::min(left, line.length());
             head = line.length() > 0 ? line.pointAt(part / line.length()) : line.p2();
-            segment(line.p1(), head, 3, color);
+            segment(line.p1(), head, 4, color);  // even: on whole pixels where the edges are
             headColor = color;
             left -= part;
         }

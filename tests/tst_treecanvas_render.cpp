@@ -17,6 +17,8 @@
 #include <QStandardItemModel>
 #include <QTest>
 
+#include <utility>
+
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(CascadePlugin)
@@ -59,6 +61,80 @@ int countPixels(const QImage &image, QRgb color)
             count += (line[x] | 0xff000000) == (color | 0xff000000);
     }
     return count;
+}
+
+//! A task list with the badge roles, as TaskListModel will have them; any model with the role names
+//! will do for the canvas.
+enum FakeRole { Name = Qt::UserRole + 1, Path, Depth, State, PendingSince, Shielded, Deadline, DeadlineMs, Spawned };
+
+struct FakeTask {
+    QString path;
+    int depth = 1;
+    QString state = QStringLiteral("suspended");
+    bool shielded = false;
+    qint64 deadline = -1;
+    qint64 deadlineMs = -1;
+    bool spawned = true;
+};
+
+void fillTasks(QStandardItemModel *model, const QList<FakeTask> &tasks, bool badgeRoles = true)
+{
+    QHash<int, QByteArray> roles{{Name, "name"}, {Path, "path"}, {Depth, "depth"}, {State, "state"}, {PendingSince, "pendingSince"}};
+    if (badgeRoles)
+        roles.insert({{Shielded, "shielded"}, {Deadline, "deadline"}, {DeadlineMs, "deadlineMs"}, {Spawned, "spawned"}});
+    model->setItemRoleNames(roles);  // before the reset, where the canvas looks the roles up
+    model->clear();
+    for (const FakeTask &t : tasks) {
+        auto *item = new QStandardItem;
+        item->setData(t.path.mid(t.path.lastIndexOf(QLatin1Char('/')) + 1), Name);
+        item->setData(t.path, Path);
+        item->setData(t.depth, Depth);
+        item->setData(t.state, State);
+        item->setData(-1, PendingSince);
+        if (badgeRoles) {
+            item->setData(t.shielded, Shielded);
+            item->setData(t.deadline, Deadline);
+            item->setData(t.deadlineMs, DeadlineMs);
+            item->setData(t.spawned, Spawned);
+        }
+        model->appendRow(item);
+    }
+}
+
+//! main with three children: a, b (shielded) and c.
+QList<FakeTask> smallTree()
+{
+    return {{QStringLiteral("main"), 0, QStringLiteral("suspended")},
+            {QStringLiteral("main/a")},
+            {QStringLiteral("main/b"), 1, QStringLiteral("suspended"), true},
+            {QStringLiteral("main/c")}};
+}
+
+//! Trace events as the event log has them, by role name.
+enum EventRole { Kind = Qt::UserRole + 1, Task, From, Cause, BlockedBy, Cancelled, Outcome, At, Cleanup };
+
+void appendEvent(QStandardItemModel *events, const QVariantMap &event)
+{
+    if (events->roleNames().value(Kind) != "kind")
+        events->setItemRoleNames({{Kind, "kind"}, {Task, "task"}, {From, "from"}, {Cause, "cause"}, {BlockedBy, "blockedBy"},
+                                  {Cancelled, "cancelled"}, {Outcome, "outcome"}, {At, "at"}, {Cleanup, "cleanup"}});
+    auto *item = new QStandardItem;
+    for (auto [name, role] : {std::pair{"kind", Kind}, {"task", Task}, {"from", From}, {"cause", Cause},
+                              {"blockedBy", BlockedBy}, {"cancelled", Cancelled}, {"outcome", Outcome}, {"at", At},
+                              {"cleanup", Cleanup}})
+        item->setData(event.value(QLatin1String(name)), role);
+    events->appendRow(item);
+}
+
+QVariantMap cancelOfA()
+{
+    return {{QStringLiteral("kind"), QStringLiteral("cancel-request")}, {QStringLiteral("task"), QStringLiteral("main/a")},
+            {QStringLiteral("from"), QStringLiteral("main")}, {QStringLiteral("cause"), QStringLiteral("parent")}};
+}
+
+int countPixelsIn(const QImage &image, const QRect &area, QRgb color)
+{
+    return countPixels(image.copy(area.intersected(image.rect())), color);
 }
 
 } // namespace
@@ -335,6 +411,235 @@ private Q_SLOTS:
         save(image, QStringLiteral("treecanvas-export"));
         QVERIFY(countPixels(image, treePalette().pendingRing) > 400);
         QVERIFY(countPixels(image, treePalette().edge) > 100);
+    }
+
+    void drawsBadges()
+    {
+        QStandardItemModel model;
+        QList<FakeTask> tasks = smallTree();
+        tasks[1].deadline = 2000;  // a: a 1000 ms timeout that fires at 2000
+        tasks[1].deadlineMs = 1000;
+        tasks[3].spawned = false;  // c: planned
+        tasks[3].state = QStringLiteral("not-started");
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(1);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        const TreePalette &palette = treePalette();
+
+        m_canvas->setNow(1100);  // 900 ms of 1000 left
+        const QImage early = grab();
+        save(early, QStringLiteral("treecanvas-badges"));
+        m_canvas->setNow(1900);  // 100 ms left
+        const QImage late = grab();
+        const QRect rowB = m_canvas->taskRect(QStringLiteral("main/b")).toRect().adjusted(0, 0, 120, 0);
+        QVERIFY2(countPixelsIn(early, rowB, palette.shield) > 60, "a shield beside b");
+        QCOMPARE(countPixelsIn(early, m_canvas->taskRect(QStringLiteral("main/a")).toRect().adjusted(0, 0, 120, 0),
+                               palette.shield), 0);
+        const QRectF boxA = m_canvas->taskRect(QStringLiteral("main/a"));
+        const QRect rowA(int(boxA.right()), int(boxA.top()), 40, int(boxA.height()));  // the badge, not its words
+        const int earlyRing = countPixelsIn(early, rowA, palette.deadline);
+        const int lateRing = countPixelsIn(late, rowA, palette.deadline);
+        QVERIFY2(earlyRing > 40, qPrintable(QString::number(earlyRing)));
+        QVERIFY2(lateRing < earlyRing / 3, qPrintable(QStringLiteral("%1 -> %2").arg(earlyRing).arg(lateRing)));  // it empties
+        QVERIFY(countPixelsIn(late, rowA, palette.deadlineTrack) > countPixelsIn(early, rowA, palette.deadlineTrack));
+
+        // Planned: an outline with nothing inside, where a started task has its state's fill.
+        const QRect boxC = m_canvas->taskRect(QStringLiteral("main/c")).toRect();
+        QCOMPARE(countPixelsIn(early, boxC, treeStateStyle(QStringLiteral("not-started")).fill), 0);
+        QVERIFY(countPixelsIn(early, boxC, treeStateStyle(QStringLiteral("not-started")).accent) > 40);
+        QVERIFY(countPixelsIn(early, boxC, palette.background) > boxC.width() * boxC.height() / 2);
+
+        // A model without the badge roles draws no badges, and every task as spawned.
+        fillTasks(&model, tasks, false);
+        const QImage plain = grab();
+        QCOMPARE(countPixels(plain, palette.shield), 0);
+        QCOMPARE(countPixels(plain, palette.deadline), 0);
+        m_canvas->setModel(m_session->tasks());
+    }
+
+    void drawsEffects_data()
+    {
+        QTest::addColumn<QVariantMap>("event");
+        QTest::addColumn<QString>("mark");  // the palette colour that must show
+        QTest::addColumn<QString>("target");
+        auto event = [](const char *kind, const char *task, QVariantMap more = {}) {
+            more.insert(QStringLiteral("kind"), QLatin1String(kind));
+            more.insert(QStringLiteral("task"), QLatin1String(task));
+            return more;
+        };
+        const QString from = QStringLiteral("from");
+        QTest::addRow("cancel travels down") << cancelOfA() << "cancelPulse" << "main/a";
+        QTest::addRow("user cancel on the task")
+            << event("cancel-request", "main/a", {{QStringLiteral("cause"), QStringLiteral("user")}}) << "cancelPulse" << "main/a";
+        QTest::addRow("blocked at the shield")
+            << event("cancel-blocked", "main/b", {{from, QStringLiteral("main")}, {QStringLiteral("blockedBy"), QStringLiteral("shield")}})
+            << "blocked" << "main/b";
+        QTest::addRow("failure goes up") << event("end", "main/c", {{QStringLiteral("outcome"), QStringLiteral("failed")}})
+                                         << "failurePulse" << "main";
+        QTest::addRow("sibling failure: up, then down")
+            << event("cancel-request", "main/a", {{from, QStringLiteral("main/c")}, {QStringLiteral("cause"), QStringLiteral("failure")}})
+            << "failurePulse" << "main/c";  // the way up starts at c (the way down is drawn over it)
+        QTest::addRow("check passed") << event("checkpoint", "main/a", {{QStringLiteral("cancelled"), false}}) << "checkPassed"
+                                      << "main/a";
+        QTest::addRow("check raised") << event("checkpoint", "main/a", {{QStringLiteral("cancelled"), true}}) << "checkRaised"
+                                      << "main/a";
+        QTest::addRow("delivered") << event("cancel-deliver", "main/a", {{QStringLiteral("at"), QStringLiteral("sleep")}})
+                                   << "cancelPulse" << "main/a";
+        QTest::addRow("cleanup starts") << event("cleanup-enter", "main/a", {{QStringLiteral("cleanup"), QStringLiteral("finally")}})
+                                        << "cleanupFlash" << "main/a";
+    }
+    void drawsEffects()
+    {
+        QFETCH(QVariantMap, event);
+        QFETCH(QString, mark);
+        QFETCH(QString, target);
+        QStandardItemModel model;
+        fillTasks(&model, smallTree());
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(1);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        m_canvas->setAnimationPhase(1);  // the last frame, held
+        const QRgb color = m_canvas->colors().value(mark).value<QColor>().rgba();
+        const QImage before = m_canvas->renderImage();
+        QCOMPARE(countPixels(before, color), 0);
+
+        QVERIFY(m_canvas->animateEvent(event));
+        QCOMPARE(m_canvas->activeEffects(), 1);
+        const QImage exported = m_canvas->renderImage().convertToFormat(QImage::Format_ARGB32);
+        QVERIFY2(countPixels(exported, color) > 60, qPrintable(QString::number(countPixels(exported, color))));
+        // On screen, under either renderer, around the task it reaches.
+        const QImage screen = grab();
+        save(screen, QStringLiteral("treecanvas-effect-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        const QRect around = m_canvas->taskRect(target).toRect().adjusted(-14, -14, 14, 14);
+        QVERIFY2(countPixelsIn(screen, around, color) > 40, qPrintable(QString::number(countPixelsIn(screen, around, color))));
+
+        m_canvas->setAnimationPhase(-1);  // the clock runs again: it ends and goes
+        QTRY_COMPARE_WITH_TIMEOUT(m_canvas->activeEffects(), 0, 5000);
+        QCOMPARE(countPixels(grab(), color), 0);
+        m_canvas->setModel(m_session->tasks());
+    }
+
+    void pulseMidway()
+    {
+        QStandardItemModel model;
+        QList<FakeTask> tasks = smallTree();
+        tasks.append({QStringLiteral("main/d")});
+        tasks.append({QStringLiteral("main/e")});
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(1);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        const QRgb pulse = treePalette().cancelPulse;
+        QVariantMap cancel = cancelOfA();
+        cancel.insert(QStringLiteral("task"), QStringLiteral("main/e"));
+        m_canvas->setAnimationPhase(0.35);  // half way along its edges
+        QVERIFY(m_canvas->animateEvent(cancel));
+        const QRectF source = m_canvas->taskRect(QStringLiteral("main"));
+        const QRectF target = m_canvas->taskRect(QStringLiteral("main/e"));
+        for (const QImage &image : {grab(), m_canvas->renderImage().convertToFormat(QImage::Format_ARGB32)}) {
+            // renderImage() is at zoom 1 from the margin, like the view: the same coordinates.
+            save(image, QStringLiteral("treecanvas-pulse-midway"));
+            const QRect lane(int(source.left()), int(source.bottom()), 40, int(target.top() - source.bottom()));
+            QVERIFY2(countPixelsIn(image, lane, pulse) > 60, "the head and its trail are on main's trunk");
+            const QRect below(0, int(target.top() - 10), image.width(), image.height());
+            QCOMPARE(countPixelsIn(image, below, pulse), 0);  // it has not arrived yet
+        }
+        m_canvas->setAnimationPhase(1);
+        QVERIFY(countPixelsIn(grab(), target.toRect().adjusted(-12, -12, 12, 12), pulse) > 60);  // it has
+        m_canvas->setAnimationPhase(-1);
+        m_canvas->setModel(m_session->tasks());
+    }
+
+    void animatesOnlyEventsAppendedOneAtATime_data()
+    {
+        QTest::addColumn<QList<int>>("turns");  // rows appended in each turn of the event loop; -1: a reset
+        QTest::addColumn<int>("effects");
+        QTest::addRow("one event") << QList<int>{1} << 1;
+        QTest::addRow("three steps") << QList<int>{1, 1, 1} << 3;
+        QTest::addRow("a few in one play tick") << QList<int>{4} << 4;
+        QTest::addRow("a seek: many rows in one turn") << QList<int>{TreeCanvas::BurstRows + 1} << 0;
+        QTest::addRow("a step back: reset and refill") << QList<int>{1, -1} << 0;
+        QTest::addRow("after a refill, steps play again") << QList<int>{-1, 1} << 1;
+        QTest::addRow("fast play never piles up") << QList<int>(20, 1) << TreeEffects::MaxConcurrent;
+    }
+    void animatesOnlyEventsAppendedOneAtATime()
+    {
+        QFETCH(QList<int>, turns);
+        QFETCH(int, effects);
+        QStandardItemModel model;
+        fillTasks(&model, smallTree());
+        m_canvas->setModel(&model);
+        QStandardItemModel events;
+        appendEvent(&events, cancelOfA());  // history: not played
+        m_canvas->setEvents(&events);
+        m_canvas->setAnimationPhase(0.5);  // nothing expires meanwhile
+        QCoreApplication::processEvents();
+        QCOMPARE(m_canvas->activeEffects(), 0);
+        for (const int rows : turns) {
+            if (rows < 0) {  // as Session does after a step back: clear, then refill at once
+                events.clear();
+                for (int i = 0; i < 5; ++i)
+                    appendEvent(&events, cancelOfA());
+            }
+            for (int i = 0; i < rows; ++i)
+                appendEvent(&events, cancelOfA());
+            QCoreApplication::processEvents();  // the end of this turn
+        }
+        QCOMPARE(m_canvas->activeEffects(), effects);
+        m_canvas->setEvents(nullptr);
+        m_canvas->setAnimationPhase(-1);
+        m_canvas->setModel(m_session->tasks());
+    }
+
+    void aSessionFeedsTheAnimation()
+    {
+        // The real event log model: a step of the run that cancels animates.
+        m_canvas->setEvents(m_session->events());
+        m_canvas->setAnimationPhase(0.5);
+        QVERIFY(m_session->open(QStringLiteral("swift-make-soup")));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_canvas->activeEffects(), 0);  // opening is a refill
+        while (pendingRows(m_session->tasks()) == 0 && !m_session->finished()) {
+            m_session->stepEvent();
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(m_canvas->activeEffects() >= 1);
+        m_session->stepBack();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_canvas->activeEffects(), 0);  // a step back replays nothing
+        m_canvas->setEvents(nullptr);
+        m_canvas->setAnimationPhase(-1);
+    }
+
+    void rebuildsOnlyTheChunkThatChanged()
+    {
+        if (m_canvas->softwareRendering())
+            QSKIP("the software fallback paints the view into one image; chunks are the geometry-node renderer's");
+        QStandardItemModel model;
+        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
+        for (int i = 1; i < 3 * TreeCanvas::ChunkRows; ++i)
+            tasks.append({QStringLiteral("main/t%1").arg(i)});
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(TreeCanvas::MinZoom);  // all three chunks in view
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 3);
+        model.item(TreeCanvas::ChunkRows + 5)->setData(QStringLiteral("cancelled"), State);
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);
+        m_canvas->setSelectedPath(QStringLiteral("main/t1"));
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);
+        m_canvas->setContentY(m_canvas->contentY() + 1);  // a new view: all of it
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 3);
+        m_canvas->setSelectedPath(QString());
+        m_canvas->setModel(m_session->tasks());
+        m_canvas->fit();
     }
 
     void cleanupTestCase()
