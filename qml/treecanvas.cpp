@@ -344,8 +344,10 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
         root->appendChildNode(root->effects);
         m_allDirty = true;
     }
-    root->background->setRect(boundingRect());
-    root->background->setColor(QColor::fromRgba(treePalette(m_highContrast).background));
+    if (root->background->rect() != boundingRect())
+        root->background->setRect(boundingRect());
+    if (const QColor color = QColor::fromRgba(treePalette(m_highContrast).background); root->background->color() != color)
+        root->background->setColor(color);
     const int count = (m_layout.count() + ChunkRows - 1) / ChunkRows;
     if (m_chunks.size() != count || root->chunks->childCount() != count) {
         m_chunks.resize(count);

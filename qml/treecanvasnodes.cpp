@@ -41,7 +41,22 @@ LayerNode::LayerNode()
     material->setFlag(QSGMaterial::Blending);
     material->setFiltering(QSGTexture::Linear);
     m_glyphs = makeGeometryNode(QSGGeometry::defaultAttributes_TexturedPoint2D(), material);
-    appendChildNode(m_glyphs);
+    // Not in the tree while it has no labels (zoomed out): the renderer then has one node less to
+    // walk per chunk, every frame.
+}
+
+LayerNode::~LayerNode()
+{
+    if (!m_glyphs->parent())
+        delete m_glyphs;
+}
+
+void LayerNode::showGlyphs(bool show)
+{
+    if (show && !m_glyphs->parent())
+        appendChildNode(m_glyphs);
+    else if (!show && m_glyphs->parent())
+        removeChildNode(m_glyphs);
 }
 
 void LayerNode::setShapes(const QList<TreeSceneRect> &rects)
@@ -92,6 +107,7 @@ bool LayerNode::setLabels(GlyphAtlas &atlas, const TreeScene &scene, qreal dpr)
         (v++)->set(x1, y0, r, t), (v++)->set(x1, y1, r, b), (v++)->set(x0, y1, l, b);
     }
     m_glyphs->markDirty(QSGNode::DirtyGeometry);
+    showGlyphs(!quads.isEmpty());
     m_empty = m_empty && quads.isEmpty();
     return atlas.generation() == generation;
 }
@@ -113,6 +129,7 @@ void LayerNode::clear()
     m_shapes->markDirty(QSGNode::DirtyGeometry);
     m_glyphs->geometry()->allocate(0);
     m_glyphs->markDirty(QSGNode::DirtyGeometry);
+    showGlyphs(false);
     m_empty = true;
 }
 

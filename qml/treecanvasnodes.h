@@ -22,6 +22,7 @@ class LayerNode : public QSGNode
 {
 public:
     LayerNode();
+    ~LayerNode() override;
     //! Replaces the shapes; an empty list leaves an empty geometry (drawn as nothing).
     void setShapes(const QList<TreeSceneRect> &rects);
     //! Lays the labels out on the atlas: false when the atlas had to start again meanwhile, so that
@@ -32,6 +33,7 @@ public:
     [[nodiscard]] bool isEmpty() const { return m_empty; }
 
 private:
+    void showGlyphs(bool show);
     QSGGeometryNode *m_shapes = nullptr;
     QSGGeometryNode *m_glyphs = nullptr;
     bool m_empty = true;

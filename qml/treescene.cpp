@@ -136,6 +136,12 @@ constexpr double Gap = 4;
 constexpr double BadgeGap = 6;
 constexpr double RingMargin = 12;  // how far rings and halos reach outside a row, in pixels
 
+//! std::round without the library call (rows are snapped by the thousand); |x| is far below 2^52.
+inline double snap(double x)
+{
+    return x >= 0 ? double(qint64(x + 0.5)) : -double(qint64(0.5 - x));
+}
+
 class SceneBuilder
 {
 public:
@@ -152,9 +158,9 @@ private:
     {
         const QRectF r = m_layout.boxRect(row);
         // Snapped to whole pixels so that borders stay one crisp pixel wide.
-        const double x = std::round(r.x() * m_z - m_view.x);
-        const double y = std::round(r.y() * m_z - m_view.y);
-        return {x, y, std::max(1.0, std::round(r.width() * m_z)), std::max(1.0, std::round(r.height() * m_z))};
+        const double x = snap(r.x() * m_z - m_view.x);
+        const double y = snap(r.y() * m_z - m_view.y);
+        return {x, y, std::max(1.0, snap(r.width() * m_z)), std::max(1.0, snap(r.height() * m_z))};
     }
     void rect(const QRectF &r, quint32 argb, double radius = 0)
     {
@@ -162,7 +168,10 @@ private:
         // the same picture, at a fraction of the vertices.
         if (!m_scene->rects.isEmpty()) {
             const TreeSceneRect &last = m_scene->rects.constLast();
-            if (last.polygon.isEmpty() && last.argb == argb && last.radius == radius && last.rect == r)
+            // Exact comparison: QRectF's operator== is fuzzy, and costs more than it saves here.
+            const QRectF &q = last.rect;
+            if (last.argb == argb && last.radius == radius && q.x() == r.x() && q.y() == r.y() && q.width() == r.width()
+                && q.height() == r.height() && last.polygon.isEmpty())
                 return;
         }
         m_scene->rects.append({r, argb, radius, {}});
@@ -174,6 +183,16 @@ private:
             m_scene->texts.append({origin, s, argb, bold});
     }
     double measure(const QString &s, bool bold) const { return m_options.measure(s, bold, m_scene->fontPixelSize); }
+    //! Neighbouring rows mostly share a state: one lookup per run of equal states.
+    const TreeStateStyle &colors(const QString &state)
+    {
+        if (!m_styled || state != m_styledState) {
+            m_style = treeStateStyle(state, m_options.highContrast, false);
+            m_styledState = state;
+            m_styled = true;
+        }
+        return m_style;
+    }
     void vertical(double x, double y0, double y1, bool dashed);
     void horizontal(double x0, double x1, double y, bool dashed);
     void dashedOutline(const QRectF &box, quint32 argb);
@@ -192,6 +211,9 @@ private:
     // A chunk's band in item y: vertical edges are clipped to it, so that chunks never overlap.
     double m_bandTop = -std::numeric_limits<double>::infinity();
     double m_bandBottom = std::numeric_limits<double>::infinity();
+    bool m_styled = false;
+    QString m_styledState;
+    TreeStateStyle m_style;
 };
 
 void SceneBuilder::vertical(double x, double y0, double y1, bool dashed)
@@ -201,7 +223,7 @@ void SceneBuilder::vertical(double x, double y0, double y1, bool dashed)
     if (bottom <= top || x < -m_line || x > m_view.width + m_line)
         return;
     const quint32 color = dashed ? m_palette.detachedEdge : m_palette.edge;
-    const double left = std::round(x - m_line / 2);
+    const double left = snap(x - m_line / 2);
     if (!dashed) {
         rect(QRectF(left, top, m_line, bottom - top), color);
         return;
@@ -220,7 +242,7 @@ void SceneBuilder::vertical(double x, double y0, double y1, bool dashed)
 void SceneBuilder::horizontal(double x0, double x1, double y, bool dashed)
 {
     const quint32 color = dashed ? m_palette.detachedEdge : m_palette.edge;
-    const double top = std::round(y - m_line / 2);
+    const double top = snap(y - m_line / 2);
     if (!dashed) {
         rect(QRectF(x0, top, x1 - x0, m_line), color);
         return;
@@ -292,7 +314,7 @@ void SceneBuilder::build()
         const bool detached = m_layout.node(row).unstructured;
         const QRectF box = itemBox(row);
         const double x = itemBox(up).left() + m.laneFor(detached) * m_z - m_line / 2;
-        horizontal(std::round(x), box.left(), box.center().y(), detached);
+        horizontal(snap(x), box.left(), box.center().y(), detached);
     }
     for (int row = first; row <= last; ++row) {
         const QRectF box = itemBox(row);
@@ -308,7 +330,7 @@ void SceneBuilder::build()
 void SceneBuilder::node(int row)
 {
     const TreeNode &n = m_layout.node(row);
-    const TreeStateStyle style = treeStateStyle(n.state, m_options.highContrast, false);
+    const TreeStateStyle &style = colors(n.state);
     const QRectF box = itemBox(row);
     const double radius = Radius * m_z >= 1.5 ? Radius * m_z : 0;
     const bool pending = n.pendingSince >= 0;
@@ -344,7 +366,7 @@ void SceneBuilder::node(int row)
     }
     const double border = std::max(1.0, std::floor(m_z));
     rect(box, style.accent, radius);
-    const double stripe = std::round(Stripe * m_z);
+    const double stripe = snap(Stripe * m_z);
     rect(box.adjusted(stripe, border, -border, -border), style.fill, std::max(0.0, radius - border));
 }
 
@@ -396,19 +418,19 @@ void SceneBuilder::labels(int row, const QRectF &box, double annotationX)
     const TreeNode &n = m_layout.node(row);
     const TreeStateStyle style = treeStateStyle(n.state, m_options.highContrast);
     const double px = m_scene->fontPixelSize;
-    const double baseline = std::round(box.center().y() + px * 0.36);
+    const double baseline = snap(box.center().y() + px * 0.36);
     const double right = box.right() - 10 * m_z;
     const double stateWidth = measure(style.word, false);
     const double stateX = right - stateWidth;
     const double nameX = box.left() + (Stripe + 8) * m_z;
     const QString name = elideTreeLabel(n.name, stateX - 10 * m_z - nameX, true, px, m_options);
-    text(QPointF(std::round(nameX), baseline), name, n.spawned ? m_palette.text : m_palette.mutedText, true);
-    text(QPointF(std::round(stateX), baseline), style.word, style.ink, false);
+    text(QPointF(snap(nameX), baseline), name, n.spawned ? m_palette.text : m_palette.mutedText, true);
+    text(QPointF(snap(stateX), baseline), style.word, style.ink, false);
 
     double x = annotationX;
     const double end = box.right() + m_layout.metrics().annotationWidth * m_z;
     auto annotate = [&](const QString &s, quint32 argb, bool bold) {
-        text(QPointF(std::round(x), baseline), s, argb, bold);
+        text(QPointF(snap(x), baseline), s, argb, bold);
         x += measure(s, bold) + 14 * m_z;
     };
     if (n.pendingSince >= 0) {
@@ -429,7 +451,7 @@ void SceneBuilder::labels(int row, const QRectF &box, double annotationX)
     if (!n.spawned)
         annotate(QCoreApplication::translate("TreeCanvas", "planned, not spawned yet"), m_palette.mutedText, false);
     if (!n.detail.isEmpty() && x < m_view.width)
-        text(QPointF(std::round(x), baseline), elideTreeLabel(n.detail, end - x, false, px, m_options),
+        text(QPointF(snap(x), baseline), elideTreeLabel(n.detail, end - x, false, px, m_options),
              m_palette.mutedText, false);
 }
 
