@@ -19,6 +19,8 @@
 
 namespace cascade {
 
+class CanvasNode;
+
 //! The task tree, drawn by the scene graph: boxes coloured and labelled by state, solid edges to
 //! structured children and dashed ones to unstructured children, a red ring on a task whose
 //! cancellation is requested but not delivered, shield and countdown badges. Reads any depth-first
@@ -186,8 +188,8 @@ private:
     [[nodiscard]] TreeEventRecord readEvent(int row) const;
     void startEffects();
     void onFrameTimer();
-    void updateChunks(struct CanvasNode *root, QQuickWindow *win, qreal dpr);
-    void updateEffectLayer(struct CanvasNode *root, QQuickWindow *win, qreal dpr);
+    void updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr);
+    void updateEffectLayer(CanvasNode *root, QQuickWindow *win, qreal dpr);
     void setView(const TreeViewport &view);
     void panTo(qreal x, qreal y)
     {
