@@ -156,6 +156,13 @@ public:
 private:
     QRectF itemBox(int row) const
     {
+        // Each row's box is asked for by its node, its labels, its stub and its children: once is enough.
+        if (row >= m_boxesFirst && row < m_boxesFirst + m_boxes.size())
+            return m_boxes.at(row - m_boxesFirst);
+        return computeBox(row);
+    }
+    QRectF computeBox(int row) const
+    {
         const QRectF r = m_layout.boxRect(row);
         // Snapped to whole pixels so that borders stay one crisp pixel wide.
         const double x = snap(r.x() * m_z - m_view.x);
@@ -211,6 +218,8 @@ private:
     // A chunk's band in item y: vertical edges are clipped to it, so that chunks never overlap.
     double m_bandTop = -std::numeric_limits<double>::infinity();
     double m_bandBottom = std::numeric_limits<double>::infinity();
+    QList<QRectF> m_boxes;  // of the rows being built
+    int m_boxesFirst = 0;
     bool m_styled = false;
     QString m_styledState;
     TreeStateStyle m_style;
@@ -299,6 +308,10 @@ void SceneBuilder::build()
     if (last < first)
         return;
     m_scene->fontPixelSize = m_options.measure ? treeLabelPixelSize(m_z) : 0;
+    m_boxes.resize(last - first + 1);
+    for (int row = first; row <= last; ++row)
+        m_boxes[row - first] = computeBox(row);
+    m_boxesFirst = first;
 
     // Edges first, under the boxes: the trunks of ancestors that pass through the view from above
     // (every such trunk belongs to an ancestor of the first visible row, since subtrees are
