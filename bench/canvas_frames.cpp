@@ -17,7 +17,7 @@
 #include "lessons.h"
 #include "session.h"
 #include "treecanvas.h"
-#include "treelayout.h"
+#include "treescene.h"
 
 #include <QColor>
 #include <QCommandLineParser>

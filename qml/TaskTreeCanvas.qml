@@ -8,6 +8,9 @@ FocusScope {
     id: root
 
     property alias model: canvas.model
+    // Trace events to animate (Session.events) and the playback speed that paces the animation.
+    property alias events: canvas.events
+    property alias speed: canvas.speed
     property alias now: canvas.now
     property alias selectedPath: canvas.selectedPath
     property alias canvas: canvas

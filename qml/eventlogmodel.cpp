@@ -29,6 +29,24 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case DetailRole:
         return row.detail;
+    case FromRole:
+        return row.from;
+    case CauseRole:
+        return row.eventKind == EventKind::CancelRequest ? row.cause : QString();
+    case BlockedByRole:
+        return row.eventKind == EventKind::CancelBlocked ? row.cause : QString();
+    case OutcomeRole:
+        return row.eventKind == EventKind::End ? row.cause : QString();
+    case CancelledRole:
+        return row.cancelled;
+    case ErrorRole:
+        return row.eventKind == EventKind::End || row.eventKind == EventKind::Raise || row.eventKind == EventKind::Catch
+                   ? row.error
+                   : QString();
+    case AtRole:
+        return row.eventKind == EventKind::CancelDeliver ? row.error : QString();
+    case CleanupRole:
+        return row.eventKind == EventKind::CleanupEnter || row.eventKind == EventKind::CleanupExit ? row.error : QString();
     default:
         return {};
     }
@@ -36,7 +54,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> EventLogModel::roleNames() const
 {
-    return {{SeqRole, "seq"}, {TimeRole, "time"}, {TaskRole, "task"}, {KindRole, "kind"}, {DetailRole, "detail"}};
+    return {{SeqRole, "seq"},        {TimeRole, "time"},   {TaskRole, "task"},         {KindRole, "kind"},
+            {DetailRole, "detail"},  {FromRole, "from"},   {CauseRole, "cause"},       {BlockedByRole, "blockedBy"},
+            {CancelledRole, "cancelled"}, {OutcomeRole, "outcome"}, {ErrorRole, "error"}, {AtRole, "at"},
+            {CleanupRole, "cleanup"}};
 }
 
 void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path)
@@ -46,8 +67,27 @@ void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path
     const qsizetype fields = detail.indexOf(QStringLiteral("\"ev\":"));
     const qsizetype afterKind = fields >= 0 ? detail.indexOf(QLatin1Char(','), fields) : -1;
     detail = afterKind >= 0 ? detail.mid(afterKind + 1).chopped(1) : QString();
+    QString from;
+    QString coded;
+    switch (event.kind) {
+    case EventKind::CancelRequest:
+        coded = QString::fromLatin1(cancelCauseName(CancelCause(event.code)));
+        break;
+    case EventKind::CancelBlocked:
+        coded = QString::fromLatin1(blockedByName(BlockedBy(event.code)));
+        break;
+    case EventKind::End:
+        coded = QString::fromLatin1(outcomeName(Outcome(event.code)));
+        break;
+    default:
+        break;
+    }
+    if ((event.kind == EventKind::CancelRequest || event.kind == EventKind::CancelBlocked) && event.other >= 0)
+        from = path(event.other);
+    const bool cancelled = event.kind == EventKind::Checkpoint && event.code == 1;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows.append({event.seq, event.t, path(event.task), QString::fromLatin1(eventKindName(event.kind)), detail});
+    m_rows.append({event.seq, event.t, path(event.task), QString::fromLatin1(eventKindName(event.kind)), detail, from,
+                   coded, event.text, event.kind, cancelled});
     endInsertRows();
 }
 

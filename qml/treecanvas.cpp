@@ -1,283 +1,17 @@
 #include "treecanvas.h"
 
+#include "treecanvasnodes.h"
+#include "treestyle.h"
+
 #include <QCursor>
-#include <QFontMetricsF>
-#include <QGuiApplication>
-#include <QPainter>
 #include <QQuickWindow>
-#include <QSGGeometryNode>
-#include <QSGImageNode>
 #include <QSGRendererInterface>
-#include <QSGTextureMaterial>
-#include <QSGVertexColorMaterial>
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <memory>
 #include <optional>
 
 namespace cascade {
-
-namespace {
-
-quint64 glyphKey(char32_t ucs4, bool bold, quint32 argb)
-{
-    return (quint64(argb) << 32) | (quint64(bold) << 31) | quint64(ucs4);
-}
-
-QFont labelFont(bool bold, double pixelSize)
-{
-    QFont font = QGuiApplication::font();
-    font.setPixelSize(std::max(1, int(std::lround(pixelSize))));
-    font.setBold(bold);
-    font.setStyleStrategy(QFont::PreferAntialias);
-    return font;
-}
-
-//! The item's scene graph root. It owns the textures so that they are deleted on the render
-//! thread, after the children whose materials point at them.
-class CanvasNode : public QSGNode
-{
-public:
-    ~CanvasNode() override
-    {
-        while (QSGNode *child = firstChild()) {
-            removeChildNode(child);
-            delete child;
-        }
-    }
-    QSGGeometryNode *shapes = nullptr;
-    QSGGeometryNode *glyphs = nullptr;
-    QSGImageNode *image = nullptr;
-    std::unique_ptr<QSGTexture> atlasTexture;
-    quint64 atlasVersion = 0;
-    std::unique_ptr<QSGTexture> imageTexture;
-};
-
-QSGGeometryNode *makeGeometryNode(const QSGGeometry::AttributeSet &attributes, QSGMaterial *material)
-{
-    auto *node = new QSGGeometryNode;
-    auto *geometry = new QSGGeometry(attributes, 0);
-    geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-    node->setGeometry(geometry);
-    node->setMaterial(material);
-    node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-    return node;
-}
-
-struct PainterFonts {
-    explicit PainterFonts(double pixelSize)
-        : fonts{labelFont(false, pixelSize), labelFont(true, pixelSize)},
-          metrics{QFontMetricsF(fonts[0]), QFontMetricsF(fonts[1])}
-    {
-    }
-    QFont fonts[2];
-    QFontMetricsF metrics[2];
-};
-
-//! Text widths for the QPainter renderer; a scene uses one pixel size, so the fonts are made once.
-auto painterMeasure(std::optional<PainterFonts> *fonts)
-{
-    return [fonts](const QString &text, bool bold, double pixelSize) {
-        if (!*fonts)
-            fonts->emplace(pixelSize);
-        return (*fonts)->metrics[bold].horizontalAdvance(text);
-    };
-}
-
-//! The software renderer: the scene painted with QPainter.
-QImage paintScene(const TreeScene &scene, QSizeF size, qreal dpr, quint32 background)
-{
-    QImage image(QSize(int(std::ceil(size.width() * dpr)), int(std::ceil(size.height() * dpr))),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(QColor::fromRgba(background));
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    for (const TreeSceneRect &r : scene.rects) {
-        if (r.radius > 0) {
-            painter.setBrush(QColor::fromRgba(r.argb));
-            painter.drawRoundedRect(r.rect, r.radius, r.radius);
-        } else {
-            painter.fillRect(r.rect, QColor::fromRgba(r.argb));
-        }
-    }
-    if (!scene.texts.isEmpty()) {
-        const PainterFonts fonts(scene.fontPixelSize);
-        for (const TreeSceneText &t : scene.texts) {
-            painter.setFont(fonts.fonts[t.bold]);
-            painter.setPen(QColor::fromRgba(t.argb));
-            painter.drawText(t.origin, t.text);
-        }
-    }
-    return image;
-}
-
-
-void updateImage(CanvasNode *root, QQuickWindow *win, const QImage &image, const QRectF &rect)
-{
-    if (!root->image) {
-        root->image = win->createImageNode();
-        root->image->setOwnsTexture(false);
-        root->appendChildNode(root->image);
-    }
-    std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(image));
-    root->image->setTexture(texture.get());
-    root->image->setRect(rect);
-    root->image->setSourceRect(QRectF(QPointF(0, 0), texture->textureSize()));
-    root->imageTexture = std::move(texture);  // the old one goes only after it is replaced
-}
-
-void updateShapes(CanvasNode *root, const QList<TreeSceneRect> &rects)
-{
-    if (!root->shapes) {
-        root->shapes = makeGeometryNode(QSGGeometry::defaultAttributes_ColoredPoint2D(), new QSGVertexColorMaterial);
-        root->appendChildNode(root->shapes);
-        auto *material = new QSGTextureMaterial;
-        material->setFlag(QSGMaterial::Blending);
-        material->setFiltering(QSGTexture::Linear);
-        root->glyphs = makeGeometryNode(QSGGeometry::defaultAttributes_TexturedPoint2D(), material);
-        root->appendChildNode(root->glyphs);
-    }
-    static_assert(sizeof(TreeVertex) == sizeof(QSGGeometry::ColoredPoint2D));
-    QList<TreeVertex> vertices;
-    tessellateTreeRects(rects, &vertices);
-    root->shapes->geometry()->allocate(int(vertices.size()));
-    std::memcpy(root->shapes->geometry()->vertexData(), vertices.constData(), vertices.size() * sizeof(TreeVertex));
-    root->shapes->markDirty(QSGNode::DirtyGeometry);
-}
-
-//! Labels: one textured quad per glyph of the atlas, placed on whole device pixels.
-void updateGlyphs(CanvasNode *root, QQuickWindow *win, GlyphAtlas &atlas, const TreeScene &scene, qreal dpr)
-{
-    struct Quad {
-        QRectF rect;
-        QRect cell;
-    };
-    QList<Quad> quads;
-    for (int attempt = 0; attempt < 2 && scene.fontPixelSize > 0; ++attempt) {
-        const quint64 generation = atlas.generation();
-        quads.clear();
-        atlas.configure(scene.fontPixelSize, dpr);
-        const double toLogical = atlas.scale() / dpr;
-        for (const TreeSceneText &text : scene.texts) {
-            double pen = text.origin.x();
-            for (const char32_t ucs4 : text.text.toUcs4()) {
-                const GlyphAtlas::Glyph g = atlas.glyph(ucs4, text.bold, text.argb);
-                const double x = std::round((pen + g.offset.x() * toLogical) * dpr) / dpr;
-                const double y = std::round((text.origin.y() + g.offset.y() * toLogical) * dpr) / dpr;
-                if (ucs4 != U' ')
-                    quads.append({QRectF(x, y, g.cell.width() * toLogical, g.cell.height() * toLogical), g.cell});
-                pen += g.advance * toLogical;
-            }
-        }
-        if (atlas.generation() == generation)
-            break;  // else the atlas was full and started again: earlier cells are gone, lay out again
-    }
-    if (!root->atlasTexture || root->atlasVersion != atlas.version()) {
-        std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(atlas.image()));
-        static_cast<QSGTextureMaterial *>(root->glyphs->material())->setTexture(texture.get());
-        root->atlasTexture = std::move(texture);
-        root->atlasVersion = atlas.version();
-        root->glyphs->markDirty(QSGNode::DirtyMaterial);
-    }
-    QSGGeometry *geometry = root->glyphs->geometry();
-    geometry->allocate(int(quads.size() * 6));
-    QSGGeometry::TexturedPoint2D *v = geometry->vertexDataAsTexturedPoint2D();
-    const double w = atlas.image().width(), h = atlas.image().height();
-    for (const Quad &q : std::as_const(quads)) {
-        const auto l = float(q.cell.left() / w), r = float((q.cell.left() + q.cell.width()) / w);
-        const auto t = float(q.cell.top() / h), b = float((q.cell.top() + q.cell.height()) / h);
-        const auto x0 = float(q.rect.left()), x1 = float(q.rect.right()), y0 = float(q.rect.top()), y1 = float(q.rect.bottom());
-        (v++)->set(x0, y0, l, t), (v++)->set(x1, y0, r, t), (v++)->set(x0, y1, l, b);
-        (v++)->set(x1, y0, r, t), (v++)->set(x1, y1, r, b), (v++)->set(x0, y1, l, b);
-    }
-    root->glyphs->markDirty(QSGNode::DirtyGeometry);
-}
-
-} // namespace
-
-void GlyphAtlas::configure(double logicalPixelSize, qreal dpr)
-{
-    const int devicePixels = std::max(1, int(std::lround(logicalPixelSize * dpr)));
-    m_scale = logicalPixelSize * dpr / devicePixels;
-    if (devicePixels == m_devicePixels && qFuzzyCompare(dpr, m_dpr))
-        return;
-    m_devicePixels = devicePixels;
-    m_dpr = dpr;
-    m_fonts[0] = labelFont(false, devicePixels);
-    m_fonts[1] = labelFont(true, devicePixels);
-    m_advances.clear();
-    restart(256);
-}
-
-void GlyphAtlas::restart(int height)
-{
-    ++m_generation;
-    m_glyphs.clear();
-    m_image = QImage(1024, height, QImage::Format_ARGB32_Premultiplied);
-    m_image.fill(Qt::transparent);
-    m_cursor = QPoint(1, 1);
-    m_shelfHeight = 0;
-    ++m_version;
-}
-
-double GlyphAtlas::advance(const QString &text, bool bold)
-{
-    double total = 0;
-    std::optional<QFontMetricsF> metrics;
-    for (const char32_t ucs4 : text.toUcs4()) {
-        auto it = m_advances.constFind(glyphKey(ucs4, bold, 0));
-        if (it == m_advances.constEnd()) {
-            if (!metrics)
-                metrics.emplace(m_fonts[bold]);
-            it = m_advances.insert(glyphKey(ucs4, bold, 0), metrics->horizontalAdvance(QString::fromUcs4(&ucs4, 1)));
-        }
-        total += *it;
-    }
-    return total / m_dpr * m_scale;
-}
-
-GlyphAtlas::Glyph GlyphAtlas::glyph(char32_t ucs4, bool bold, quint32 argb)
-{
-    const quint64 key = glyphKey(ucs4, bold, argb);
-    if (const auto it = m_glyphs.constFind(key); it != m_glyphs.constEnd())
-        return *it;
-    const QString text = QString::fromUcs4(&ucs4, 1);
-    const QFontMetricsF metrics(m_fonts[bold]);
-    const QRectF ink = metrics.boundingRect(text);
-    constexpr int Pad = 1;
-    const int left = int(std::floor(ink.left())) - Pad;
-    const int top = int(std::floor(ink.top())) - Pad;
-    const QSize cell(std::max(1, int(std::ceil(ink.right())) + Pad - left),
-                     std::max(1, int(std::ceil(ink.bottom())) + Pad - top));
-    if (m_cursor.x() + cell.width() + 1 > m_image.width()) {  // the next shelf
-        m_cursor = QPoint(1, m_cursor.y() + m_shelfHeight + 1);
-        m_shelfHeight = 0;
-    }
-    if (m_cursor.y() + cell.height() + 1 > m_image.height()) {
-        if (m_image.height() >= 4096) {
-            restart(m_image.height());  // full of old colours and characters: start again
-        } else {
-            QImage taller(m_image.width(), m_image.height() * 2, m_image.format());
-            taller.fill(Qt::transparent);
-            QPainter(&taller).drawImage(0, 0, m_image);
-            m_image = taller;
-        }
-    }
-    QPainter painter(&m_image);
-    painter.setFont(m_fonts[bold]);
-    painter.setPen(QColor::fromRgba(argb));
-    painter.drawText(QPointF(m_cursor.x() - left, m_cursor.y() - top), text);
-    painter.end();
-    const Glyph glyph{QRect(m_cursor, cell), QPointF(left, top), metrics.horizontalAdvance(text)};
-    m_cursor.rx() += cell.width() + 1;
-    m_shelfHeight = std::max(m_shelfHeight, cell.height());
-    ++m_version;
-    return *m_glyphs.insert(key, glyph);
-}
 
 TreeCanvas::TreeCanvas(QQuickItem *parent)
     : QQuickItem(parent)
@@ -287,7 +21,10 @@ TreeCanvas::TreeCanvas(QQuickItem *parent)
     setAcceptedMouseButtons(Qt::LeftButton | Qt::RightButton | Qt::MiddleButton);
     setAcceptHoverEvents(true);
     setClip(true);
-    connect(this, &QQuickItem::activeFocusChanged, this, &QQuickItem::update);  // the selection's colour
+    connect(this, &QQuickItem::activeFocusChanged, this, [this] { invalidateRow(m_selectedRow); });  // its colour
+    m_clock.start();
+    m_frameTimer.setInterval(16);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TreeCanvas::onFrameTimer);
 }
 
 void TreeCanvas::setModel(QAbstractItemModel *model)
@@ -326,6 +63,7 @@ void TreeCanvas::resetFromModel()
     for (int row = 0, rows = m_model ? m_model->rowCount() : 0; row < rows; ++row)
         nodes.append(m_reader.read(m_model, row));
     m_layout.reset(std::move(nodes));
+    m_effects.clear();  // their rows are gone
     m_selectedRow = m_layout.rowOfPath(m_selectedPath);
     setHoveredRow(-1);
     structureChanged();
@@ -351,6 +89,7 @@ void TreeCanvas::onRowsInserted(const QModelIndex &parent, int first, int last)
             ++m_hoveredRow;
         m_layout.insert(row, std::move(node));
     }
+    m_effects.rowsInserted(first, last - first + 1);
     // Keep what the user looks at still: rows that arrive above the view push it down with them.
     const qreal rowHeight = m_layout.metrics().rowHeight * m_zoom;
     if (!m_autoFit && first * rowHeight < m_contentY)
@@ -363,6 +102,7 @@ void TreeCanvas::onRowsRemoved(const QModelIndex &parent, int first, int last)
     if (parent.isValid())
         return;
     m_layout.remove(first, last);
+    m_effects.rowsRemoved(first, last);
     m_selectedRow = m_layout.rowOfPath(m_selectedPath);
     setHoveredRow(-1);
     structureChanged();
@@ -373,9 +113,10 @@ void TreeCanvas::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     if (topLeft.parent().isValid())
         return;
     const int last = std::min(bottomRight.row(), m_layout.count() - 1);
-    for (int row = std::max(0, topLeft.row()); row <= last; ++row)
+    for (int row = std::max(0, topLeft.row()); row <= last; ++row) {
         m_layout.setNode(row, m_reader.read(m_model, row));
-    update();  // the geometry is rebuilt once, in the next frame
+        invalidateRow(row);  // only its chunk is rebuilt, once, in the next frame
+    }
 }
 
 void TreeCanvas::structureChanged()
@@ -383,6 +124,17 @@ void TreeCanvas::structureChanged()
     Q_EMIT countChanged();
     Q_EMIT viewChanged();  // content size
     polish();
+    invalidateAll();
+}
+
+void TreeCanvas::invalidateRow(int row)
+{
+    if (row < 0)
+        return;
+    if (const qsizetype chunk = row / ChunkRows; chunk < m_chunks.size())
+        m_chunks[chunk].dirty = true;
+    else
+        m_allDirty = true;  // a chunk the next frame makes
     update();
 }
 
@@ -392,8 +144,12 @@ void TreeCanvas::setNow(qint64 now)
         return;
     m_now = now;
     Q_EMIT nowChanged();
-    if (m_sceneDependsOnNow)
-        update();
+    if (!m_sceneDependsOnNow)
+        return;
+    for (Chunk &chunk : m_chunks)
+        chunk.dirty = chunk.dirty || chunk.dependsOnNow;
+    m_allDirty = m_allDirty || m_software;  // the image is painted whole
+    update();
 }
 
 void TreeCanvas::setSelectedPath(const QString &path)
@@ -401,19 +157,21 @@ void TreeCanvas::setSelectedPath(const QString &path)
     if (m_selectedPath == path)
         return;
     m_selectedPath = path;
+    invalidateRow(m_selectedRow);
     m_selectedRow = m_layout.rowOfPath(path);
+    invalidateRow(m_selectedRow);
     Q_EMIT selectedPathChanged();
-    update();
 }
 
 void TreeCanvas::setHoveredRow(int row)
 {
     if (row == m_hoveredRow)
         return;
+    invalidateRow(m_hoveredRow);
     m_hoveredRow = row;
+    invalidateRow(m_hoveredRow);
     setCursor(row >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
     Q_EMIT hoveredPathChanged();
-    update();
 }
 
 void TreeCanvas::setView(const TreeViewport &wanted)
@@ -425,7 +183,7 @@ void TreeCanvas::setView(const TreeViewport &wanted)
     m_contentX = view.x;
     m_contentY = view.y;
     Q_EMIT viewChanged();
-    update();
+    invalidateAll();
 }
 
 void TreeCanvas::setAutoFit(bool autoFit)
@@ -462,7 +220,7 @@ void TreeCanvas::geometryChange(const QRectF &newGeometry, const QRectF &oldGeom
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     polish();
-    update();
+    invalidateAll();
 }
 
 void TreeCanvas::selectRow(int row)
@@ -513,61 +271,151 @@ QImage TreeCanvas::renderImage() const
     options.measure = painterMeasure(&fonts);
     TreeScene scene;
     buildTreeScene(m_layout, view, options, &scene);
-    return paintScene(scene, QSizeF(view.width, view.height), 1, treePalette(m_highContrast).background);
+    TreeScene effects;
+    buildEffectScene(m_layout, view, m_effects.effects(), clockMs(), m_animationPhase, options, &effects);
+    return paintScenes({&scene, &effects}, QSizeF(view.width, view.height), 1, treePalette(m_highContrast).background);
 }
 
 QVariantMap TreeCanvas::stateStyle(const QString &state) const
 {
-    const TreeStateStyle style = treeStateStyle(state, m_highContrast);
-    return {{QStringLiteral("accent"), QColor::fromRgba(style.accent)}, {QStringLiteral("fill"), QColor::fromRgba(style.fill)},
-            {QStringLiteral("ink"), QColor::fromRgba(style.ink)}, {QStringLiteral("word"), style.word}};
+    return TreeStyle::stateStyle(state, m_highContrast);
 }
 
 QVariantMap TreeCanvas::colors() const
 {
-    const TreePalette &p = treePalette(m_highContrast);
-    return {{QStringLiteral("background"), QColor::fromRgba(p.background)}, {QStringLiteral("edge"), QColor::fromRgba(p.edge)},
-            {QStringLiteral("detachedEdge"), QColor::fromRgba(p.detachedEdge)},
-            {QStringLiteral("pendingRing"), QColor::fromRgba(p.pendingRing)}, {QStringLiteral("selection"), QColor::fromRgba(p.selection)},
-            {QStringLiteral("text"), QColor::fromRgba(p.text)}, {QStringLiteral("mutedText"), QColor::fromRgba(p.mutedText)}};
+    return TreeStyle::colors(m_highContrast);
 }
 
 QSGNode *TreeCanvas::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
+    // The GUI thread waits for this sync: members are ours to read and change.
     auto *root = static_cast<CanvasNode *>(oldNode);
     QQuickWindow *win = window();
     if (!win || width() <= 0 || height() <= 0) {
         delete root;
+        m_allDirty = true;
         return nullptr;
     }
     const bool software = win->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
     if (software != m_software) {
-        m_software = software;  // the GUI thread waits for this sync: members are ours to change
+        m_software = software;
+        m_allDirty = true;
         QMetaObject::invokeMethod(this, &TreeCanvas::softwareRenderingChanged, Qt::QueuedConnection);
     }
     if (!root)
         root = new CanvasNode;
     const qreal dpr = win->effectiveDevicePixelRatio();
-    TreeSceneOptions options = sceneOptions();
-    TreeScene scene;
     if (software) {
         // The software scene graph draws no geometry nodes: paint the view into an image instead.
-        std::optional<PainterFonts> fonts;
-        options.measure = painterMeasure(&fonts);
-        buildTreeScene(m_layout, viewport(), options, &scene);
-        updateImage(root, win, paintScene(scene, size(), dpr, treePalette(m_highContrast).background), boundingRect());
-    } else {
-        options.measure = [this, dpr](const QString &text, bool bold, double pixelSize) {
-            m_atlas.configure(pixelSize, dpr);
-            return m_atlas.advance(text, bold);
-        };
-        buildTreeScene(m_layout, viewport(), options, &scene);
-        scene.rects.prepend({boundingRect(), treePalette(m_highContrast).background, 0});
-        updateShapes(root, scene.rects);
-        updateGlyphs(root, win, m_atlas, scene, dpr);
+        root->dropLayers();
+        const bool dirty = m_allDirty || std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dirty; });
+        if (dirty || !m_effects.isEmpty() || m_effectsShown || !root->image) {
+            TreeSceneOptions options = sceneOptions();
+            std::optional<PainterFonts> fonts;
+            options.measure = painterMeasure(&fonts);
+            TreeScene scene;
+            buildTreeScene(m_layout, viewport(), options, &scene);
+            TreeScene effects;
+            buildEffectScene(m_layout, viewport(), m_effects.effects(), clockMs(), m_animationPhase, options, &effects);
+            root->setImage(win, paintScenes({&scene, &effects}, size(), dpr, treePalette(m_highContrast).background),
+                           boundingRect());
+            m_sceneDependsOnNow = scene.dependsOnNow;
+            m_effectsShown = !m_effects.isEmpty();
+            m_allDirty = false;
+            m_chunks.clear();
+        }
+        return root;
     }
-    m_sceneDependsOnNow = scene.dependsOnNow;
+    root->dropImage();
+    updateChunks(root, win, dpr);
+    updateEffectLayer(root, win, dpr);
+    root->updateAtlasTexture(win, m_atlas);
     return root;
+}
+
+void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
+{
+    if (!root->chunks) {
+        root->background = win->createRectangleNode();
+        root->chunks = new QSGNode;
+        root->effects = new LayerNode;
+        root->appendChildNode(root->background);
+        root->appendChildNode(root->chunks);
+        root->appendChildNode(root->effects);
+        m_allDirty = true;
+    }
+    if (root->background->rect() != boundingRect())
+        root->background->setRect(boundingRect());
+    if (const QColor color = QColor::fromRgba(treePalette(m_highContrast).background); root->background->color() != color)
+        root->background->setColor(color);
+    const int count = (m_layout.count() + ChunkRows - 1) / ChunkRows;
+    if (m_chunks.size() != count || root->chunks->childCount() != count) {
+        m_chunks.resize(count);
+        root->resizeChunks(count);
+        m_allDirty = true;
+    }
+    TreeSceneOptions options = sceneOptions();
+    options.measure = [this, dpr](const QString &text, bool bold, double pixelSize) {
+        m_atlas.configure(pixelSize, dpr);
+        return m_atlas.advance(text, bold);
+    };
+    const TreeViewport view = viewport();
+    const auto [first, last] = treeVisibleRows(m_layout, view);
+    m_chunksRebuilt = 0;
+    // A second pass only when the glyph atlas started again while labels were laid out.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        bool atlasKept = true;
+        for (int index = 0; index < count; ++index) {
+            Chunk &chunk = m_chunks[index];
+            LayerNode *node = root->chunk(index);
+            const int bandFirst = index * ChunkRows;
+            const int bandLast = std::min(m_layout.count(), bandFirst + ChunkRows) - 1;
+            if (bandLast < first || bandFirst > last) {  // outside the view: nothing to draw
+                node->clear();
+                chunk.dirty = true;  // built when it comes back into view
+                chunk.dependsOnNow = false;
+                continue;
+            }
+            if (!chunk.dirty && !m_allDirty)
+                continue;
+            options.bandFirst = bandFirst;
+            options.bandLast = bandLast;
+            TreeScene scene;
+            buildTreeScene(m_layout, view, options, &scene);
+            node->setShapes(scene.rects);
+            atlasKept = node->setLabels(m_atlas, scene, dpr) && atlasKept;
+            chunk.dirty = false;
+            chunk.dependsOnNow = scene.dependsOnNow;
+            ++m_chunksRebuilt;
+        }
+        m_allDirty = !atlasKept;
+        if (atlasKept)
+            break;
+    }
+    m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
+}
+
+void TreeCanvas::updateEffectLayer(CanvasNode *root, QQuickWindow *, qreal dpr)
+{
+    if (m_effects.isEmpty()) {
+        root->effects->clear();
+        m_effectsShown = false;
+        return;
+    }
+    TreeSceneOptions options = sceneOptions();
+    options.measure = [this, dpr](const QString &text, bool bold, double pixelSize) {
+        m_atlas.configure(pixelSize, dpr);
+        return m_atlas.advance(text, bold);
+    };
+    TreeScene scene;
+    buildEffectScene(m_layout, viewport(), m_effects.effects(), clockMs(), m_animationPhase, options, &scene);
+    root->effects->setShapes(scene.rects);
+    if (!root->effects->setLabels(m_atlas, scene, dpr)) {
+        // The atlas started again for the effects' glyphs: the tree's labels must be laid out anew.
+        m_allDirty = true;
+        update();
+    }
+    m_effectsShown = true;
 }
 
 void TreeCanvas::mousePressEvent(QMouseEvent *event)

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "treelayout.h"
+#include "glyphatlas.h"
+#include "treeeffects.h"
+#include "treescene.h"
 
 #include <QAbstractItemModel>
 #include <QFont>
@@ -8,60 +10,36 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QPointer>
+#include <QElapsedTimer>
 #include <QQuickItem>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <utility>
 
 namespace cascade {
 
-//! Rasterised glyphs for the geometry-node renderer: one texture, one draw call for every label.
-//! Each glyph is drawn once per (code point, weight, colour) at the current pixel size; a label is
-//! laid out by adding advances (no kerning, which small UI labels do not miss).
-class GlyphAtlas
-{
-public:
-    struct Glyph {
-        QRect cell;          // in the atlas image
-        QPointF offset;      // of the cell from the pen on the baseline
-        double advance = 0;  // all three in device pixels at the rasterised size
-    };
-    //! Sets the label size; the atlas is rebuilt when the device pixel size changes.
-    void configure(double logicalPixelSize, qreal dpr);
-    [[nodiscard]] double advance(const QString &text, bool bold);
-    [[nodiscard]] Glyph glyph(char32_t ucs4, bool bold, quint32 argb);
-    [[nodiscard]] const QImage &image() const { return m_image; }
-    [[nodiscard]] quint64 version() const { return m_version; }  // changes with every new glyph
-    [[nodiscard]] quint64 generation() const { return m_generation; }  // changes when it starts again
-    [[nodiscard]] double scale() const { return m_scale; }
-
-private:
-    void restart(int height);
-    QFont m_fonts[2];
-    int m_devicePixels = 0;
-    qreal m_dpr = 1;
-    double m_scale = 1;  // logical size / rasterised size: within a few percent of 1
-    QHash<quint64, Glyph> m_glyphs;
-    QHash<quint64, double> m_advances;
-    QImage m_image;
-    QPoint m_cursor;
-    int m_shelfHeight = 0;
-    quint64 m_version = 0;
-    quint64 m_generation = 0;
-};
+class CanvasNode;
 
 //! The task tree, drawn by the scene graph: boxes coloured and labelled by state, solid edges to
 //! structured children and dashed ones to unstructured children, a red ring on a task whose
-//! cancellation is requested but not delivered. Reads any depth-first task list model by role
-//! name (name, path, depth, state, detail, link, pendingSince) and follows it incrementally.
-//! Draws with geometry nodes, or with a QPainter image under the software scene graph (which
-//! draws no geometry nodes), e.g. with QT_QPA_PLATFORM=offscreen. It handles clicks and hover
-//! itself; keys, the wheel and dragging are bound to its invokables by TaskTreeCanvas.qml.
+//! cancellation is requested but not delivered, shield and countdown badges. Reads any depth-first
+//! task list model by role name (TreeModelReader) and follows it incrementally. Over the tree, an
+//! animation layer shows the trace events appended to `events` one at a time (TreeEffects),
+//! paced by `speed`.
+//! Draws with geometry nodes, in chunks of ChunkRows rows that are rebuilt only when one of their
+//! rows changes, or with a QPainter image under the software scene graph (which draws no geometry
+//! nodes), e.g. with QT_QPA_PLATFORM=offscreen. It handles clicks and hover itself; keys, the
+//! wheel and dragging are bound to its invokables by TaskTreeCanvas.qml.
 class TreeCanvas : public QQuickItem
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QAbstractItemModel *model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(QAbstractItemModel *events READ events WRITE setEvents NOTIFY eventsChanged)
+    Q_PROPERTY(qreal speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    Q_PROPERTY(qreal animationPhase READ animationPhase WRITE setAnimationPhase NOTIFY animationPhaseChanged)
+    Q_PROPERTY(int activeEffects READ activeEffects NOTIFY activeEffectsChanged)
     Q_PROPERTY(qint64 now READ now WRITE setNow NOTIFY nowChanged)
     Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
     Q_PROPERTY(QString hoveredPath READ hoveredPath NOTIFY hoveredPathChanged)
@@ -80,8 +58,27 @@ public:
     explicit TreeCanvas(QQuickItem *parent = nullptr);
     ~TreeCanvas() override = default;
 
+    static constexpr int ChunkRows = 256;  // rows per geometry node: a change re-uploads one chunk
+    static constexpr int BurstRows = 64;   // more events than this in one turn are a refill, not played
+
     [[nodiscard]] QAbstractItemModel *model() const { return m_model; }
     void setModel(QAbstractItemModel *model);
+    //! The trace events (any list model with the roles kind, task, from, cause, blockedBy,
+    //! cancelled, outcome, at, cleanup): rows appended a few at a time are animated; a reset or a
+    //! burst of rows in one turn of the event loop (a step back, a seek) is not.
+    [[nodiscard]] QAbstractItemModel *events() const { return m_events; }
+    void setEvents(QAbstractItemModel *events);
+    [[nodiscard]] qreal speed() const { return m_effects.speed(); }
+    void setSpeed(qreal speed);
+    //! -1: effects play on the wall clock. 0..1: every effect is shown frozen at that phase.
+    [[nodiscard]] qreal animationPhase() const { return m_animationPhase; }
+    void setAnimationPhase(qreal phase);
+    [[nodiscard]] int activeEffects() const { return int(m_effects.effects().size()); }
+    [[nodiscard]] const TreeEffects &effects() const { return m_effects; }
+    //! Starts the effect of one trace event at once, as if it had just been appended to `events`.
+    Q_INVOKABLE bool animateEvent(const QVariantMap &event);
+    //! How many chunks of the tree the last geometry-node frame rebuilt (for tests and benchmarks).
+    [[nodiscard]] int chunksRebuilt() const { return m_chunksRebuilt; }
     [[nodiscard]] qint64 now() const { return m_now; }
     void setNow(qint64 now);
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
@@ -103,7 +100,7 @@ public:
         if (std::exchange(m_highContrast, on) == on)
             return;
         Q_EMIT highContrastChanged();
-        update();
+        invalidateAll();
     }
     [[nodiscard]] int count() const { return m_layout.count(); }
     [[nodiscard]] static qreal margin() { return Margin; }
@@ -130,7 +127,8 @@ public:
     }
     //! A task's box in item coordinates (empty when unknown): for tooltips, menus and tests.
     [[nodiscard]] Q_INVOKABLE QRectF taskRect(const QString &path) const;
-    //! Paints the whole tree at zoom 1 with the QPainter renderer, under any scene graph backend.
+    //! Paints the whole tree at zoom 1 with the QPainter renderer, under any scene graph backend,
+    //! with the effects in flight at animationPhase (or where the clock has them).
     [[nodiscard]] Q_INVOKABLE QImage renderImage() const;
     //! How the canvas draws a state ({accent, fill, ink, word}) and its other colours, for legends;
     //! both follow highContrast.
@@ -145,6 +143,10 @@ public:
 
 Q_SIGNALS:
     void modelChanged();
+    void eventsChanged();
+    void speedChanged();
+    void animationPhaseChanged();
+    void activeEffectsChanged();
     void nowChanged();
     void selectedPathChanged();
     void hoveredPathChanged();
@@ -173,6 +175,21 @@ private:
     void onRowsRemoved(const QModelIndex &parent, int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void structureChanged();
+    void invalidateAll()
+    {
+        m_allDirty = true;
+        update();
+    }
+    void invalidateRow(int row);
+    void resolveEventRoles();
+    void onEventsInserted(const QModelIndex &parent, int first, int last);
+    void onEventsReset();
+    void endOfTurn();
+    [[nodiscard]] TreeEventRecord readEvent(int row) const;
+    void startEffects();
+    void onFrameTimer();
+    void updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr);
+    void updateEffectLayer(CanvasNode *root, QQuickWindow *win, qreal dpr);
     void setView(const TreeViewport &view);
     void panTo(qreal x, qreal y)
     {
@@ -184,6 +201,7 @@ private:
     [[nodiscard]] int rowAtItem(QPointF point) const { return m_layout.rowAt(viewport().toContent(point), 4 / m_zoom); }
     [[nodiscard]] TreeViewport viewport() const { return {m_zoom, m_contentX, m_contentY, width(), height()}; }
     [[nodiscard]] TreeSceneOptions sceneOptions() const;
+    [[nodiscard]] qint64 clockMs() const { return m_clock.elapsed(); }
 
     TreeLayout m_layout;
     QPointer<QAbstractItemModel> m_model;
@@ -202,6 +220,32 @@ private:
     bool m_sceneDependsOnNow = false;
     Qt::MouseButton m_pressButton = Qt::NoButton;
     GlyphAtlas m_atlas;  // used by the render thread while the GUI thread waits (sync phase)
+
+    // What the next frame must rebuild (read and cleared in the sync phase).
+    struct Chunk {
+        bool dirty = true;
+        bool dependsOnNow = false;
+    };
+    QList<Chunk> m_chunks;
+    bool m_allDirty = true;
+    int m_chunksRebuilt = 0;
+
+    // The animation layer.
+    QPointer<QAbstractItemModel> m_events;
+    QList<QMetaObject::Connection> m_eventConnections;
+    struct EventRoles {
+        int kind = -1, task = -1, from = -1, cause = -1, blockedBy = -1, cancelled = -1, outcome = -1, at = -1,
+            cleanup = -1;
+    } m_eventRoles;
+    int m_turnFirst = -1;  // the first event row appended in this turn of the event loop
+    int m_turnRows = 0;
+    bool m_turnQueued = false;
+    bool m_turnIsRefill = false;
+    TreeEffects m_effects;
+    QElapsedTimer m_clock;
+    QTimer m_frameTimer;
+    qreal m_animationPhase = -1;
+    bool m_effectsShown = false;  // the last frame drew effects: the next one must clear them
 };
 
 } // namespace cascade

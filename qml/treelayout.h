@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -17,8 +18,12 @@ struct TreeNode {
     QString state;
     QString detail;
     qint64 pendingSince = -1;  // virtual ms of an undelivered cancel request, -1 when none
+    qint64 deadline = -1;      // virtual ms at which a timeout fires, -1 when none
+    qint64 deadlineMs = -1;    // that timeout's limit: the countdown ring is (deadline - now) / deadlineMs full
     int depth = 0;
     bool unstructured = false;  // not cancelled with its creator: drawn with a dashed edge
+    bool shielded = false;      // requests from outside stop here: a shield badge
+    bool spawned = true;        // false: planned but not spawned yet, drawn greyed and dashed
 };
 
 //! Sizes in content units (zoom 1 = one logical pixel).
@@ -28,6 +33,10 @@ struct TreeMetrics {
     double boxWidth = 264;
     double boxHeight = 32;
     double annotationWidth = 460;  // room right of a box for "cancel pending" and the detail
+    double lane = 14;          // a structured trunk's x, from the parent's left edge
+    double detachedLane = 26;  // an unstructured trunk's: its own lane, so the styles never overlap
+
+    [[nodiscard]] double laneFor(bool unstructured) const { return unstructured ? detachedLane : lane; }
 };
 
 //! The task tree's positions, kept in step with a depth-first task list, QtCore only.
@@ -65,6 +74,7 @@ public:
     [[nodiscard]] int lastChild(int row, bool unstructured) const;
     [[nodiscard]] int firstChild(int row) const;
     [[nodiscard]] int maxDepth() const { return m_maxDepth; }
+    //! The row of a task path, or -1; through an index rebuilt after structure changes.
     [[nodiscard]] int rowOfPath(const QString &path) const;
 
     //! Content coordinates of a row's box.
@@ -88,6 +98,9 @@ private:
     QList<TreeNode> m_nodes;
     QList<Links> m_links;
     int m_maxDepth = 0;
+    // Built on the first lookup after a change: a burst of insertions costs nothing until then.
+    mutable QHash<QString, int> m_rowOfPath;
+    mutable bool m_pathIndexValid = false;
 };
 
 //! The part of the content the canvas shows: item = content * zoom - (x, y).
@@ -114,7 +127,8 @@ struct TreeViewport {
 };
 
 //! Reads task rows from any list model by role name (name, path, depth, state, detail, link,
-//! pendingSince), through the QAbstractItemModel API only.
+//! pendingSince, and when the model has them shielded, deadline, deadlineMs, spawned), through the
+//! QAbstractItemModel API only. A missing role reads as its TreeNode default.
 class TreeModelReader
 {
 public:
@@ -124,75 +138,7 @@ public:
 
 private:
     int m_name = -1, m_path = -1, m_depth = -1, m_state = -1, m_detail = -1, m_link = -1, m_pendingSince = -1;
+    int m_shielded = -1, m_deadline = -1, m_deadlineMs = -1, m_spawned = -1;
 };
-
-//! A filled, optionally rounded rectangle in item coordinates; colours are 0xAARRGGBB.
-struct TreeSceneRect {
-    QRectF rect;
-    quint32 argb = 0;
-    double radius = 0;
-};
-
-//! A single-line label; `origin` is the left end of its baseline.
-struct TreeSceneText {
-    QPointF origin;
-    QString text;
-    quint32 argb = 0;
-    bool bold = false;
-};
-
-//! What to draw for one frame, culled to the viewport. Both renderers (geometry nodes and the
-//! QPainter fallback) draw exactly this, so they cannot disagree about what is shown.
-struct TreeScene {
-    QList<TreeSceneRect> rects;  // in paint order, under the texts
-    QList<TreeSceneText> texts;
-    double fontPixelSize = 0;  // 0 when zoomed too far out for legible labels
-    bool dependsOnNow = false; // a visible label counts pending time up
-    int firstRow = 0;
-    int lastRow = -1;
-};
-
-struct TreeSceneOptions {
-    qint64 now = 0;
-    int selectedRow = -1;
-    int hoveredRow = -1;
-    bool focused = false;
-    bool highContrast = false;
-    //! Advance width of a label at a pixel size; supplied by the renderer that will draw it.
-    std::function<double(const QString &text, bool bold, double pixelSize)> measure;
-};
-
-//! How a state looks: accent (stripe, border), fill, ink (its word), and the word itself.
-struct TreeStateStyle {
-    quint32 accent = 0;
-    quint32 fill = 0;
-    quint32 ink = 0;
-    QString word;
-};
-
-//! The canvas's colours other than the states': the normal theme, or high contrast on black.
-struct TreePalette {
-    quint32 background, edge, detachedEdge, pendingRing, selection, unfocusedSelection, hover, text, mutedText;
-};
-
-[[nodiscard]] const TreePalette &treePalette(bool highContrast = false);
-[[nodiscard]] TreeStateStyle treeStateStyle(const QString &state, bool highContrast = false);
-
-//! Builds the scene for the visible rows, their edges and the edges passing through the view.
-void buildTreeScene(const TreeLayout &layout, const TreeViewport &view, const TreeSceneOptions &options,
-                    TreeScene *scene);
-
-//! A vertex as QSGGeometry::ColoredPoint2D lays it out: position, then premultiplied RGBA.
-struct TreeVertex {
-    float x, y;
-    quint8 r, g, b, a;
-};
-
-//! The scene's rectangles as triangles (rounded corners as fans), for a vertex-colour material.
-void tessellateTreeRects(const QList<TreeSceneRect> &rects, QList<TreeVertex> *vertices);
-
-//! Shortens `text` with an ellipsis so that it fits `maxWidth` at the given measure.
-[[nodiscard]] QString elideTreeLabel(const QString &text, double maxWidth, bool bold, double pixelSize,
-                                     const TreeSceneOptions &options);
 
 } // namespace cascade

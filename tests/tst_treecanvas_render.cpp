@@ -1,113 +1,24 @@
 // The tree canvas in a real window: what it draws (offscreen: the software fallback; on xcb under
 // Xvfb: geometry nodes), and how it answers clicks, keys and zoom. Set CASCADE_SCREENSHOT_DIR to
-// keep the grabbed images.
+// keep the grabbed images. The animation layer: tst_treecanvas_animation.cpp.
 
-#include "session.h"
-#include "tasklistmodel.h"
-#include "treecanvas.h"
+#include "canvastestwindow.h"
 
-#include <QDir>
-#include <QGuiApplication>
-#include <QQmlComponent>
-#include <QQmlEngine>
 #include <QQmlExtensionPlugin>
-#include <QQuickStyle>
-#include <QQuickWindow>
-#include <QSignalSpy>
-#include <QStandardItemModel>
-#include <QTest>
 
-#include <memory>
+#include <QSignalSpy>
 
 Q_IMPORT_QML_PLUGIN(CascadePlugin)
 
 using namespace cascade;
+using namespace cascade::test;
 
-namespace {
-
-const char *const WindowQml = R"(
-import QtQuick
-import Cascade
-Window {
-    width: 1280; height: 720; visible: true
-    Session { id: session; objectName: "session" }
-    TaskTreeCanvas {
-        objectName: "wrapper"
-        anchors.fill: parent
-        focus: true
-        showLegend: false   // its swatches would satisfy the colour checks by themselves
-        model: session.tasks
-        now: session.now
-    }
-}
-)";
-
-int pendingRows(const QAbstractItemModel *model)
-{
-    int pending = 0;
-    for (int row = 0; row < model->rowCount(); ++row)
-        pending += model->index(row, 0).data(TaskListModel::PendingSinceRole).toLongLong() >= 0;
-    return pending;
-}
-
-int countPixels(const QImage &image, QRgb color)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            count += (line[x] | 0xff000000) == (color | 0xff000000);
-    }
-    return count;
-}
-
-} // namespace
-
-class TestTreeCanvasRender : public QObject
+class TestTreeCanvasRender : public CanvasTestWindow
 {
     Q_OBJECT
 
-private:
-    QImage grab()
-    {
-        m_canvas->update();
-        QImage image = m_window->grabWindow();
-        return image.convertToFormat(QImage::Format_ARGB32);
-    }
-    void save(const QImage &image, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("CASCADE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            image.save(QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, QGuiApplication::platformName())));
-    }
-    void playUntilPending(const QString &lesson, int minimumPending)
-    {
-        QVERIFY(m_session->open(lesson));
-        while (pendingRows(m_session->tasks()) < minimumPending && !m_session->finished())
-            m_session->stepEvent();
-        QVERIFY(pendingRows(m_session->tasks()) >= minimumPending);
-    }
-
-    QQmlEngine m_engine;
-    std::unique_ptr<QQuickWindow> m_window;
-    Session *m_session = nullptr;
-    TreeCanvas *m_canvas = nullptr;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        m_engine.addImportPath(QStringLiteral("qrc:/"));
-        QQmlComponent component(&m_engine);
-        component.setData(WindowQml, QUrl::fromLocalFile(QDir::current().filePath(QStringLiteral("tst_treecanvas_render.qml"))));
-        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
-        m_window.reset(qobject_cast<QQuickWindow *>(component.create()));
-        QVERIFY(m_window);
-        m_session = m_window->findChild<Session *>(QStringLiteral("session"));
-        m_canvas = m_window->findChild<TreeCanvas *>();
-        QVERIFY(m_session && m_canvas);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
+    void initTestCase() { createWindow(); }
 
     void drawsMidCancellation()
     {
@@ -335,6 +246,79 @@ private Q_SLOTS:
         save(image, QStringLiteral("treecanvas-export"));
         QVERIFY(countPixels(image, treePalette().pendingRing) > 400);
         QVERIFY(countPixels(image, treePalette().edge) > 100);
+    }
+
+    void drawsBadges()
+    {
+        QStandardItemModel model;
+        QList<FakeTask> tasks = smallTree();
+        tasks[1].deadline = 2000;  // a: a 1000 ms timeout that fires at 2000
+        tasks[1].deadlineMs = 1000;
+        tasks[3].spawned = false;  // c: planned
+        tasks[3].state = QStringLiteral("not-started");
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(1);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        const TreePalette &palette = treePalette();
+
+        m_canvas->setNow(1100);  // 900 ms of 1000 left
+        const QImage early = grab();
+        save(early, QStringLiteral("treecanvas-badges"));
+        m_canvas->setNow(1900);  // 100 ms left
+        const QImage late = grab();
+        const QRect rowB = m_canvas->taskRect(QStringLiteral("main/b")).toRect().adjusted(0, 0, 120, 0);
+        QVERIFY2(countPixelsIn(early, rowB, palette.shield) > 60, "a shield beside b");
+        QCOMPARE(countPixelsIn(early, m_canvas->taskRect(QStringLiteral("main/a")).toRect().adjusted(0, 0, 120, 0),
+                               palette.shield), 0);
+        const QRectF boxA = m_canvas->taskRect(QStringLiteral("main/a"));
+        const QRect rowA(int(boxA.right()), int(boxA.top()), 40, int(boxA.height()));  // the badge, not its words
+        const int earlyRing = countPixelsIn(early, rowA, palette.deadline);
+        const int lateRing = countPixelsIn(late, rowA, palette.deadline);
+        QVERIFY2(earlyRing > 40, qPrintable(QString::number(earlyRing)));
+        QVERIFY2(lateRing < earlyRing / 3, qPrintable(QStringLiteral("%1 -> %2").arg(earlyRing).arg(lateRing)));  // it empties
+        QVERIFY(countPixelsIn(late, rowA, palette.deadlineTrack) > countPixelsIn(early, rowA, palette.deadlineTrack));
+
+        // Planned: an outline with nothing inside, where a started task has its state's fill.
+        const QRect boxC = m_canvas->taskRect(QStringLiteral("main/c")).toRect();
+        QCOMPARE(countPixelsIn(early, boxC, treeStateStyle(QStringLiteral("not-started")).fill), 0);
+        QVERIFY(countPixelsIn(early, boxC, treeStateStyle(QStringLiteral("not-started")).accent) > 40);
+        QVERIFY(countPixelsIn(early, boxC, palette.background) > boxC.width() * boxC.height() / 2);
+
+        // A model without the badge roles draws no badges, and every task as spawned.
+        fillTasks(&model, tasks, false);
+        const QImage plain = grab();
+        QCOMPARE(countPixels(plain, palette.shield), 0);
+        QCOMPARE(countPixels(plain, palette.deadline), 0);
+        m_canvas->setModel(m_session->tasks());
+    }
+
+    void rebuildsOnlyTheChunkThatChanged()
+    {
+        if (m_canvas->softwareRendering())
+            QSKIP("the software fallback paints the view into one image; chunks are the geometry-node renderer's");
+        QStandardItemModel model;
+        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
+        for (int i = 1; i < 3 * TreeCanvas::ChunkRows; ++i)
+            tasks.append({QStringLiteral("main/t%1").arg(i)});
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(TreeCanvas::MinZoom);  // all three chunks in view
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 3);
+        model.item(TreeCanvas::ChunkRows + 5)->setData(QStringLiteral("cancelled"), State);
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);
+        m_canvas->setSelectedPath(QStringLiteral("main/t1"));
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);
+        m_canvas->setContentY(m_canvas->contentY() + 1);  // a new view: all of it
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 3);
+        m_canvas->setSelectedPath(QString());
+        m_canvas->setModel(m_session->tasks());
+        m_canvas->fit();
     }
 
     void cleanupTestCase()

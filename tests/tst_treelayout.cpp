@@ -1,6 +1,6 @@
 // The tree canvas layout and scene, without any GUI: this test links QtCore and QtTest only.
 
-#include "treelayout.h"
+#include "treescene.h"
 
 #include <QTest>
 
@@ -316,6 +316,85 @@ private Q_SLOTS:
             QVERIFY(countColor(scene, treeStateStyle(state, highContrast).fill) >= 1);
         for (const TreeSceneText &t : std::as_const(scene.texts))
             QVERIFY(t.argb != palette.background);
+    }
+
+    void badgesShowByShapeAndWords()
+    {
+        const TreePalette &palette = treePalette();
+        TreeLayout layout;
+        QList<TreeNode> nodes = parseTree(QStringLiteral("0 1 1 1"));
+        nodes[1].shielded = true;
+        nodes[2].deadline = 1000;  // a 500 ms timeout, half gone at 750
+        nodes[2].deadlineMs = 500;
+        nodes[3].spawned = false;
+        nodes[3].state = QStringLiteral("not-started");
+        layout.reset(nodes);
+        TreeSceneOptions options = fakeMeasure();
+        options.now = 750;
+        TreeScene scene;
+        buildTreeScene(layout, TreeViewport{1, -24, -24, 1200, 400}, options, &scene);
+        auto polygons = [&scene](quint32 argb) {
+            return std::count_if(scene.rects.cbegin(), scene.rects.cend(),
+                                 [argb](const TreeSceneRect &r) { return !r.polygon.isEmpty() && r.argb == argb; });
+        };
+        QCOMPARE(polygons(palette.shield), 1);
+        const auto left = polygons(palette.deadline);
+        const auto gone = polygons(palette.deadlineTrack);
+        QVERIFY2(std::abs(left - gone) <= 1, qPrintable(QStringLiteral("%1 left, %2 gone").arg(left).arg(gone)));
+        QVERIFY(scene.dependsOnNow);  // the ring empties as time goes on
+        QStringList texts;
+        for (const TreeSceneText &t : std::as_const(scene.texts))
+            texts.append(t.text);
+        QVERIFY(texts.contains(QStringLiteral("shielded")));
+        QVERIFY(texts.contains(QStringLiteral("deadline in 250 ms")));
+        QVERIFY(texts.contains(QStringLiteral("planned, not spawned yet")));
+        QCOMPARE(countColor(scene, treeStateStyle(QStringLiteral("not-started")).fill), 0);  // an empty outline
+
+        options.now = 1200;
+        buildTreeScene(layout, TreeViewport{1, -24, -24, 1200, 400}, options, &scene);
+        QCOMPARE(polygons(palette.deadline), 0);
+        QVERIFY(std::any_of(scene.texts.cbegin(), scene.texts.cend(),
+                            [](const TreeSceneText &t) { return t.text == QStringLiteral("deadline passed"); }));
+    }
+
+    void chunksDrawWhatTheWholeViewDraws_data()
+    {
+        QTest::addColumn<double>("zoom");
+        QTest::addColumn<int>("bandRows");
+        QTest::addRow("readable, bands of 7") << 1.0 << 7;
+        QTest::addRow("zoomed out, bands of 32") << 0.3 << 32;
+    }
+    void chunksDrawWhatTheWholeViewDraws()
+    {
+        // Each chunk draws its rows and the pieces of edges in its band: together, the same picture.
+        QFETCH(double, zoom);
+        QFETCH(int, bandRows);
+        TreeLayout layout;
+        growRandomTree(layout, 600, 7u);
+        const TreeViewport view{zoom, -24, 100 * layout.metrics().rowHeight * zoom, 1600, 900};
+        TreeSceneOptions options = fakeMeasure();
+        TreeScene whole;
+        buildTreeScene(layout, view, options, &whole);
+        auto areas = [](const TreeScene &scene, QHash<quint32, double> *sum) {
+            for (const TreeSceneRect &r : scene.rects)
+                (*sum)[r.argb] += r.rect.width() * r.rect.height();
+        };
+        QHash<quint32, double> expected, actual;
+        areas(whole, &expected);
+        int texts = 0;
+        for (int first = 0; first < layout.count(); first += bandRows) {
+            options.bandFirst = first;
+            options.bandLast = std::min(layout.count(), first + bandRows) - 1;
+            TreeScene band;
+            buildTreeScene(layout, view, options, &band);
+            areas(band, &actual);
+            texts += int(band.texts.size());
+        }
+        QCOMPARE(texts, int(whole.texts.size()));
+        QCOMPARE(actual.keys().size(), expected.keys().size());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+            QVERIFY2(std::abs(actual.value(it.key()) - it.value()) < 1e-6 * std::max(1.0, it.value()),
+                     qPrintable(QStringLiteral("colour %1: %2 in chunks, %3 whole").arg(it.key(), 0, 16).arg(actual.value(it.key())).arg(it.value())));
     }
 
     void labelsAreElided()

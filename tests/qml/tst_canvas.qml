@@ -19,6 +19,7 @@ TestCase {
         TaskTreeCanvas { width: 800; height: 600 }
     }
     Component { id: spyComponent; SignalSpy {} }
+    Component { id: legendComponent; Legend {} }
 
     // Sessions outlive the panels made on them: a test's temporary objects are deleted first
     // (deferred, in creation order), its sessions only at the next init().
@@ -145,5 +146,70 @@ TestCase {
                    && box.y + box.height <= inner.height + 0.5,
                    paths[i] + " visible after fit: " + box)
         }
+    }
+
+    // The animation, driven by a playing session's event log and paced by its speed.
+
+    function test_speedIsClamped_data() {
+        return [
+            { tag: "slowest", speed: 0.1, expected: 0.1 },
+            { tag: "normal", speed: 1, expected: 1 },
+            { tag: "fastest", speed: 10, expected: 10 },
+            { tag: "below the range", speed: 0.01, expected: 0.1 },
+            { tag: "above the range", speed: 50, expected: 10 },
+        ]
+    }
+    function test_speedIsClamped(data) {
+        const canvas = createTemporaryObject(canvasComponent, testCase)
+        compare(canvas.speed, 1, "a sensible default before it is bound")
+        canvas.speed = data.speed
+        compare(canvas.speed, data.expected)
+    }
+
+    function test_playingAnimatesTheCancellation() {
+        const s = newSession()
+        verify(s.open("kotlin-cancel-join"), s.error)
+        const canvas = createTemporaryObject(canvasComponent, testCase, { model: s.tasks, events: s.events })
+        canvas.speed = Qt.binding(() => s.speed)
+        canvas.canvas.animationPhase = 0.5  // hold what starts
+        compare(canvas.canvas.activeEffects, 0, "opening the lesson animates nothing")
+        // Step until main cancels job: a pulse from main down to job. Each step is looked at at
+        // the end of the event loop's turn in which it arrived.
+        while (!s.finished && canvas.canvas.activeEffects === 0) {
+            s.stepEvent()
+            wait(0)
+        }
+        verify(canvas.canvas.activeEffects >= 1, "a step with a cancellation animates")
+        s.seekToEvent(0)
+        wait(0)
+        compare(canvas.canvas.activeEffects, 0, "seeking back replays nothing")
+    }
+
+    function test_legendExplainsBadgesAndMarks_data() {
+        return [
+            { tag: "shield", words: "shielded" },
+            { tag: "deadline", words: "deadline" },
+            { tag: "planned", words: "not spawned yet" },
+            { tag: "pulse", words: "cancel request on its way" },
+            { tag: "failure", words: "failure going up" },
+            { tag: "blocked", words: "blocked" },
+            { tag: "check passed", words: "check point passed" },
+            { tag: "check raised", words: "raised the cancellation" },
+        ]
+    }
+    function test_legendExplainsBadgesAndMarks(data) {
+        const legend = createTemporaryObject(legendComponent, testCase, { width: 800 })
+        verify(legend !== null)
+        const found = []
+        const visit = (item) => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (typeof child.text === "string" && child.text.indexOf(data.words) >= 0)
+                    found.push(child)
+                visit(child)
+            }
+        }
+        visit(legend)
+        compare(found.length, 1, "one entry says \"" + data.words + "\"")
     }
 }
