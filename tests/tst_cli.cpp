@@ -100,6 +100,10 @@ private Q_SLOTS:
     void runWithActionsAndUntil();
     void parseAction_data();
     void parseAction();
+    void parseTimeoutAndShield_data();
+    void parseTimeoutAndShield();
+    void runWithTimeoutAndShield_data();
+    void runWithTimeoutAndShield();
     void validatePath_data();
     void validatePath();
     void traceJson_data();
@@ -160,6 +164,22 @@ void TestCli::badInput_data()
                                        << QStringLiteral("no task 'nobody' under 'main'");
     QTest::addRow("missing index") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/chop@100")}
                                    << QStringLiteral("needs an index");
+    QTest::addRow("timeout without duration") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100")}
+                                              << QStringLiteral("--timeout 'main/job@100': missing ':DURATION'");
+    QTest::addRow("timeout duration zero") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100:0")}
+                                           << QStringLiteral("duration must be at least 1 ms");
+    QTest::addRow("timeout duration not a number") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100:soon")}
+                                                   << QStringLiteral("duration: 'soon' is not a whole number");
+    QTest::addRow("timeout negative time") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@-1:50")}
+                                           << QStringLiteral("must not be negative");
+    QTest::addRow("timeout unknown path") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/nobody@1:50")}
+                                          << QStringLiteral("--timeout: task path 'main/nobody'");
+    QTest::addRow("shield without @") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/job")}
+                                      << QStringLiteral("--shield 'main/job': missing '@'");
+    QTest::addRow("shield with a duration") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/job@5:10")}
+                                            << QStringLiteral("--shield 'main/job@5:10'");
+    QTest::addRow("shield missing index") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/chop@100")}
+                                          << QStringLiteral("--shield: task path 'main/chop'");
     QTest::addRow("until not a number") << QStringList{QStringLiteral("run"), good, QStringLiteral("--until"), QStringLiteral("soon")}
                                         << QStringLiteral("--until");
     QTest::addRow("unreadable file") << QStringList{QStringLiteral("run"), m_dir.filePath(QStringLiteral("adir"))}
@@ -202,6 +222,8 @@ void TestCli::helpAndVersion_data()
     QTest::addRow("--help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Exit status");
     QTest::addRow("-h") << QStringList{QStringLiteral("-h")} << QStringLiteral("Verbs:");
     QTest::addRow("help run") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--cancel <PATH@MS>");
+    QTest::addRow("help run: timeout") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--timeout <PATH@MS:DURATION>");
+    QTest::addRow("help run: shield") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--shield <PATH@MS>");
     QTest::addRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")} << QStringLiteral("--trace <FILE|->");
     QTest::addRow("lessons --help") << QStringList{QStringLiteral("lessons"), QStringLiteral("--help")} << QStringLiteral("Usage: cascade lessons");
     QTest::addRow("--version") << QStringList{QStringLiteral("--version")} << QStringLiteral("cascade " CASCADE_VERSION);
@@ -385,6 +407,104 @@ void TestCli::parseAction()
     QCOMPARE(action.message, message);
 }
 
+void TestCli::parseTimeoutAndShield_data()
+{
+    QTest::addColumn<bool>("timeout");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("at");
+    QTest::addColumn<qint64>("duration");
+
+    QTest::addRow("timeout") << true << QStringLiteral("main/job@1300:500") << true << QStringLiteral("main/job") << qint64(1300) << qint64(500);
+    QTest::addRow("timeout at 0") << true << QStringLiteral("main/chop[2]@0:1") << true << QStringLiteral("main/chop[2]") << qint64(0) << qint64(1);
+    QTest::addRow("timeout of a year") << true << QStringLiteral("main@5:31536000000") << true << QStringLiteral("main") << qint64(5)
+                                       << qint64(31536000000);
+    QTest::addRow("timeout without duration") << true << QStringLiteral("main@5") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("timeout empty duration") << true << QStringLiteral("main@5:") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("timeout of 0 ms") << true << QStringLiteral("main@5:0") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("timeout over a year") << true << QStringLiteral("main@5:31536000001") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("timeout duration with unit") << true << QStringLiteral("main@5:2s") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("timeout empty path") << true << QStringLiteral("@5:10") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("shield") << false << QStringLiteral("main/job@700") << true << QStringLiteral("main/job") << qint64(700) << qint64(0);
+    QTest::addRow("shield with a colon") << false << QStringLiteral("main/job@700:5") << false << QString() << qint64(0) << qint64(0);
+    QTest::addRow("shield without time") << false << QStringLiteral("main/job@") << false << QString() << qint64(0) << qint64(0);
+}
+
+void TestCli::parseTimeoutAndShield()
+{
+    QFETCH(bool, timeout);
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    const UserAction::Kind kind = timeout ? UserAction::Kind::Timeout : UserAction::Kind::Shield;
+    UserAction action;
+    QString why;
+    QCOMPARE(UserAction::parse(kind, text, &action, &why), ok);
+    if (!ok) {
+        QVERIFY2(!why.contains(QLatin1Char('\n')), qPrintable(why));
+        QVERIFY2(why.startsWith(timeout ? QLatin1String("--timeout '") : QLatin1String("--shield '")), qPrintable(why));
+        return;
+    }
+    QFETCH(QString, path);
+    QFETCH(qint64, at);
+    QFETCH(qint64, duration);
+    QCOMPARE(action.kind, kind);
+    QCOMPARE(action.taskPath, path);
+    QCOMPARE(action.at, at);
+    QCOMPARE(action.durationMs, duration);
+}
+
+void TestCli::runWithTimeoutAndShield_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("expected");  // trace lines (parts), in this order
+
+    auto options = [](const char *runtime, const QStringList &rest) { return QStringList{QStringLiteral("--runtime"), QLatin1String(runtime)} + rest; };
+    const QString timeout = QStringLiteral("--timeout");
+    const QString shield = QStringLiteral("--shield");
+    QTest::addRow("timeout/asyncio") << options("asyncio", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main/job","ev":"deadline-set","ms":300,"deadline":400,"cause":"user")",
+                       R"("t":400,"task":"main/job","ev":"timeout","ms":300)",
+                       R"("t":400,"task":"main/job","ev":"cancel-request","cause":"timeout","from":null)",
+                       R"("t":400,"task":"main/job","ev":"deadline-clear","deadline":400)",
+                       R"("t":400,"task":"main/job","ev":"end","outcome":"failed","error":"TimeoutError")"};
+    QTest::addRow("timeout/kotlin") << options("kotlin", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main/job","ev":"deadline-set","ms":300,"deadline":400,"cause":"user")",
+                       R"("t":400,"task":"main/job","ev":"end","outcome":"cancelled","error":"TimeoutCancellationException")"};
+    QTest::addRow("timeout/swift") << options("swift", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main","ev":"action-ignored","action":"timeout","reason":"main/job: Swift has no built-in timeout)",
+                       R"("t":1000,"task":"main/job","ev":"end","outcome":"completed")"};
+    // chop[1] is a child of main's group: cancelling main reaches it as a request from its parent.
+    QTest::addRow("shield/asyncio") << options("asyncio", {shield, QStringLiteral("main/chop[1]@50"), QStringLiteral("--cancel"), QStringLiteral("main@100")})
+        << QStringList{R"("t":50,"task":"main/chop[1]","ev":"shield-on","cause":"user")",
+                       R"("t":100,"task":"main/chop[1]","ev":"cancel-blocked","by":"shield","from":"main")",
+                       R"("t":200,"task":"main/chop[1]","ev":"shield-off","cause":"user")",
+                       R"("t":200,"task":"main/chop[1]","ev":"end","outcome":"completed")"};
+    QTest::addRow("shield/kotlin") << options("kotlin", {shield, QStringLiteral("main/chop[1]@50"), QStringLiteral("--cancel"), QStringLiteral("main@100")})
+        << QStringList{R"("t":50,"task":"main/chop[1]","ev":"shield-on","cause":"user")",
+                       R"("t":100,"task":"main/chop[1]","ev":"cancel-blocked","by":"non-cancellable","from":"main")",
+                       R"("t":200,"task":"main/chop[1]","ev":"end","outcome":"completed")"};
+    QTest::addRow("shield/swift") << options("swift", {shield, QStringLiteral("main/chop[1]@50")})
+        << QStringList{R"("t":50,"task":"main","ev":"action-ignored","action":"shield","reason":"main/chop[1]: Swift has no shield)"};
+    QTest::addRow("shield on an ended task") << options("kotlin", {shield, QStringLiteral("main/chop[1]@300")})
+        << QStringList{R"("t":300,"task":"main","ev":"action-ignored","action":"shield","reason":"main/chop[1]: the task has already ended")"};
+}
+
+void TestCli::runWithTimeoutAndShield()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, expected);
+    const CliResult result = runCli(QStringList{QStringLiteral("run"), m_good, QStringLiteral("--trace"), QStringLiteral("-")} + options);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(result.status, 0);
+    qsizetype from = 0;
+    for (const QString &part : std::as_const(expected)) {
+        const qsizetype at = result.out.indexOf(part, from);
+        QVERIFY2(at >= 0, qPrintable(QStringLiteral("missing after offset %1: %2\n%3").arg(from).arg(part, result.out)));
+        from = at + part.size();
+    }
+}
+
 void TestCli::validatePath_data()
 {
     QTest::addColumn<QString>("path");
@@ -478,37 +598,46 @@ void TestCli::traceJson_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<qint64>("ms");
 
     const QString none;
     QTest::addRow("root spawn") << int(EventKind::Spawn) << -1 << int(LinkCode::Child) << none << none
-                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":null,"link":"child"})");
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":null,"link":"child"})") << qint64(0);
     QTest::addRow("spawn") << int(EventKind::Spawn) << 0 << int(LinkCode::Unstructured) << none << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":"main","link":"unstructured"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":"main","link":"unstructured"})") << qint64(0);
     QTest::addRow("start") << int(EventKind::Start) << -1 << 0 << none << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"start"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"start"})") << qint64(0);
     QTest::addRow("suspend") << int(EventKind::Suspend) << -1 << 0 << QStringLiteral("delay") << none
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})") << qint64(0);
     QTest::addRow("checkpoint") << int(EventKind::Checkpoint) << -1 << 1 << QStringLiteral("throw") << none
-                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true,"check":"throw"})");
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true,"check":"throw"})") << qint64(0);
     QTest::addRow("request user") << int(EventKind::CancelRequest) << -1 << int(CancelCause::User) << none << none
-                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})");
+                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})") << qint64(0);
     QTest::addRow("request parent") << int(EventKind::CancelRequest) << 0 << int(CancelCause::Parent) << none << none
-                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"parent","from":"main"})");
+                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"parent","from":"main"})") << qint64(0);
     QTest::addRow("blocked") << int(EventKind::CancelBlocked) << 0 << int(BlockedBy::NotAChild) << none << none
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-blocked","by":"not-a-child","from":"main"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-blocked","by":"not-a-child","from":"main"})") << qint64(0);
     QTest::addRow("catch") << int(EventKind::Catch) << -1 << 1 << QStringLiteral("CancelledError") << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"catch","error":"CancelledError","rethrown":true})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"catch","error":"CancelledError","rethrown":true})") << qint64(0);
     QTest::addRow("print escapes") << int(EventKind::Print) << -1 << 0 << QStringLiteral("a\"b\\c\nd\te\x01 한글 ü") << none
                                    << QByteArray("{\"seq\":7,\"t\":1300,\"task\":\"main/job\",\"ev\":\"print\",\"text\":"
-                                                 "\"a\\\"b\\\\c\\u000ad\\u0009e\\u0001 \xed\x95\x9c\xea\xb8\x80 \xc3\xbc\"}");
+                                                 "\"a\\\"b\\\\c\\u000ad\\u0009e\\u0001 \xed\x95\x9c\xea\xb8\x80 \xc3\xbc\"}") << qint64(0);
     QTest::addRow("raise") << int(EventKind::Raise) << -1 << 0 << QStringLiteral("ValueError") << QStringLiteral("bad")
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"raise","error":"ValueError","message":"bad"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"raise","error":"ValueError","message":"bad"})") << qint64(0);
     QTest::addRow("end completed") << int(EventKind::End) << -1 << int(Outcome::Completed) << none << none
-                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"completed"})");
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"completed"})") << qint64(0);
     QTest::addRow("end cancelled") << int(EventKind::End) << -1 << int(Outcome::Cancelled) << QStringLiteral("CancellationException") << none
-                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"cancelled","error":"CancellationException"})");
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"cancelled","error":"CancellationException"})") << qint64(0);
+    QTest::addRow("deadline-set") << int(EventKind::DeadlineSet) << -1 << int(CancelCause::User) << none << none
+                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"deadline-set","ms":250,"deadline":1550,"cause":"user"})") << qint64(250);
+    QTest::addRow("deadline-clear") << int(EventKind::DeadlineClear) << -1 << 0 << none << none
+                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"deadline-clear","deadline":250})") << qint64(250);
+    QTest::addRow("shield-on") << int(EventKind::ShieldOn) << -1 << int(CancelCause::Code) << none << none
+                               << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"shield-on","cause":"code"})") << qint64(0);
+    QTest::addRow("shield-off") << int(EventKind::ShieldOff) << -1 << int(CancelCause::User) << none << none
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"shield-off","cause":"user"})") << qint64(0);
     QTest::addRow("ignored") << int(EventKind::ActionIgnored) << -1 << 0 << QStringLiteral("cancel") << QStringLiteral("main/x: gone")
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})") << qint64(0);
 }
 
 void TestCli::traceJson()
@@ -529,6 +658,8 @@ void TestCli::traceJson()
     event.code = quint8(code);
     event.text = text;
     event.message = message;
+    QFETCH(qint64, ms);
+    event.ms = ms;
     const TaskPathResolver paths = [](int id) { return id == 0 ? QStringLiteral("main") : QStringLiteral("main/job"); };
     const QByteArray json = traceEventToJson(event, paths);
     QCOMPARE(json, expected);
