@@ -52,7 +52,7 @@ QString overviewText()
         "  cascade run kotlin-cancel-join\n"
         "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
         "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
-        "  cascade run asyncio-cancel-request --timeout main/worker@100:400 --shield main/worker@200\n");
+        "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n");
 }
 
 //! Text that must stay on one line of a tab-separated listing.
