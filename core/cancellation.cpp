@@ -155,7 +155,7 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
                 emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
                 task.pendingCancel = true;
                 wakeSoon(task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
                 task.waitCancelled = true;  // awaiting a task: cancelling the awaiter cancels it
                 requestCancel(target, CancelCause::Awaiter, task.id);
             }
@@ -169,6 +169,8 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
             break;
         }
         case WaitKind::WaitFor:
+            if (userShieldStops(task, m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, true))
+                break;
             task.waitCancelled = true;
             requestCancel(m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, task.id);
             break;

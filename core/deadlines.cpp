@@ -90,6 +90,17 @@ void EngineImpl::closeTaskMarks(TaskRecord &task, Flow *flow)
         shieldOff(task, CancelCause::Code);
 }
 
+bool EngineImpl::userShieldStops(TaskRecord &waiter, TaskRecord &awaited, CancelCause cause, bool waiterCancelled)
+{
+    if (awaited.done() || !userShieldBlocks(awaited, cause, waiter.id))
+        return false;
+    requestCancel(awaited, cause, waiter.id);  // stops at the shield: cancel-blocked, kept for later
+    if (waiterCancelled)
+        waiter.pendingCancel = true;
+    wakeSoon(waiter, Wake::Cancelled);
+    return true;
+}
+
 void EngineImpl::applyTimeoutAction(TaskRecord &task, const UserAction &action)
 {
     // As if the rest of the task's work were inside asyncio.timeout / withTimeout entered now: the

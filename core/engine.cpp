@@ -273,12 +273,13 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
                 if (!target.done())  // it may have ended just before, its joiner not woken yet
                     emit(EventKind::CancelBlocked, target, task->id, quint8(BlockedBy::Shield));
                 wakeSoon(*task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(*task, target, CancelCause::Timeout, false)) {
                 requestCancel(target, CancelCause::Timeout, task->id);
             }
         } else if (scope->step && scope->step->timeoutStyle == TimeoutStyle::WaitFor) {
-            if (!scope->children.empty())
-                requestCancel(m_tasks[std::size_t(scope->children.front())], CancelCause::Timeout, task->id);
+            TaskRecord *inner = scope->children.empty() ? nullptr : &m_tasks[std::size_t(scope->children.front())];
+            if (inner && !userShieldStops(*task, *inner, CancelCause::Timeout, false))
+                requestCancel(*inner, CancelCause::Timeout, task->id);
         } else {
             requestCancel(*task, CancelCause::Timeout, -1);
         }

@@ -240,6 +240,11 @@ public:
     //! Just before a task's end: the user's timeouts end with it (asyncio turns their
     //! cancellation into TimeoutError), and every shield still on goes off.
     void closeTaskMarks(TaskRecord &task, Flow *flow);
+    //! asyncio: a cancel the waiter passes on to the task it awaits (join, wait_for) that the
+    //! user's shield on that task stops. The waiter is then woken cancelled itself, as the awaiter
+    //! of asyncio.shield() is; `waiterCancelled` when the request was the waiter's own (not a
+    //! deadline). False when the shield does not stop it: the caller forwards the request.
+    bool userShieldStops(TaskRecord &waiter, TaskRecord &awaited, CancelCause cause, bool waiterCancelled);
     void applyTimeoutAction(TaskRecord &task, const UserAction &action);
     void applyShieldAction(TaskRecord &task);
     void startPendingGroupChildren(TaskRecord &parent, Scope &scope);

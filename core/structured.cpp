@@ -295,7 +295,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
             if (step.shield) {
                 emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
                 wakeSoon(task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
                 task.pendingCancel = false;
                 task.waitCancelled = true;
                 requestCancel(target, CancelCause::Awaiter, task.id);
@@ -356,13 +356,17 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
         // wait_for runs the body as its own task and waits for it.
         TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("wait_for")), -1, true, scopeId);
         task.waitCancelled = false;
-        while (!inner.done()) {
+        bool leftInner = false;  // the user's shield on the inner task kept a cancel from it
+        while (!inner.done() && !leftInner) {
             inner.x().joiners.push_back(task.id);
             const Wake wake = co_await suspend(task, WaitKind::WaitFor, QStringLiteral("wait_for"), inner.id);
             if (wake == Wake::Abort)
                 co_return Flow{Flow::Kind::Abort};
+            leftInner = wake == Wake::Cancelled;
         }
-        if (scope.expired && inner.outcome == Outcome::Cancelled)
+        if (leftInner)  // as wait_for(shield(inner)): the waiter stops, the inner work goes on
+            result = scope.expired ? throwNamed(task, timeoutErrorName(), QString(), true) : deliver(task, QStringLiteral("wait_for"));
+        else if (scope.expired && inner.outcome == Outcome::Cancelled)
             result = throwNamed(task, timeoutErrorName(), QString(), true);
         else if (std::exchange(task.waitCancelled, false) && inner.outcome == Outcome::Cancelled)
             result = deliver(task, QStringLiteral("wait_for"));

@@ -392,6 +392,15 @@ void TestEngineSteps::stepSemantics_data()
             "300 main/job shield-off cause=user", "300 main/job end cancelled"});
     addRow("the user's own cancel still reaches a shielded task", K, sleeper, {"shield main/job@100", "cancel main/job@300"},
            {"300 main/job cancel-request cause=user", "300 main/job cancel-deliver at=sleep", "300 main/job end cancelled"});
+    // asyncio: a shielded awaited task is like `await shield(task)`: the awaiter stops, it goes on
+    addRow("cancelling the awaiter of a user-shielded task", A, awaiterCancel, {"shield main/w/inner@50", "cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "100 main/w/inner cancel-blocked by=shield", "100 main/w cancel-deliver at=join",
+            "100 main/w end cancelled", "1000 main/w/inner end completed"},
+           {"main/w/inner cancel-request"});
+    addRow("wait_for times out on a user-shielded inner task", A, waitFor, {"shield main/slow@100"},
+           {"500 main timeout 500", "500 main/slow cancel-blocked by=shield", "500 main raise TimeoutError",
+            "500 main deadline-clear deadline=500", "500 main end failed TimeoutError"},
+           {"main/slow cancel-request cause=timeout"});
     addRow("a user timeout goes through the user's shield", K, sleeper, {"shield main/job@100", "timeout main/job@200:100"},
            {"300 main/job timeout 100", "300 main/job cancel-request cause=timeout", "300 main/job cancel-deliver at=sleep"});
 
