@@ -197,11 +197,11 @@ std::optional<int> CommandLine::parseRun(const QStringList &arguments, RunReques
         QStringLiteral("Make a task raise an error at a virtual time (default error: Error). Repeatable."),
         QStringLiteral("PATH@MS[:Error[:message]]"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-        QStringLiteral("Give a running task a deadline DURATION ms after MS, as if the rest of its work were in\n"
+        QStringLiteral("Give a running task a deadline DURATION ms after MS, as if the rest of its work were in "
                        "asyncio.timeout / withTimeout (not in Swift). Repeatable."),
         QStringLiteral("PATH@MS:DURATION"));
     const QCommandLineOption shieldOption(QStringLiteral("shield"),
-        QStringLiteral("Toggle a shield on a task at MS: requests from outside stop there until it is toggled off\n"
+        QStringLiteral("Toggle a shield on a task at MS: requests from outside stop there until it is toggled off "
                        "(asyncio.shield / NonCancellable; not in Swift). Repeatable."),
         QStringLiteral("PATH@MS"));
     const QCommandLineOption untilOption(QStringLiteral("until"),
