@@ -114,6 +114,18 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
         return;  // cancelling a finished task does nothing (asyncio: cancel() returns False)
     if (m_runtime != Runtime::Asyncio && task.cancelCount > 0)
         return;  // Kotlin and Swift: the flag is already set
+    if (userShieldBlocks(task, cause, from)) {
+        // Stopped here, and so it does not travel down either; delivered when the shield goes off.
+        TaskExtras &extras = task.x();
+        if (!extras.hasBlockedRequest) {
+            extras.hasBlockedRequest = true;
+            extras.blockedCause = cause;
+            extras.blockedFrom = from;
+        }
+        emit(EventKind::CancelBlocked, task, from,
+             quint8(m_runtime == Runtime::Kotlin ? BlockedBy::NonCancellable : BlockedBy::Shield));
+        return;
+    }
     ++task.cancelCount;
     emit(EventKind::CancelRequest, task, from, quint8(cause));
     if (task.extras) {
@@ -143,7 +155,7 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
                 emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
                 task.pendingCancel = true;
                 wakeSoon(task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
                 task.waitCancelled = true;  // awaiting a task: cancelling the awaiter cancels it
                 requestCancel(target, CancelCause::Awaiter, task.id);
             }
@@ -157,6 +169,8 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
             break;
         }
         case WaitKind::WaitFor:
+            if (userShieldStops(task, m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, true))
+                break;
             task.waitCancelled = true;
             requestCancel(m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, task.id);
             break;
@@ -237,7 +251,22 @@ void EngineImpl::cancelScope(TaskRecord &task, Scope &scope, CancelCause cause, 
             TaskRecord &child = m_tasks[std::size_t(id)];
             if (child.done() || !child.structured)
                 continue;
-            if (child.shieldScope >= 0 && scope.id < child.shieldScope) {
+            // The user's timeout is the outermost scope, whatever its id.
+            if (child.shieldScope >= 0 && (scope.user || scope.id < child.shieldScope)) {
+                emit(EventKind::CancelBlocked, child, task.id, quint8(BlockedBy::NonCancellable));
+                continue;
+            }
+            requestCancel(child, CancelCause::Parent, task.id);
+        }
+    }
+    if (scope.user) {
+        // The user's timeout wraps the whole rest of the task: its own children go too.
+        const std::vector<int> children = task.children();
+        for (int id : children) {
+            TaskRecord &child = m_tasks[std::size_t(id)];
+            if (child.done() || !child.structured || child.ownerScope >= 0)
+                continue;
+            if (child.shieldScope >= 0) {
                 emit(EventKind::CancelBlocked, child, task.id, quint8(BlockedBy::NonCancellable));
                 continue;
             }

@@ -51,7 +51,8 @@ QString overviewText()
         "  cascade lessons\n"
         "  cascade run kotlin-cancel-join\n"
         "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
-        "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n");
+        "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
+        "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n");
 }
 
 //! Text that must stay on one line of a tab-separated listing.
@@ -195,12 +196,20 @@ std::optional<int> CommandLine::parseRun(const QStringList &arguments, RunReques
     const QCommandLineOption failOption(QStringLiteral("fail"),
         QStringLiteral("Make a task raise an error at a virtual time (default error: Error). Repeatable."),
         QStringLiteral("PATH@MS[:Error[:message]]"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+        QStringLiteral("Give a running task a deadline DURATION ms after MS, as if the rest of its work were in "
+                       "asyncio.timeout / withTimeout (not in Swift). Repeatable."),
+        QStringLiteral("PATH@MS:DURATION"));
+    const QCommandLineOption shieldOption(QStringLiteral("shield"),
+        QStringLiteral("Toggle a shield on a task at MS: requests from outside stop there until it is toggled off "
+                       "(asyncio.shield / NonCancellable; not in Swift). Repeatable."),
+        QStringLiteral("PATH@MS"));
     const QCommandLineOption untilOption(QStringLiteral("until"),
         QStringLiteral("Stop at this virtual time instead of running to the end."), QStringLiteral("MS"));
     const QCommandLineOption traceOption(QStringLiteral("trace"),
         QStringLiteral("Write the JSON Lines trace to FILE, or to standard output with '-', instead of the log."),
         QStringLiteral("FILE|-"));
-    parser.addOptions({runtimeOption, cancelOption, failOption, untilOption, traceOption});
+    parser.addOptions({runtimeOption, cancelOption, failOption, timeoutOption, shieldOption, untilOption, traceOption});
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A lesson id (see 'cascade lessons') or a scenario JSON file."),
                                  QStringLiteral("<lesson-id | file.json>"));
 
@@ -225,21 +234,25 @@ std::optional<int> CommandLine::parseRun(const QStringList &arguments, RunReques
         request->runtime = parsed;
     }
 
-    // Keep --cancel and --fail in command-line order: actions at the same time apply in that order.
+    // Keep the actions in command-line order: actions at the same time apply in that order.
+    const std::map<QString, std::pair<UserAction::Kind, QStringList>> actionOptions{
+        {QStringLiteral("cancel"), {UserAction::Kind::Cancel, parser.values(cancelOption)}},
+        {QStringLiteral("fail"), {UserAction::Kind::Fail, parser.values(failOption)}},
+        {QStringLiteral("timeout"), {UserAction::Kind::Timeout, parser.values(timeoutOption)}},
+        {QStringLiteral("shield"), {UserAction::Kind::Shield, parser.values(shieldOption)}},
+    };
     std::map<QString, qsizetype> used;
-    const QStringList cancels = parser.values(cancelOption);
-    const QStringList fails = parser.values(failOption);
     for (const QString &name : parser.optionNames()) {
-        const bool isCancel = name == QLatin1String("cancel");
-        if (!isCancel && name != QLatin1String("fail"))
+        const auto option = actionOptions.find(name);
+        if (option == actionOptions.end())
             continue;
-        const QStringList &values = isCancel ? cancels : fails;
+        const auto &[kind, values] = option->second;
         const qsizetype index = used[name]++;
         if (index >= values.size())
             continue;
         UserAction action;
         QString error;
-        if (!UserAction::parse(isCancel ? UserAction::Kind::Cancel : UserAction::Kind::Fail, values.at(index), &action, &error))
+        if (!UserAction::parse(kind, values.at(index), &action, &error))
             return fail(context, error);
         request->actions.push_back(action);
     }
@@ -286,8 +299,7 @@ int CommandLine::runScenario(const QStringList &arguments)
     }
     for (const UserAction &action : actions) {
         if (!validateTaskPath(*scenario, action.taskPath, &error)) {
-            const QString option = action.kind == UserAction::Kind::Cancel ? QStringLiteral("--cancel") : QStringLiteral("--fail");
-            return fail(context, QStringLiteral("%1: %2").arg(option, error));
+            return fail(context, QStringLiteral("%1: %2").arg(UserAction::optionName(action.kind), error));
         }
     }
 

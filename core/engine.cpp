@@ -246,6 +246,7 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
                 task->pendingCancel = false;
             task->outcome = Outcome::Cancelled;
             task->errorId = plainError(cancellationErrorName());
+            closeTaskMarks(*task, nullptr);
             task->status = TaskStatus::Done;
             emit(EventKind::End, *task, -1, quint8(Outcome::Cancelled), 0, cancellationErrorName());
             taskEnded(*task);
@@ -269,14 +270,16 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         } else if (scope->step && scope->step->kind == StepKind::Join) {
             TaskRecord &target = m_tasks[std::size_t(task->waitTarget)];
             if (scope->step->shield) {
-                emit(EventKind::CancelBlocked, target, task->id, quint8(BlockedBy::Shield));
+                if (!target.done())  // it may have ended just before, its joiner not woken yet
+                    emit(EventKind::CancelBlocked, target, task->id, quint8(BlockedBy::Shield));
                 wakeSoon(*task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(*task, target, CancelCause::Timeout, false)) {
                 requestCancel(target, CancelCause::Timeout, task->id);
             }
         } else if (scope->step && scope->step->timeoutStyle == TimeoutStyle::WaitFor) {
-            if (!scope->children.empty())
-                requestCancel(m_tasks[std::size_t(scope->children.front())], CancelCause::Timeout, task->id);
+            TaskRecord *inner = scope->children.empty() ? nullptr : &m_tasks[std::size_t(scope->children.front())];
+            if (inner && !userShieldStops(*task, *inner, CancelCause::Timeout, false))
+                requestCancel(*inner, CancelCause::Timeout, task->id);
         } else {
             requestCancel(*task, CancelCause::Timeout, -1);
         }
@@ -317,7 +320,13 @@ void EngineImpl::releaseDomain(TaskRecord &task)
 
 void EngineImpl::applyAction(const UserAction &action)
 {
-    const QString verb = action.kind == UserAction::Kind::Cancel ? QStringLiteral("cancel") : QStringLiteral("fail");
+    const QString verb = UserAction::verb(action.kind);
+    const bool timeoutOrShield = action.kind == UserAction::Kind::Timeout || action.kind == UserAction::Kind::Shield;
+    if (timeoutOrShield && m_runtime == Runtime::Swift) {
+        emit(EventKind::ActionIgnored, m_tasks.front(), -1, 0, 0, verb,
+             QStringLiteral("%1: %2").arg(action.taskPath, unavailableReason(action.kind, m_runtime)));
+        return;
+    }
     // Find the newest task with this path (a path can name a task made again by a loop).
     const QString name = action.taskPath.section(QLatin1Char('/'), -1).section(QLatin1Char('['), 0, 0);
     TaskRecord *target = nullptr;
@@ -346,6 +355,14 @@ void EngineImpl::applyAction(const UserAction &action)
     }
     if (action.kind == UserAction::Kind::Cancel) {
         requestCancel(*target, CancelCause::User, -1);
+        return;
+    }
+    if (action.kind == UserAction::Kind::Timeout) {
+        applyTimeoutAction(*target, action);
+        return;
+    }
+    if (action.kind == UserAction::Kind::Shield) {
+        applyShieldAction(*target);
         return;
     }
     // A failure is raised at the await the task is suspended in when that await can fail (a

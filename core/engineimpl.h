@@ -46,8 +46,10 @@ struct Scope {
     bool cancelled = false;       // Kotlin: the scope's own job was cancelled
     bool expired = false;         // timeout scope: the deadline passed
     bool timeoutCancel = false;   // the scope's cancellation came from its deadline
+    bool user = false;            // a user Timeout action: wraps the rest of the task, outermost
     int entryCancelCount = 0;     // asyncio timeout: task.cancelling() at entry
     qint64 ms = 0;
+    qint64 deadline = 0;          // timeout scope: virtual time it fires
     const Step *step = nullptr;
     std::vector<int> children;    // tasks started in this scope (group / gather / timeout)
     int failedChild = -1;         // first child that failed (group / gather)
@@ -75,6 +77,11 @@ struct TaskExtras {
     int injectedErrorId = -1;       // user "fail" waiting to be raised
     int failureErrorId = -1;        // Kotlin: a child failure that cancelled this task
     int childFailure = -1;
+    int openShields = 0;            // shield-on events not yet matched by a shield-off
+    bool userShield = false;        // the user's Shield toggle is on
+    bool hasBlockedRequest = false; // a request stopped by the user shield, delivered when it goes off
+    CancelCause blockedCause = CancelCause::Parent;
+    int blockedFrom = -1;
 };
 
 struct TaskRecord {
@@ -224,6 +231,22 @@ public:
     [[nodiscard]] bool cancelPendingFor(const TaskRecord &task) const;
     [[nodiscard]] Scope *findScope(TaskRecord &task, int scopeId);
     [[nodiscard]] int shieldDepth(const TaskRecord &task) const;
+    //! True when the user's shield on `task` stops this request (one from outside the task).
+    [[nodiscard]] bool userShieldBlocks(const TaskRecord &task, CancelCause cause, int from) const;
+    //! A timeout scope's deadline: deadline-set now and a Deadline entry at now + ms.
+    void armDeadline(TaskRecord &task, Scope &scope, qint64 ms, CancelCause cause);
+    void shieldOn(TaskRecord &task, CancelCause cause);
+    void shieldOff(TaskRecord &task, CancelCause cause);
+    //! Just before a task's end: the user's timeouts end with it (asyncio turns their
+    //! cancellation into TimeoutError), and every shield still on goes off.
+    void closeTaskMarks(TaskRecord &task, Flow *flow);
+    //! asyncio: a cancel the waiter passes on to the task it awaits (join, wait_for) that the
+    //! user's shield on that task stops. The waiter is then woken cancelled itself, as the awaiter
+    //! of asyncio.shield() is; `waiterCancelled` when the request was the waiter's own (not a
+    //! deadline). False when the shield does not stop it: the caller forwards the request.
+    bool userShieldStops(TaskRecord &waiter, TaskRecord &awaited, CancelCause cause, bool waiterCancelled);
+    void applyTimeoutAction(TaskRecord &task, const UserAction &action);
+    void applyShieldAction(TaskRecord &task);
     void startPendingGroupChildren(TaskRecord &parent, Scope &scope);
 
     // --- events

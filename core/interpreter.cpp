@@ -143,12 +143,20 @@ Scope &EngineImpl::pushScope(TaskRecord &task, Scope::Kind kind, const Step *ste
     scope->entryCancelCount = task.cancelCount;
     Scope &ref = *scope;
     task.x().scopes.push_back(std::move(scope));
+    if (kind == Scope::Kind::Shield)
+        shieldOn(task, CancelCause::Code);  // Kotlin NonCancellable: the task itself is protected
     return ref;
 }
 
 void EngineImpl::popScope(TaskRecord &task, int scopeId)
 {
     auto &scopes = task.x().scopes;
+    if (Scope *scope = findScope(task, scopeId)) {
+        if (scope->kind == Scope::Kind::Timeout)
+            emit(EventKind::DeadlineClear, task, -1, 0, scope->deadline);
+        else if (scope->kind == Scope::Kind::Shield)
+            shieldOff(task, CancelCause::Code);
+    }
     scopes.erase(std::remove_if(scopes.begin(), scopes.end(), [&](const auto &s) { return s->id == scopeId; }),
                  scopes.end());
 }
@@ -220,6 +228,7 @@ QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow 
 
 void EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 {
+    closeTaskMarks(task, &flow);
     if (task.extras && task.extras->injectedErrorId >= 0) {
         // A failure injected while the task could not take it (CPU work, a group's exit...).
         const int id = std::exchange(task.extras->injectedErrorId, -1);
@@ -341,6 +350,8 @@ bool EngineImpl::execInstant(TaskRecord &task, const Step &step, const BlockCont
         int scopeId = -1;
         if (m_runtime == Runtime::Kotlin && structured && task.extras) {
             for (const auto &scope : task.extras->scopes) {
+                if (scope->user)
+                    continue;  // a user's timeout wraps the task: its launches stay the task's own
                 if (scope->kind == Scope::Kind::Group || scope->kind == Scope::Kind::Timeout
                     || scope->kind == Scope::Kind::Shield)
                     scopeId = scope->id;

@@ -276,10 +276,13 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
     int shieldScope = -1;
     if (step.ms > 0) {
         Scope &scope = pushScope(task, Scope::Kind::Timeout, &step);
-        scope.ms = step.ms;
         timeoutScope = scope.id;
-        push(QueueEntry::Kind::Deadline, task.id, m_now + step.ms, scope.id);
+        armDeadline(task, scope, step.ms, CancelCause::Code);
     }
+    // asyncio: `await shield(task)` protects the awaited task while this join waits for it.
+    const bool shieldsTarget = step.shield && m_runtime == Runtime::Asyncio && !target.done();
+    if (shieldsTarget)
+        shieldOn(target, CancelCause::Code);
     if (step.shield && m_runtime == Runtime::Kotlin)
         shieldScope = pushScope(task, Scope::Kind::Shield, &step).id;
 
@@ -292,7 +295,7 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
             if (step.shield) {
                 emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
                 wakeSoon(task, Wake::Cancelled);
-            } else {
+            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
                 task.pendingCancel = false;
                 task.waitCancelled = true;
                 requestCancel(target, CancelCause::Awaiter, task.id);
@@ -326,6 +329,8 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
         }
     }
     task.waitCancelled = false;  // whatever reached the awaited task has been answered above
+    if (shieldsTarget && !target.done())
+        shieldOff(target, CancelCause::Code);  // a target that ended dropped its shields at its end
     if (shieldScope >= 0) {
         popScope(task, shieldScope);
         if (!result.abrupt() && kotlinCancelled(task))
@@ -344,21 +349,24 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
 {
     Scope &scope = pushScope(task, Scope::Kind::Timeout, &step);
     const int scopeId = scope.id;
-    scope.ms = step.ms;
-    push(QueueEntry::Kind::Deadline, task.id, m_now + step.ms, scopeId);
+    armDeadline(task, scope, step.ms, CancelCause::Code);
 
     Flow result;
     if (m_runtime == Runtime::Asyncio && step.timeoutStyle == TimeoutStyle::WaitFor) {
         // wait_for runs the body as its own task and waits for it.
         TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("wait_for")), -1, true, scopeId);
         task.waitCancelled = false;
-        while (!inner.done()) {
+        bool leftInner = false;  // the user's shield on the inner task kept a cancel from it
+        while (!inner.done() && !leftInner) {
             inner.x().joiners.push_back(task.id);
             const Wake wake = co_await suspend(task, WaitKind::WaitFor, QStringLiteral("wait_for"), inner.id);
             if (wake == Wake::Abort)
                 co_return Flow{Flow::Kind::Abort};
+            leftInner = wake == Wake::Cancelled;
         }
-        if (scope.expired && inner.outcome == Outcome::Cancelled)
+        if (leftInner)  // as wait_for(shield(inner)): the waiter stops, the inner work goes on
+            result = scope.expired ? throwNamed(task, timeoutErrorName(), QString(), true) : deliver(task, QStringLiteral("wait_for"));
+        else if (scope.expired && inner.outcome == Outcome::Cancelled)
             result = throwNamed(task, timeoutErrorName(), QString(), true);
         else if (std::exchange(task.waitCancelled, false) && inner.outcome == Outcome::Cancelled)
             result = deliver(task, QStringLiteral("wait_for"));
@@ -421,6 +429,7 @@ QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, Blo
     // asyncio.shield(inner()): the inner work is a task of its own that the awaiter's cancel cannot reach.
     TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("shielded")), -1, false, -1);
     inner.shieldInner = true;
+    shieldOn(inner, CancelCause::Code);  // from its first moment to its end: no request gets in before it starts
     Flow result;
     while (!inner.done()) {
         inner.x().joiners.push_back(task.id);
@@ -464,9 +473,8 @@ void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
     auto reject = [&](const Step &step, const QString &what, const QString &why) {
         *out << QStringLiteral("%1: %2 is not available in %3: %4").arg(step.pointer, what, runtimeLabel, why);
     };
-    const QString noTimeout = QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in "
-                                             "a task group");
-    const QString noShield = QStringLiteral("Swift has no shield; escape with Task.detached");
+    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
+    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
     for (const Step &step : steps) {
         switch (step.kind) {
         case StepKind::Spawn:

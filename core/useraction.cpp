@@ -21,15 +21,18 @@ void setError(QString *error, const QString &text)
         *error = text;
 }
 
-QString optionName(UserAction::Kind kind)
-{
-    return kind == UserAction::Kind::Cancel ? QStringLiteral("--cancel") : QStringLiteral("--fail");
-}
-
 QString expectedForm(UserAction::Kind kind)
 {
-    return kind == UserAction::Kind::Cancel ? QStringLiteral("PATH@MS, e.g. main/job@1300")
-                                            : QStringLiteral("PATH@MS[:Error[:message]], e.g. main/job@1300:ValueError:boom");
+    switch (kind) {
+    case UserAction::Kind::Fail:
+        return QStringLiteral("PATH@MS[:Error[:message]], e.g. main/job@1300:ValueError:boom");
+    case UserAction::Kind::Timeout:
+        return QStringLiteral("PATH@MS:DURATION, e.g. main/job@1300:500");
+    case UserAction::Kind::Cancel:
+    case UserAction::Kind::Shield:
+        break;
+    }
+    return QStringLiteral("PATH@MS, e.g. main/job@1300");
 }
 
 bool isErrorName(const QString &name)
@@ -39,6 +42,37 @@ bool isErrorName(const QString &name)
 }
 
 } // namespace
+
+QString UserAction::optionName(Kind kind)
+{
+    return QStringLiteral("--") + verb(kind);
+}
+
+QString UserAction::verb(Kind kind)
+{
+    switch (kind) {
+    case Kind::Cancel:
+        return QStringLiteral("cancel");
+    case Kind::Fail:
+        return QStringLiteral("fail");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Shield:
+        return QStringLiteral("shield");
+    }
+    return {};
+}
+
+QString unavailableReason(UserAction::Kind kind, Runtime runtime)
+{
+    if (runtime != Runtime::Swift)
+        return {};
+    if (kind == UserAction::Kind::Timeout)
+        return QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task group");
+    if (kind == UserAction::Kind::Shield)
+        return QStringLiteral("Swift has no shield; escape with Task.detached");
+    return {};
+}
 
 bool parseVirtualMs(const QString &text, qint64 *out, QString *error)
 {
@@ -106,6 +140,25 @@ bool UserAction::parse(Kind kind, const QString &text, UserAction *out, QString 
                 setError(error, QStringLiteral("%1: the message is longer than %2 characters").arg(option).arg(MaxMessageLength));
                 return false;
             }
+        }
+    }
+
+    if (kind == Kind::Timeout) {
+        // PATH@MS:DURATION: both are whole milliseconds; a deadline needs a positive duration.
+        const qsizetype colon = rest.indexOf(QLatin1Char(':'));
+        if (colon < 0) {
+            setError(error, QStringLiteral("%1 '%2': missing ':DURATION'; expected %3").arg(option, text, expectedForm(kind)));
+            return false;
+        }
+        timeText = rest.left(colon);
+        QString why;
+        if (!parseVirtualMs(rest.mid(colon + 1), &action.durationMs, &why)) {
+            setError(error, QStringLiteral("%1 '%2': duration: %3").arg(option, text, why));
+            return false;
+        }
+        if (action.durationMs == 0) {
+            setError(error, QStringLiteral("%1 '%2': duration must be at least 1 ms").arg(option, text));
+            return false;
         }
     }
 

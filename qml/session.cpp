@@ -1,11 +1,15 @@
 #include "session.h"
 
 #include "lessons.h"
+#include "scenarioloader.h"
 
 namespace cascade {
 
 namespace {
 constexpr int FrameMs = 16;
+// The plan's throwaway run stops here: a scenario that never ends would otherwise run to the
+// engine's own limit (5 million events) before the window shows anything.
+constexpr qint64 PlanMaxEvents = 1'000'000;
 }
 
 Session::Session(QObject *parent)
@@ -56,10 +60,31 @@ void Session::rebuildEngine()
             m_engine = std::make_unique<Engine>(*m_scenario, m_runtime);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
+            showPlan();
         }
     }
     Q_EMIT runtimeChanged();
     Q_EMIT progressed();
+}
+
+void Session::showPlan()
+{
+    // The engine is deterministic: the same scenario, runtime and actions spawn the same tasks.
+    Engine::Options options;
+    options.keepEvents = false;
+    options.maxEvents = PlanMaxEvents;
+    Engine rehearsal(*m_scenario, m_runtime, options);
+    std::vector<TaskListModel::PlannedTask> plan;
+    rehearsal.setListener([&plan](const TraceEvent &event) {
+        if (event.kind == EventKind::Spawn)
+            plan.push_back({event.task, event.other, QString(), event.code == quint8(LinkCode::Child)});
+    });
+    for (const UserAction &action : m_actions)
+        rehearsal.schedule(action);
+    rehearsal.runToEnd();
+    for (TaskListModel::PlannedTask &task : plan)
+        task.path = rehearsal.taskPath(task.taskId);
+    m_tasks.showPlan(plan);
 }
 
 void Session::restart()
@@ -161,7 +186,7 @@ void Session::tick()
     Q_EMIT progressed();
 }
 
-void Session::act(UserAction::Kind kind, const QString &path)
+void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
 {
     if (!m_engine)
         return;
@@ -170,6 +195,7 @@ void Session::act(UserAction::Kind kind, const QString &path)
     action.kind = kind;
     action.at = std::max(m_engine->now(), m_playhead);
     action.taskPath = path;
+    action.durationMs = durationMs;
     if (kind == UserAction::Kind::Fail) {
         action.error = QStringLiteral("UserError");
         action.message = QStringLiteral("failed from the workbench");
@@ -189,6 +215,30 @@ void Session::cancelTask(const QString &path)
 void Session::failTask(const QString &path)
 {
     act(UserAction::Kind::Fail, path);
+}
+
+void Session::addTimeout(const QString &path, qint64 ms)
+{
+    if (ms <= 0 || ms > ScenarioLoader::MaxMs) {
+        m_error = QStringLiteral("timeout for %1: the duration must be 1 ms to one year, got %2 ms").arg(path).arg(ms);
+        Q_EMIT errorChanged();
+        return;
+    }
+    act(UserAction::Kind::Timeout, path, ms);
+}
+
+void Session::toggleShield(const QString &path)
+{
+    act(UserAction::Kind::Shield, path);
+}
+
+QString Session::actionUnavailable(const QString &action) const
+{
+    for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
+        if (action == UserAction::verb(kind))
+            return unavailableReason(kind, m_runtime);
+    }
+    return QStringLiteral("unknown action '%1' (cancel, fail, timeout or shield)").arg(action);
 }
 
 QString Session::scenarioId() const { return m_scenario ? m_scenario->id : QString(); }

@@ -53,6 +53,13 @@ public:
     Q_INVOKABLE void seekToEvent(int seq);
     Q_INVOKABLE void cancelTask(const QString &path);
     Q_INVOKABLE void failTask(const QString &path);
+    //! Gives the task a deadline `ms` from now, as if the rest of its work were in a timeout block.
+    Q_INVOKABLE void addTimeout(const QString &path, qint64 ms);
+    //! Switches the user's shield on the task on or off.
+    Q_INVOKABLE void toggleShield(const QString &path);
+    //! Why `action` ("cancel", "fail", "timeout", "shield") cannot be used under the current
+    //! runtime (for a disabled menu entry's tooltip); empty when it can.
+    Q_INVOKABLE [[nodiscard]] QString actionUnavailable(const QString &action) const;
 
     [[nodiscard]] QString scenarioId() const;
     [[nodiscard]] QString title() const;
@@ -89,7 +96,9 @@ Q_SIGNALS:
 private:
     void rebuildEngine();
     void tick();
-    void act(UserAction::Kind kind, const QString &path);
+    void act(UserAction::Kind kind, const QString &path, qint64 durationMs = 0);
+    //! Runs the scenario once to its end, unseen, and shows every task it spawns as planned.
+    void showPlan();
     void reveal(qint64 count);
     bool runEngineTo(qint64 events);
     void showExactly(qint64 count);

@@ -1,6 +1,22 @@
 #include "tasklistmodel.h"
 
+#include <algorithm>
+
 namespace cascade {
+
+qint64 TaskListModel::Row::earliestDeadline() const
+{
+    if (deadlines.isEmpty())
+        return -1;
+    return std::min_element(deadlines.begin(), deadlines.end())->first;
+}
+
+qint64 TaskListModel::Row::earliestDeadlineMs() const
+{
+    if (deadlines.isEmpty())
+        return 0;
+    return std::min_element(deadlines.begin(), deadlines.end())->second;
+}
 
 TaskListModel::TaskListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -35,6 +51,14 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return row.pendingSince;
     case DeliveredRole:
         return row.delivered;
+    case SpawnedRole:
+        return row.spawned;
+    case ShieldedRole:
+        return row.shields > 0;
+    case DeadlineRole:
+        return row.earliestDeadline();
+    case DeadlineMsRole:
+        return row.earliestDeadlineMs();
     default:
         return {};
     }
@@ -44,7 +68,9 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
 {
     return {{NameRole, "name"},   {PathRole, "path"}, {DepthRole, "depth"},
             {StateRole, "state"}, {DetailRole, "detail"}, {LinkRole, "link"},
-            {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"}};
+            {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"},
+            {SpawnedRole, "spawned"}, {ShieldedRole, "shielded"},
+            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"}};
 }
 
 int TaskListModel::rowOfPath(const QString &path) const
@@ -65,7 +91,9 @@ QVariantMap TaskListModel::info(const QString &path) const
     return {{QStringLiteral("name"), row.name},       {QStringLiteral("path"), row.path},
             {QStringLiteral("state"), row.state},     {QStringLiteral("detail"), row.detail},
             {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), row.pendingSince},
-            {QStringLiteral("delivered"), row.delivered}, {QStringLiteral("depth"), row.depth}};
+            {QStringLiteral("delivered"), row.delivered}, {QStringLiteral("depth"), row.depth},
+            {QStringLiteral("spawned"), row.spawned}, {QStringLiteral("shielded"), row.shields > 0},
+            {QStringLiteral("deadline"), row.earliestDeadline()}, {QStringLiteral("deadlineMs"), row.earliestDeadlineMs()}};
 }
 
 int TaskListModel::rowOf(int taskId) const
@@ -73,36 +101,74 @@ int TaskListModel::rowOf(int taskId) const
     return m_rowByTask.value(taskId, -1);
 }
 
+void TaskListModel::reindexFrom(qsizetype first)
+{
+    // Backwards, so that a planned row is recognised by its old index (one less) before a
+    // row above it with the same path is moved.
+    for (qsizetype i = m_rows.size() - 1; i >= first; --i) {
+        const Row &row = m_rows.at(i);
+        if (row.spawned)
+            m_rowByTask.insert(row.taskId, int(i));
+        else if (m_plannedByPath.value(row.path, -1) == i - 1)
+            m_plannedByPath.insert(row.path, int(i));
+    }
+}
+
+void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &path)
+{
+    const QString taskPath = path(event.task);
+    const QString link = event.code == quint8(LinkCode::Child) ? QStringLiteral("child") : QStringLiteral("unstructured");
+    // A planned task: the row is already in place, it only becomes spawned.
+    if (const auto planned = m_plannedByPath.constFind(taskPath); planned != m_plannedByPath.cend()) {
+        const int at = *planned;
+        m_plannedByPath.erase(planned);
+        Row &row = m_rows[at];
+        row.spawned = true;
+        row.taskId = event.task;
+        row.parentId = event.other;
+        QList<int> roles{SpawnedRole};
+        if (row.link != link) {
+            row.link = link;
+            roles << LinkRole;
+        }
+        m_rowByTask.insert(event.task, at);
+        const QModelIndex changed = index(at);
+        Q_EMIT dataChanged(changed, changed, roles);
+        return;
+    }
+    Row row;
+    row.taskId = event.task;
+    row.parentId = event.other;
+    row.path = taskPath;
+    row.name = row.path.section(QLatin1Char('/'), -1);
+    row.link = link;
+    // Insert after the parent's last descendant so the list reads as a tree.
+    int at = int(m_rows.size());
+    const int parentRow = rowOf(event.other);
+    if (parentRow >= 0) {
+        row.depth = m_rows.at(parentRow).depth + 1;
+        at = parentRow + 1;
+        while (at < m_rows.size() && m_rows.at(at).depth > m_rows.at(parentRow).depth)
+            ++at;
+    }
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, row);
+    // Only the rows after the new one move; a spawn at the end (the usual case) moves none.
+    reindexFrom(at);
+    endInsertRows();
+}
+
 void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
 {
     if (event.kind == EventKind::Spawn) {
-        Row row;
-        row.taskId = event.task;
-        row.parentId = event.other;
-        row.path = path(event.task);
-        row.name = row.path.section(QLatin1Char('/'), -1);
-        row.link = event.code == quint8(LinkCode::Child) ? QStringLiteral("child") : QStringLiteral("unstructured");
-        // Insert after the parent's last descendant so the list reads as a tree.
-        int at = int(m_rows.size());
-        const int parentRow = rowOf(event.other);
-        if (parentRow >= 0) {
-            row.depth = m_rows.at(parentRow).depth + 1;
-            at = parentRow + 1;
-            while (at < m_rows.size() && m_rows.at(at).depth > m_rows.at(parentRow).depth)
-                ++at;
-        }
-        beginInsertRows({}, at, at);
-        m_rows.insert(at, row);
-        // Only the rows after the new one move; a spawn at the end (the usual case) moves none.
-        for (qsizetype i = at; i < m_rows.size(); ++i)
-            m_rowByTask.insert(m_rows.at(i).taskId, int(i));
-        endInsertRows();
+        spawnRow(event, path);
         return;
     }
     const int at = rowOf(event.task);
     if (at < 0)
         return;
     Row &row = m_rows[at];
+    QList<int> roles{StateRole, DetailRole};
     switch (event.kind) {
     case EventKind::Start:
     case EventKind::Resume:
@@ -119,14 +185,17 @@ void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
         row.detail = QStringLiteral("%1 ms of CPU work").arg(event.ms);
         break;
     case EventKind::CancelRequest:
-        if (row.pendingSince < 0 && !row.delivered)
-            row.pendingSince = event.t;
+        if (row.pendingSince >= 0 || row.delivered)
+            return;
+        row.pendingSince = event.t;
+        roles = {PendingSinceRole};
         break;
     case EventKind::CancelDeliver:
         row.pendingSince = -1;
         row.delivered = true;
         row.state = QStringLiteral("unwinding");
         row.detail = QStringLiteral("delivered at %1").arg(event.text);
+        roles << PendingSinceRole << DeliveredRole;
         break;
     case EventKind::CleanupEnter:
         row.state = QStringLiteral("cleanup");
@@ -138,13 +207,36 @@ void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
         row.state = timedOut ? QStringLiteral("timed-out") : QString::fromLatin1(outcomeName(outcome));
         row.detail = event.text;
         row.pendingSince = -1;
+        roles << PendingSinceRole;
+        break;
+    }
+    case EventKind::DeadlineSet:
+        row.deadlines.append({event.t + event.ms, event.ms});
+        roles = {DeadlineRole, DeadlineMsRole};
+        break;
+    case EventKind::DeadlineClear: {
+        const auto it = std::find_if(row.deadlines.begin(), row.deadlines.end(),
+                                     [&](const auto &d) { return d.first == event.ms; });
+        if (it == row.deadlines.end())
+            return;
+        row.deadlines.erase(it);
+        roles = {DeadlineRole, DeadlineMsRole};
+        break;
+    }
+    case EventKind::ShieldOn:
+    case EventKind::ShieldOff: {
+        const bool before = row.shields > 0;
+        row.shields = std::max(0, row.shields + (event.kind == EventKind::ShieldOn ? 1 : -1));
+        if (before == (row.shields > 0))
+            return;  // a second shield on a shielded task changes nothing visible
+        roles = {ShieldedRole};
         break;
     }
     default:
         return;
     }
     const QModelIndex changed = index(at);
-    Q_EMIT dataChanged(changed, changed);
+    Q_EMIT dataChanged(changed, changed, roles);
 }
 
 void TaskListModel::clear()
@@ -152,6 +244,49 @@ void TaskListModel::clear()
     beginResetModel();
     m_rows.clear();
     m_rowByTask.clear();
+    m_plannedByPath.clear();
+    endResetModel();
+}
+
+void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
+{
+    // Children in spawn order, each followed by its subtree: the order a run's inserts give.
+    QHash<int, std::vector<int>> childrenOf;  // task id -> indexes into plan
+    std::vector<int> roots;
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        if (plan[i].parentId < 0)
+            roots.push_back(int(i));
+        else
+            childrenOf[plan[i].parentId].push_back(int(i));
+    }
+    beginResetModel();
+    m_rows.clear();
+    m_rowByTask.clear();
+    m_plannedByPath.clear();
+    m_rows.reserve(qsizetype(plan.size()));
+    std::vector<std::pair<int, int>> stack;  // (plan index, depth), depth-first without recursion
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it)
+        stack.emplace_back(*it, 0);
+    while (!stack.empty()) {
+        const auto [index, depth] = stack.back();
+        stack.pop_back();
+        const PlannedTask &task = plan[std::size_t(index)];
+        Row row;
+        row.path = task.path;
+        row.name = task.path.section(QLatin1Char('/'), -1);
+        row.depth = depth;
+        row.link = task.child ? QStringLiteral("child") : QStringLiteral("unstructured");
+        row.spawned = false;
+        // A path made twice (a task made again by a loop) keeps its first row planned.
+        if (!m_plannedByPath.contains(row.path))
+            m_plannedByPath.insert(row.path, int(m_rows.size()));
+        m_rows.append(row);
+        const auto children = childrenOf.constFind(task.taskId);
+        if (children != childrenOf.cend()) {
+            for (auto c = children->rbegin(); c != children->rend(); ++c)
+                stack.emplace_back(*c, depth + 1);
+        }
+    }
     endResetModel();
 }
 

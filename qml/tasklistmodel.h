@@ -8,8 +8,9 @@
 namespace cascade {
 
 //! The task tree flattened in depth-first order, with each task's state as the trace shows it.
-//! Updated incrementally from trace events: a spawn inserts a row under its parent, later events
-//! change that row only.
+//! It can start from a plan (every task a run will spawn, "not-started", `spawned` false): a
+//! spawn then turns the planned row into a spawned one. Updated incrementally from trace events:
+//! a spawn nobody planned inserts a row under its parent, later events change that row only.
 class TaskListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -26,6 +27,18 @@ public:
         LinkRole,       // child / unstructured
         PendingSinceRole,  // virtual ms of an undelivered cancel request, -1 when none
         DeliveredRole,
+        SpawnedRole,    // false for a planned task the run has not spawned (yet)
+        ShieldedRole,   // a shield is on (shield-on / shield-off)
+        DeadlineRole,   // virtual ms of the earliest deadline set and not cleared, -1 when none
+        DeadlineMsRole, // that deadline's limit in ms (for the fraction of time left), 0 when none
+    };
+
+    //! A task that a run will spawn, in spawn order: the plan the list starts from.
+    struct PlannedTask {
+        int taskId = -1;
+        int parentId = -1;   // -1 for the root
+        QString path;
+        bool child = true;   // spawn link "child" (else "unstructured")
     };
 
     explicit TaskListModel(QObject *parent = nullptr);
@@ -40,6 +53,8 @@ public:
 
     void apply(const TraceEvent &event, const TaskPathResolver &path);
     void clear();
+    //! Replaces the rows with the planned tasks in depth-first order, none spawned yet.
+    void showPlan(const std::vector<PlannedTask> &plan);
 
 private:
     struct Row {
@@ -53,10 +68,20 @@ private:
         QString link;
         qint64 pendingSince = -1;
         bool delivered = false;
+        bool spawned = true;
+        int shields = 0;
+        QList<std::pair<qint64, qint64>> deadlines;  // (deadline, ms) set and not cleared
+
+        [[nodiscard]] qint64 earliestDeadline() const;
+        [[nodiscard]] qint64 earliestDeadlineMs() const;
     };
     [[nodiscard]] int rowOf(int taskId) const;
+    void spawnRow(const TraceEvent &event, const TaskPathResolver &path);
+    //! Keeps the lookups right for the rows from `first` on (after an insert moved them).
+    void reindexFrom(qsizetype first);
     QList<Row> m_rows;
-    QHash<int, int> m_rowByTask;  // task id -> row
+    QHash<int, int> m_rowByTask;         // task id -> row, for spawned rows
+    QHash<QString, int> m_plannedByPath;  // path -> row, for planned rows not spawned yet
 };
 
 } // namespace cascade

@@ -140,30 +140,66 @@ QList<UserAction> generateActions(quint32 seed, const Scenario &scenario, Runtim
     const int n = rng.range(0, maxActions);
     for (int i = 0; i < n; ++i) {
         UserAction action;
-        action.kind = rng.chance(70) ? UserAction::Kind::Cancel : UserAction::Kind::Fail;
+        // Cancel 50%, fail 20%, timeout 15%, shield 15% (under Swift the last two are ignored).
+        const int roll = rng.range(0, 99);
+        action.kind = roll < 50 ? UserAction::Kind::Cancel
+            : roll < 70         ? UserAction::Kind::Fail
+            : roll < 85         ? UserAction::Kind::Timeout
+                                : UserAction::Kind::Shield;
+        if (action.kind == UserAction::Kind::Timeout)
+            action.durationMs = rng.chance(50) ? qint64(rng.range(1, 20)) * 50 : rng.range(1, 1500);
         action.at = rng.chance(50) ? qint64(rng.range(0, 60)) * 50 : rng.range(0, 3000);
         action.taskPath = rng.chance(20) ? scenario.root.name : rng.pick(paths);
+        if (action.kind == UserAction::Kind::Shield || action.kind == UserAction::Kind::Timeout)
+            action.at = rng.range(0, 800);  // early, while most tasks still run
         if (action.kind == UserAction::Kind::Fail) {
             action.error = rng.pick(userFailErrors());
             action.message = QStringLiteral("injected %1").arg(i);
         }
         actions << action;
+        // A shield matters only if a request comes from above while it is on: often cancel the
+        // parent a little later, and sometimes toggle the shield off again after that.
+        const qsizetype slash = action.taskPath.lastIndexOf(QLatin1Char('/'));
+        if (action.kind == UserAction::Kind::Shield && slash > 0 && rng.chance(60)) {
+            UserAction cancelParent;
+            cancelParent.taskPath = action.taskPath.left(slash);
+            cancelParent.at = action.at + rng.range(0, 400);
+            actions << cancelParent;
+            if (rng.chance(50)) {
+                UserAction off = action;
+                off.at = cancelParent.at + rng.range(0, 400);
+                actions << off;
+            }
+        }
     }
     return actions;
 }
 
 QString describeAction(const UserAction &action)
 {
-    if (action.kind == UserAction::Kind::Cancel)
-        return QStringLiteral("cancel %1@%2").arg(action.taskPath).arg(action.at);
-    return QStringLiteral("fail %1@%2:%3:%4").arg(action.taskPath).arg(action.at).arg(action.error, action.message);
+    // The verb, a space, then the text of the command-line option (parseAction reads it back).
+    const QString head = QStringLiteral("%1 %2@%3").arg(UserAction::verb(action.kind), action.taskPath).arg(action.at);
+    switch (action.kind) {
+    case UserAction::Kind::Fail:
+        return QStringLiteral("%1:%2:%3").arg(head, action.error, action.message);
+    case UserAction::Kind::Timeout:
+        return QStringLiteral("%1:%2").arg(head).arg(action.durationMs);
+    case UserAction::Kind::Cancel:
+    case UserAction::Kind::Shield:
+        break;
+    }
+    return head;
 }
 
 bool parseAction(const QString &text, UserAction *action, QString *error)
 {
-    const bool cancel = text.startsWith(QLatin1String("cancel "));
-    return UserAction::parse(cancel ? UserAction::Kind::Cancel : UserAction::Kind::Fail, text.section(QLatin1Char(' '), 1),
-                             action, error);
+    const QString verb = text.section(QLatin1Char(' '), 0, 0);
+    for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
+        if (verb == UserAction::verb(kind))
+            return UserAction::parse(kind, text.section(QLatin1Char(' '), 1), action, error);
+    }
+    *error = QStringLiteral("'%1': unknown action (cancel, fail, timeout or shield)").arg(text);
+    return false;
 }
 
 } // namespace cascade::testing

@@ -54,6 +54,7 @@ private:
     void checkAsyncioCpu();            // (j)
     void checkSwiftFlag();             // (k)
     void checkFailActions();           // (l)
+    void checkMarks();                 // (m), tracechecks_marks.cpp
 
     const RunView &m_run;
     const std::vector<TraceEvent> &m_events;

@@ -53,6 +53,7 @@ QStringList TraceChecker::check()
     if (m_run.runtime == Runtime::Swift)
         checkSwiftFlag();
     checkFailActions();
+    checkMarks();
     if (!m_run.abortReason.isEmpty())
         fail(QStringLiteral("(g)"), -1, QStringLiteral("the run stopped: %1").arg(m_run.abortReason));
     return m_problems;
@@ -162,9 +163,12 @@ void TraceChecker::checkLifecycle()
             fail(QStringLiteral("(c)"), i, QStringLiteral("%1 event for %2 after its end (seq %3)")
                                                .arg(QString::fromLatin1(eventKindName(e.kind)), who(e.task))
                                                .arg(t.end));
-        // Before its start a task can only be requested to cancel (or end, cancelled).
+        // Before its start a task can only be requested to cancel (or end, cancelled), or be given
+        // a deadline or a shield (a user action, or an asyncio join through shield()).
         const bool beforeStart = t.start < 0 || i < t.start;
-        if (beforeStart && e.kind != EventKind::Spawn && e.kind != EventKind::CancelRequest
+        const bool mark = e.kind == EventKind::DeadlineSet || e.kind == EventKind::DeadlineClear
+            || e.kind == EventKind::ShieldOn || e.kind == EventKind::ShieldOff;
+        if (beforeStart && !mark && e.kind != EventKind::Spawn && e.kind != EventKind::CancelRequest
             && e.kind != EventKind::CancelBlocked && e.kind != EventKind::End && e.kind != EventKind::Start)
             fail(QStringLiteral("(b)"), i, QStringLiteral("%1 event for %2 before it started")
                                                .arg(QString::fromLatin1(eventKindName(e.kind)), who(e.task)));
@@ -314,6 +318,10 @@ void TraceChecker::checkSuspensions()
         case EventKind::CancelRequest:
         case EventKind::CancelBlocked:
         case EventKind::Timeout:
+        // Given from outside: a user's timeout or shield, an asyncio join through shield().
+        case EventKind::DeadlineSet:
+        case EventKind::ShieldOn:
+        case EventKind::ShieldOff:
             break;
         case EventKind::CleanupEnter:
         case EventKind::CleanupExit:
@@ -419,7 +427,9 @@ const char *Coverage::name(int counter)
     static const char *const names[] = {"events", "cancel-deliver", "timeout", "cancel-blocked by=shield",
                                         "cancel-blocked by=non-cancellable", "suspend on a signal",
                                         "NonCancellable regions entered", "raises of user fails",
-                                        "tasks cancelled before starting"};
+                                        "tasks cancelled before starting", "deadline-set cause=user",
+                                        "timeouts of user deadlines", "shield-on cause=user",
+                                        "cancel-blocked by the user's shield"};
     return names[counter];
 }
 
@@ -433,7 +443,11 @@ bool Coverage::appliesTo(int counter, Runtime runtime)
         return runtime == Runtime::Kotlin;  // withContext(NonCancellable)
     case StartlessEnds:
     case Timeouts:
-        return runtime != Runtime::Swift;  // Swift starts every task and has no timeouts
+    case UserDeadlines:
+    case UserTimeouts:
+    case UserShields:
+    case UserShieldBlocks:
+        return runtime != Runtime::Swift;  // Swift starts every task and has no timeouts or shields
     default:
         return true;
     }
@@ -442,8 +456,28 @@ bool Coverage::appliesTo(int counter, Runtime runtime)
 void Coverage::add(const std::vector<TraceEvent> &events, int taskCount)
 {
     std::vector<bool> started(std::size_t(std::max(0, taskCount)), false);
+    std::vector<int> userShields(std::size_t(std::max(0, taskCount)), 0);  // by the user, on now
+    std::vector<std::vector<qint64>> userDeadlines(std::size_t(std::max(0, taskCount)));
+    auto valid = [&](int task) { return task >= 0 && task < taskCount; };
     for (const TraceEvent &e : events) {
         ++counts[Events];
+        if (valid(e.task) && CancelCause(e.code) == CancelCause::User) {
+            if (e.kind == EventKind::ShieldOn || e.kind == EventKind::ShieldOff)
+                userShields[std::size_t(e.task)] = e.kind == EventKind::ShieldOn ? 1 : 0;
+            if (e.kind == EventKind::ShieldOn)
+                ++counts[UserShields];
+            if (e.kind == EventKind::DeadlineSet) {
+                ++counts[UserDeadlines];
+                userDeadlines[std::size_t(e.task)].push_back(e.t + e.ms);
+            }
+        }
+        if (e.kind == EventKind::Timeout && valid(e.task)) {
+            const auto &deadlines = userDeadlines[std::size_t(e.task)];
+            if (std::find(deadlines.begin(), deadlines.end(), e.t) != deadlines.end())
+                ++counts[UserTimeouts];
+        }
+        if (e.kind == EventKind::CancelBlocked && valid(e.task) && userShields[std::size_t(e.task)] > 0)
+            ++counts[UserShieldBlocks];
         switch (e.kind) {
         case EventKind::Start:
             if (e.task >= 0 && e.task < taskCount)

@@ -40,6 +40,14 @@
 //  (k) Swift: a task's cancelled flag is requested at most once.
 //  (l) a user "fail" that reached a task that had started is raised by it (README: "make the task
 //      raise Error at MS"), or reported as action-ignored; never dropped silently.
+//  (m) timeouts and shields are marked (tracechecks_marks.cpp): per task, every deadline-clear
+//      closes an open deadline-set with that deadline, a timeout fires only at an open deadline, and
+//      no deadline is open at its end; shield-on / shield-off never go below zero and none is on
+//      at its end; cancel-blocked by=shield only on a shielded task, by=non-cancellable only on a
+//      shielded task or one spawned while its parent was shielded (a child of NonCancellable is
+//      no child of the outer job, even after the block ends); a user shield toggles (its
+//      on / off alternate); with the user's shield on, a request from outside (cause parent,
+//      awaiter) is blocked, never delivered as a cancel-request; under Swift there are no marks.
 
 #include "randomscenario.h"
 
@@ -79,7 +87,7 @@ struct RunView {
 //! anything inside a shield cannot pass for a check of shields).
 struct Coverage {
     enum Counter { Events, Deliveries, Timeouts, ShieldBlocks, NonCancellableBlocks, SignalWaits, RegionsEntered,
-                   InjectedRaises, StartlessEnds, Count };
+                   InjectedRaises, StartlessEnds, UserDeadlines, UserTimeouts, UserShields, UserShieldBlocks, Count };
     qint64 counts[Count] = {};
 
     [[nodiscard]] static const char *name(int counter);

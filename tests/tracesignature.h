@@ -50,6 +50,22 @@ inline QString signatureLine(const TraceEvent &event, const TaskPathResolver &pa
     case EventKind::Work:
         line += QStringLiteral(" %1").arg(event.ms);
         break;
+    case EventKind::DeadlineSet:
+        line += QStringLiteral(" ms=%1 deadline=%2 cause=%3")
+                    .arg(event.ms)
+                    .arg(event.t + event.ms)
+                    .arg(QString::fromLatin1(cancelCauseName(CancelCause(event.code))));
+        break;
+    case EventKind::DeadlineClear:
+        line += QStringLiteral(" deadline=%1").arg(event.ms);
+        break;
+    case EventKind::ShieldOn:
+    case EventKind::ShieldOff:
+        line += QStringLiteral(" cause=%1").arg(QString::fromLatin1(cancelCauseName(CancelCause(event.code))));
+        break;
+    case EventKind::ActionIgnored:
+        line += QStringLiteral(" %1").arg(event.text);
+        break;
     default:
         break;
     }

@@ -1,6 +1,6 @@
 // The headless command line: exit statuses and messages for bad input, the lesson list, the
-// JSON Lines trace of a real run, and the pieces it is built from (action parsing, task path
-// validation, trace formatting).
+// JSON Lines trace of a real run, and trace formatting. Action parsing and task path validation
+// are in tst_useraction.cpp.
 #include "commandline.h"
 #include "lessons.h"
 #include "scenario.h"
@@ -65,22 +65,6 @@ const char TimeoutScenario[] = R"({
   ]}
 })";
 
-Step makeStep(StepKind kind)
-{
-    Step step;
-    step.kind = kind;
-    return step;
-}
-
-TaskSpec makeTask(const QString &name, int count = 1, Steps body = {})
-{
-    TaskSpec spec;
-    spec.name = name;
-    spec.count = count;
-    spec.body = std::move(body);
-    return spec;
-}
-
 } // namespace
 
 class TestCli : public QObject {
@@ -98,10 +82,8 @@ private Q_SLOTS:
     void runTraceToFileMatchesStdout();
     void runLogIsReadable();
     void runWithActionsAndUntil();
-    void parseAction_data();
-    void parseAction();
-    void validatePath_data();
-    void validatePath();
+    void runWithTimeoutAndShield_data();
+    void runWithTimeoutAndShield();
     void traceJson_data();
     void traceJson();
     void traceText();
@@ -160,6 +142,22 @@ void TestCli::badInput_data()
                                        << QStringLiteral("no task 'nobody' under 'main'");
     QTest::addRow("missing index") << QStringList{QStringLiteral("run"), good, QStringLiteral("--cancel"), QStringLiteral("main/chop@100")}
                                    << QStringLiteral("needs an index");
+    QTest::addRow("timeout without duration") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100")}
+                                              << QStringLiteral("--timeout 'main/job@100': missing ':DURATION'");
+    QTest::addRow("timeout duration zero") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100:0")}
+                                           << QStringLiteral("duration must be at least 1 ms");
+    QTest::addRow("timeout duration not a number") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@100:soon")}
+                                                   << QStringLiteral("duration: 'soon' is not a whole number");
+    QTest::addRow("timeout negative time") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/job@-1:50")}
+                                           << QStringLiteral("must not be negative");
+    QTest::addRow("timeout unknown path") << QStringList{QStringLiteral("run"), good, QStringLiteral("--timeout"), QStringLiteral("main/nobody@1:50")}
+                                          << QStringLiteral("--timeout: task path 'main/nobody'");
+    QTest::addRow("shield without @") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/job")}
+                                      << QStringLiteral("--shield 'main/job': missing '@'");
+    QTest::addRow("shield with a duration") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/job@5:10")}
+                                            << QStringLiteral("--shield 'main/job@5:10'");
+    QTest::addRow("shield missing index") << QStringList{QStringLiteral("run"), good, QStringLiteral("--shield"), QStringLiteral("main/chop@100")}
+                                          << QStringLiteral("--shield: task path 'main/chop'");
     QTest::addRow("until not a number") << QStringList{QStringLiteral("run"), good, QStringLiteral("--until"), QStringLiteral("soon")}
                                         << QStringLiteral("--until");
     QTest::addRow("unreadable file") << QStringList{QStringLiteral("run"), m_dir.filePath(QStringLiteral("adir"))}
@@ -202,6 +200,8 @@ void TestCli::helpAndVersion_data()
     QTest::addRow("--help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Exit status");
     QTest::addRow("-h") << QStringList{QStringLiteral("-h")} << QStringLiteral("Verbs:");
     QTest::addRow("help run") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--cancel <PATH@MS>");
+    QTest::addRow("help run: timeout") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--timeout <PATH@MS:DURATION>");
+    QTest::addRow("help run: shield") << QStringList{QStringLiteral("help"), QStringLiteral("run")} << QStringLiteral("--shield <PATH@MS>");
     QTest::addRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")} << QStringLiteral("--trace <FILE|->");
     QTest::addRow("lessons --help") << QStringList{QStringLiteral("lessons"), QStringLiteral("--help")} << QStringLiteral("Usage: cascade lessons");
     QTest::addRow("--version") << QStringList{QStringLiteral("--version")} << QStringLiteral("cascade " CASCADE_VERSION);
@@ -330,143 +330,54 @@ void TestCli::runWithActionsAndUntil()
     QVERIFY2(last.contains(QLatin1String("still running")) && last.contains(QLatin1String("--until")), qPrintable(last));
 }
 
-void TestCli::parseAction_data()
+void TestCli::runWithTimeoutAndShield_data()
 {
-    QTest::addColumn<bool>("fail");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("ok");
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<qint64>("at");
-    QTest::addColumn<QString>("error");
-    QTest::addColumn<QString>("message");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("expected");  // trace lines (parts), in this order
 
-    const QString dflt = QStringLiteral("Error");
-    QTest::addRow("cancel") << false << QStringLiteral("main/job@1300") << true << QStringLiteral("main/job") << qint64(1300) << dflt << QString();
-    QTest::addRow("cancel at 0") << false << QStringLiteral("main@0") << true << QStringLiteral("main") << qint64(0) << dflt << QString();
-    QTest::addRow("cancel indexed") << false << QStringLiteral("main/chop[2]@5") << true << QStringLiteral("main/chop[2]") << qint64(5) << dflt << QString();
-    QTest::addRow("cancel with colon") << false << QStringLiteral("main@5:E") << false << QString() << qint64(0) << dflt << QString();
-    QTest::addRow("fail plain") << true << QStringLiteral("main/job@10") << true << QStringLiteral("main/job") << qint64(10) << dflt << QString();
-    QTest::addRow("fail error") << true << QStringLiteral("main/job@10:ValueError") << true << QStringLiteral("main/job") << qint64(10)
-                                << QStringLiteral("ValueError") << QString();
-    QTest::addRow("fail message") << true << QStringLiteral("main/job@10:io.Bad:no: way @ all") << true << QStringLiteral("main/job")
-                                  << qint64(10) << QStringLiteral("io.Bad") << QStringLiteral("no: way @ all");
-    QTest::addRow("fail empty error") << true << QStringLiteral("main/job@10:") << false << QString() << qint64(0) << dflt << QString();
-    QTest::addRow("plus sign") << false << QStringLiteral("main@+5") << false << QString() << qint64(0) << dflt << QString();
-    QTest::addRow("spaces") << false << QStringLiteral("main@ 5") << false << QString() << qint64(0) << dflt << QString();
-    QTest::addRow("empty time") << false << QStringLiteral("main@") << false << QString() << qint64(0) << dflt << QString();
-    QTest::addRow("one year") << false << QStringLiteral("main@31536000000") << true << QStringLiteral("main") << qint64(31536000000)
-                              << dflt << QString();
-    QTest::addRow("over a year") << false << QStringLiteral("main@31536000001") << false << QString() << qint64(0) << dflt << QString();
+    auto options = [](const char *runtime, const QStringList &rest) { return QStringList{QStringLiteral("--runtime"), QLatin1String(runtime)} + rest; };
+    const QString timeout = QStringLiteral("--timeout");
+    const QString shield = QStringLiteral("--shield");
+    QTest::addRow("timeout/asyncio") << options("asyncio", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main/job","ev":"deadline-set","ms":300,"deadline":400,"cause":"user")",
+                       R"("t":400,"task":"main/job","ev":"timeout","ms":300)",
+                       R"("t":400,"task":"main/job","ev":"cancel-request","cause":"timeout","from":null)",
+                       R"("t":400,"task":"main/job","ev":"deadline-clear","deadline":400)",
+                       R"("t":400,"task":"main/job","ev":"end","outcome":"failed","error":"TimeoutError")"};
+    QTest::addRow("timeout/kotlin") << options("kotlin", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main/job","ev":"deadline-set","ms":300,"deadline":400,"cause":"user")",
+                       R"("t":400,"task":"main/job","ev":"end","outcome":"cancelled","error":"TimeoutCancellationException")"};
+    QTest::addRow("timeout/swift") << options("swift", {timeout, QStringLiteral("main/job@100:300")})
+        << QStringList{R"("t":100,"task":"main","ev":"action-ignored","action":"timeout","reason":"main/job: Swift has no built-in timeout)",
+                       R"("t":1000,"task":"main/job","ev":"end","outcome":"completed")"};
+    // chop[1] is a child of main's group: cancelling main reaches it as a request from its parent.
+    QTest::addRow("shield/asyncio") << options("asyncio", {shield, QStringLiteral("main/chop[1]@50"), QStringLiteral("--cancel"), QStringLiteral("main@100")})
+        << QStringList{R"("t":50,"task":"main/chop[1]","ev":"shield-on","cause":"user")",
+                       R"("t":100,"task":"main/chop[1]","ev":"cancel-blocked","by":"shield","from":"main")",
+                       R"("t":200,"task":"main/chop[1]","ev":"shield-off","cause":"user")",
+                       R"("t":200,"task":"main/chop[1]","ev":"end","outcome":"completed")"};
+    QTest::addRow("shield/kotlin") << options("kotlin", {shield, QStringLiteral("main/chop[1]@50"), QStringLiteral("--cancel"), QStringLiteral("main@100")})
+        << QStringList{R"("t":50,"task":"main/chop[1]","ev":"shield-on","cause":"user")",
+                       R"("t":100,"task":"main/chop[1]","ev":"cancel-blocked","by":"non-cancellable","from":"main")",
+                       R"("t":200,"task":"main/chop[1]","ev":"end","outcome":"completed")"};
+    QTest::addRow("shield/swift") << options("swift", {shield, QStringLiteral("main/chop[1]@50")})
+        << QStringList{R"("t":50,"task":"main","ev":"action-ignored","action":"shield","reason":"main/chop[1]: Swift has no shield)"};
+    QTest::addRow("shield on an ended task") << options("kotlin", {shield, QStringLiteral("main/chop[1]@300")})
+        << QStringList{R"("t":300,"task":"main","ev":"action-ignored","action":"shield","reason":"main/chop[1]: the task has already ended")"};
 }
 
-void TestCli::parseAction()
+void TestCli::runWithTimeoutAndShield()
 {
-    QFETCH(bool, fail);
-    QFETCH(QString, text);
-    QFETCH(bool, ok);
-    UserAction action;
-    QString why;
-    const bool parsed = UserAction::parse(fail ? UserAction::Kind::Fail : UserAction::Kind::Cancel, text, &action, &why);
-    QCOMPARE(parsed, ok);
-    if (!ok) {
-        QVERIFY(!why.isEmpty());
-        QVERIFY2(!why.contains(QLatin1Char('\n')), qPrintable(why));
-        QVERIFY2(why.startsWith(fail ? QLatin1String("--fail") : QLatin1String("--cancel")), qPrintable(why));
-        return;
-    }
-    QFETCH(QString, path);
-    QFETCH(qint64, at);
-    QFETCH(QString, error);
-    QFETCH(QString, message);
-    QCOMPARE(action.kind, fail ? UserAction::Kind::Fail : UserAction::Kind::Cancel);
-    QCOMPARE(action.taskPath, path);
-    QCOMPARE(action.at, at);
-    QCOMPARE(action.error, error);
-    QCOMPARE(action.message, message);
-}
-
-void TestCli::validatePath_data()
-{
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<QString>("problem");  // empty: valid
-
-    QTest::addRow("root") << QStringLiteral("main") << QString();
-    QTest::addRow("spawned") << QStringLiteral("main/job") << QString();
-    QTest::addRow("counted") << QStringLiteral("main/chop[2]") << QString();
-    QTest::addRow("counted first") << QStringLiteral("main/chop[0]") << QString();
-    QTest::addRow("grandchild") << QStringLiteral("main/job/helper") << QString();
-    QTest::addRow("in repeat") << QStringLiteral("main/tick[41]") << QString();
-    QTest::addRow("in try/finally") << QStringLiteral("main/cleaner") << QString();
-    QTest::addRow("wait_for inner") << QStringLiteral("main/wait_for") << QString();
-    QTest::addRow("wait_for child") << QStringLiteral("main/wait_for/slow") << QString();
-    QTest::addRow("timeout child direct") << QStringLiteral("main/slow") << QString();
-    QTest::addRow("named shield") << QStringLiteral("main/guard/saver") << QString();
-    QTest::addRow("shield child direct") << QStringLiteral("main/saver") << QString();
-    QTest::addRow("loop inner index reset") << QStringLiteral("main/tick[3]/sub") << QString();
-
-    QTest::addRow("empty") << QString() << QStringLiteral("empty task path");
-    QTest::addRow("wrong root") << QStringLiteral("root/job") << QStringLiteral("no task 'root' at the top; valid names there: main");
-    QTest::addRow("unknown child") << QStringLiteral("main/jb")
-                                   << QStringLiteral("no task 'jb' under 'main'; valid names there: job, chop[0..2], tick[i], cleaner, "
-                                                     "wait_for, slow, guard, saver");
-    QTest::addRow("missing index") << QStringLiteral("main/chop") << QStringLiteral("'chop' under 'main' needs an index");
-    QTest::addRow("index out of range") << QStringLiteral("main/chop[3]") << QStringLiteral("index out of range");
-    QTest::addRow("huge index") << QStringLiteral("main/tick[99999999999]") << QStringLiteral("index out of range");
-    QTest::addRow("loop needs index") << QStringLiteral("main/tick") << QStringLiteral("started in a loop");
-    QTest::addRow("no index allowed") << QStringLiteral("main/job[0]") << QStringLiteral("takes no index");
-    QTest::addRow("leading zero") << QStringLiteral("main/chop[01]") << QStringLiteral("is not a task name");
-    QTest::addRow("empty segment") << QStringLiteral("main//job") << QStringLiteral("'' under 'main' is not a task name");
-    QTest::addRow("trailing slash") << QStringLiteral("main/job/") << QStringLiteral("is not a task name");
-    QTest::addRow("no children") << QStringLiteral("main/chop[1]/x") << QStringLiteral("'main/chop[1]' starts no tasks");
-    QTest::addRow("deeper unknown") << QStringLiteral("main/job/nobody") << QStringLiteral("valid names there: helper");
-}
-
-void TestCli::validatePath()
-{
-    QFETCH(QString, path);
-    QFETCH(QString, problem);
-
-    // main: spawn job (which spawns helper), group of chop x3, repeat { spawn tick { spawn sub } },
-    // try { } finally { spawn cleaner }, wait_for timeout { spawn slow }, shield "guard" { spawn saver }.
-    Scenario scenario;
-    scenario.root = makeTask(QStringLiteral("main"));
-    Step spawnHelper = makeStep(StepKind::Spawn);
-    spawnHelper.tasks.push_back(makeTask(QStringLiteral("helper")));
-    Step spawnJob = makeStep(StepKind::Spawn);
-    spawnJob.tasks.push_back(makeTask(QStringLiteral("job"), 1, {spawnHelper}));
-    Step group = makeStep(StepKind::Group);
-    group.tasks.push_back(makeTask(QStringLiteral("chop"), 3));
-    Step spawnSub = makeStep(StepKind::Spawn);
-    spawnSub.tasks.push_back(makeTask(QStringLiteral("sub")));
-    Step spawnTick = makeStep(StepKind::Spawn);
-    spawnTick.tasks.push_back(makeTask(QStringLiteral("tick"), 1, {spawnSub}));
-    Step repeat = makeStep(StepKind::Repeat);
-    repeat.count = 100;
-    repeat.body.push_back(spawnTick);
-    Step spawnCleaner = makeStep(StepKind::Spawn);
-    spawnCleaner.tasks.push_back(makeTask(QStringLiteral("cleaner")));
-    Step tryStep = makeStep(StepKind::Try);
-    tryStep.finallyBody.push_back(spawnCleaner);
-    Step spawnSlow = makeStep(StepKind::Spawn);
-    spawnSlow.tasks.push_back(makeTask(QStringLiteral("slow")));
-    Step timeout = makeStep(StepKind::Timeout);
-    timeout.timeoutStyle = TimeoutStyle::WaitFor;
-    timeout.body.push_back(spawnSlow);
-    Step spawnSaver = makeStep(StepKind::Spawn);
-    spawnSaver.tasks.push_back(makeTask(QStringLiteral("saver")));
-    Step shield = makeStep(StepKind::Shield);
-    shield.target = QStringLiteral("guard");
-    shield.body.push_back(spawnSaver);
-    scenario.root.body = {spawnJob, group, repeat, tryStep, timeout, shield};
-
-    QString error;
-    const bool valid = validateTaskPath(scenario, path, &error);
-    if (problem.isEmpty()) {
-        QVERIFY2(valid, qPrintable(error));
-    } else {
-        QVERIFY(!valid);
-        QVERIFY2(error.contains(problem), qPrintable(error));
-        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, expected);
+    const CliResult result = runCli(QStringList{QStringLiteral("run"), m_good, QStringLiteral("--trace"), QStringLiteral("-")} + options);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(result.status, 0);
+    qsizetype from = 0;
+    for (const QString &part : std::as_const(expected)) {
+        const qsizetype at = result.out.indexOf(part, from);
+        QVERIFY2(at >= 0, qPrintable(QStringLiteral("missing after offset %1: %2\n%3").arg(from).arg(part, result.out)));
+        from = at + part.size();
     }
 }
 
@@ -478,37 +389,46 @@ void TestCli::traceJson_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<qint64>("ms");
 
     const QString none;
     QTest::addRow("root spawn") << int(EventKind::Spawn) << -1 << int(LinkCode::Child) << none << none
-                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":null,"link":"child"})");
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":null,"link":"child"})") << qint64(0);
     QTest::addRow("spawn") << int(EventKind::Spawn) << 0 << int(LinkCode::Unstructured) << none << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":"main","link":"unstructured"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"spawn","parent":"main","link":"unstructured"})") << qint64(0);
     QTest::addRow("start") << int(EventKind::Start) << -1 << 0 << none << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"start"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"start"})") << qint64(0);
     QTest::addRow("suspend") << int(EventKind::Suspend) << -1 << 0 << QStringLiteral("delay") << none
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"suspend","on":"delay"})") << qint64(0);
     QTest::addRow("checkpoint") << int(EventKind::Checkpoint) << -1 << 1 << QStringLiteral("throw") << none
-                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true,"check":"throw"})");
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"checkpoint","cancelled":true,"check":"throw"})") << qint64(0);
     QTest::addRow("request user") << int(EventKind::CancelRequest) << -1 << int(CancelCause::User) << none << none
-                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})");
+                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"user","from":null})") << qint64(0);
     QTest::addRow("request parent") << int(EventKind::CancelRequest) << 0 << int(CancelCause::Parent) << none << none
-                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"parent","from":"main"})");
+                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-request","cause":"parent","from":"main"})") << qint64(0);
     QTest::addRow("blocked") << int(EventKind::CancelBlocked) << 0 << int(BlockedBy::NotAChild) << none << none
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-blocked","by":"not-a-child","from":"main"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"cancel-blocked","by":"not-a-child","from":"main"})") << qint64(0);
     QTest::addRow("catch") << int(EventKind::Catch) << -1 << 1 << QStringLiteral("CancelledError") << none
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"catch","error":"CancelledError","rethrown":true})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"catch","error":"CancelledError","rethrown":true})") << qint64(0);
     QTest::addRow("print escapes") << int(EventKind::Print) << -1 << 0 << QStringLiteral("a\"b\\c\nd\te\x01 한글 ü") << none
                                    << QByteArray("{\"seq\":7,\"t\":1300,\"task\":\"main/job\",\"ev\":\"print\",\"text\":"
-                                                 "\"a\\\"b\\\\c\\u000ad\\u0009e\\u0001 \xed\x95\x9c\xea\xb8\x80 \xc3\xbc\"}");
+                                                 "\"a\\\"b\\\\c\\u000ad\\u0009e\\u0001 \xed\x95\x9c\xea\xb8\x80 \xc3\xbc\"}") << qint64(0);
     QTest::addRow("raise") << int(EventKind::Raise) << -1 << 0 << QStringLiteral("ValueError") << QStringLiteral("bad")
-                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"raise","error":"ValueError","message":"bad"})");
+                           << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"raise","error":"ValueError","message":"bad"})") << qint64(0);
     QTest::addRow("end completed") << int(EventKind::End) << -1 << int(Outcome::Completed) << none << none
-                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"completed"})");
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"completed"})") << qint64(0);
     QTest::addRow("end cancelled") << int(EventKind::End) << -1 << int(Outcome::Cancelled) << QStringLiteral("CancellationException") << none
-                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"cancelled","error":"CancellationException"})");
+                                   << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"end","outcome":"cancelled","error":"CancellationException"})") << qint64(0);
+    QTest::addRow("deadline-set") << int(EventKind::DeadlineSet) << -1 << int(CancelCause::User) << none << none
+                                  << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"deadline-set","ms":250,"deadline":1550,"cause":"user"})") << qint64(250);
+    QTest::addRow("deadline-clear") << int(EventKind::DeadlineClear) << -1 << 0 << none << none
+                                    << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"deadline-clear","deadline":250})") << qint64(250);
+    QTest::addRow("shield-on") << int(EventKind::ShieldOn) << -1 << int(CancelCause::Code) << none << none
+                               << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"shield-on","cause":"code"})") << qint64(0);
+    QTest::addRow("shield-off") << int(EventKind::ShieldOff) << -1 << int(CancelCause::User) << none << none
+                                << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"shield-off","cause":"user"})") << qint64(0);
     QTest::addRow("ignored") << int(EventKind::ActionIgnored) << -1 << 0 << QStringLiteral("cancel") << QStringLiteral("main/x: gone")
-                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})");
+                             << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})") << qint64(0);
 }
 
 void TestCli::traceJson()
@@ -529,6 +449,8 @@ void TestCli::traceJson()
     event.code = quint8(code);
     event.text = text;
     event.message = message;
+    QFETCH(qint64, ms);
+    event.ms = ms;
     const TaskPathResolver paths = [](int id) { return id == 0 ? QStringLiteral("main") : QStringLiteral("main/job"); };
     const QByteArray json = traceEventToJson(event, paths);
     QCOMPARE(json, expected);

@@ -286,6 +286,25 @@ void TestEngineSteps::stepSemantics_data()
            {"500 main timeout 500", "500 main/slow cancel-request cause=timeout", "500 main/slow end cancelled",
             "500 main raise TimeoutError", "500 main end failed TimeoutError"});
 
+    // --- where timeouts are: a deadline from the scope's start to its end, fired or not
+    addRow("a timeout block sets and clears its deadline", A, timeout, {},
+           {"0 main deadline-set ms=500 deadline=500 cause=code", "500 main timeout 500", "500 main raise TimeoutError",
+            "500 main deadline-clear deadline=500", "500 main end failed TimeoutError"});
+    addRow("a timeout block sets and clears its deadline", K, timeout, {},
+           {"0 main deadline-set ms=500 deadline=500 cause=code", "500 main timeout 500", "500 main cancel-deliver at=sleep",
+            "500 main deadline-clear deadline=500", "500 main end cancelled TimeoutCancellationException"});
+    const QByteArray inTime = R"([{"do": "timeout", "ms": 500, "steps": [{"do": "sleep", "ms": 100}]}])";
+    addRow("a deadline that never fires is cleared when the block ends", A, inTime, {},
+           {"0 main deadline-set ms=500 deadline=500 cause=code", "100 main deadline-clear deadline=500", "100 main end completed"},
+           {"main timeout"});
+    addRow("a deadline that never fires is cleared when the block ends", K, inTime, {},
+           {"0 main deadline-set ms=500 deadline=500 cause=code", "100 main deadline-clear deadline=500", "100 main end completed"},
+           {"main timeout"});
+    addRow("wait_for's deadline belongs to the waiting task", A, waitFor, {},
+           {"0 main deadline-set ms=500 deadline=500 cause=code", "0 main/slow spawn child", "500 main timeout 500",
+            "500 main/slow end cancelled", "500 main raise TimeoutError", "500 main deadline-clear deadline=500"},
+           {"main/slow deadline-set"});
+
     // --- shields
     const QByteArray shield = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "w", "steps": [
         {"do": "shield", "name": "commit", "steps": [{"do": "sleep", "ms": 1000}, {"do": "print", "text": "committed"}]},
@@ -298,6 +317,92 @@ void TestEngineSteps::stepSemantics_data()
            {"100 main/w cancel-request cause=user", "100 main/w cancel-blocked by=non-cancellable",
             "1000 main/w print committed", "1000 main/w cancel-deliver at=withContext", "1000 main/w end cancelled"},
            {"1000 main/w print after shield"});
+
+    addRow("asyncio.shield protects the inner task from its spawn to its end", A, shield, {"cancel main/w@100"},
+           {"0 main/w/commit spawn unstructured", "0 main/w/commit shield-on cause=code", "100 main/w/commit cancel-blocked by=shield",
+            "1000 main/w/commit print committed", "1000 main/w/commit shield-off cause=code", "1000 main/w/commit end completed"},
+           {"main/w shield-on"});
+    addRow("NonCancellable shields the task itself while in the block", K, shield, {"cancel main/w@100"},
+           {"0 main/w shield-on cause=code", "100 main/w cancel-blocked by=non-cancellable", "1000 main/w print committed",
+            "1000 main/w shield-off cause=code", "1000 main/w cancel-deliver at=withContext"},
+           {"main/w/commit"});
+
+    // --- the user's Timeout: as if the rest of the task were in asyncio.timeout / withTimeout
+    addRow("a user timeout cancels the task at its deadline", A, sleeper, {"timeout main/job@200:300"},
+           {"200 main/job deadline-set ms=300 deadline=500 cause=user", "500 main/job timeout 300",
+            "500 main/job cancel-request cause=timeout", "500 main/job cancel-deliver at=sleep", "500 main/job raise TimeoutError",
+            "500 main/job deadline-clear deadline=500", "500 main/job end failed TimeoutError"},
+           {"main/job print woke"});
+    addRow("a user timeout cancels the task at its deadline", K, sleeper, {"timeout main/job@200:300"},
+           {"200 main/job deadline-set ms=300 deadline=500 cause=user", "500 main/job timeout 300",
+            "500 main/job cancel-request cause=timeout", "500 main/job cancel-deliver at=sleep",
+            "500 main/job deadline-clear deadline=500", "500 main/job end cancelled TimeoutCancellationException"},
+           {"main/job print woke"});
+    addRow("Swift has no timeout to give", S, sleeper, {"timeout main/job@200:300"},
+           {"200 main action-ignored timeout", "1000 main/job print woke", "1000 main/job end completed"},
+           {"deadline-set", "main/job timeout"});
+    addRow("of two user timeouts the earlier deadline wins", A, sleeper, {"timeout main/job@100:800", "timeout main/job@200:300"},
+           {"100 main/job deadline-set ms=800 deadline=900 cause=user", "200 main/job deadline-set ms=300 deadline=500 cause=user",
+            "500 main/job timeout 300", "500 main/job raise TimeoutError", "500 main/job deadline-clear deadline=500",
+            "500 main/job deadline-clear deadline=900", "500 main/job end failed TimeoutError"},
+           {"main/job timeout 800"});
+    addRow("of two user timeouts the earlier deadline wins", K, sleeper, {"timeout main/job@100:800", "timeout main/job@200:300"},
+           {"500 main/job timeout 300", "500 main/job end cancelled TimeoutCancellationException"}, {"main/job timeout 800"});
+    addRow("a user timeout that does not expire changes nothing", A, sleeper, {"timeout main/job@100:5000"},
+           {"100 main/job deadline-set ms=5000 deadline=5100 cause=user", "1000 main/job print woke",
+            "1000 main/job deadline-clear deadline=5100", "1000 main/job end completed"},
+           {"main/job timeout", "main/job cancel-request"});
+    addRow("a user timeout reaches the children of a Kotlin job", K, parentCancel, {"timeout main/p@50:100"},
+           {"150 main/p timeout 100", "150 main/p cancel-request cause=timeout", "150 main/p/c[0] cancel-request cause=parent",
+            "150 main/p/c[1] end cancelled", "150 main/p end cancelled TimeoutCancellationException"});
+    addRow("a user timeout on an ended task is ignored", A, sleeper, {"timeout main/job@1500:100"},
+           {"1000 main/job end completed", "1500 main action-ignored timeout"}, {"deadline-set"});
+    addRow("a user timeout on an ended task is ignored", K, sleeper, {"timeout main/job@1500:100"},
+           {"1000 main/job end completed", "1500 main action-ignored timeout"}, {"deadline-set"});
+
+    // --- the user's Shield: requests from outside stop at the task until it is toggled off
+    addRow("a user shield stops the parent's cancel", A, parentCancel, {"shield main/p/c[0]@50", "cancel main/p@100"},
+           {"50 main/p/c[0] shield-on cause=user", "100 main/p cancel-request cause=user",
+            "100 main/p/c[0] cancel-blocked by=shield", "100 main/p/c[1] end cancelled", "1000 main/p/c[0] shield-off cause=user",
+            "1000 main/p/c[0] end completed", "1000 main/p cancel-deliver at=TaskGroup"},
+           {"main/p/c[0] cancel-request"});
+    addRow("a user shield stops the parent's cancel", K, parentCancel, {"shield main/p/c[0]@50", "cancel main/p@100"},
+           {"50 main/p/c[0] shield-on cause=user", "100 main/p cancel-request cause=user",
+            "100 main/p/c[0] cancel-blocked by=non-cancellable", "100 main/p/c[1] end cancelled",
+            "1000 main/p/c[0] end completed", "1000 main/p end cancelled"},
+           {"main/p/c[0] cancel-request"});
+    addRow("Swift has no shield to give", S, parentCancel, {"shield main/p/c[0]@50", "cancel main/p@100"},
+           {"50 main action-ignored shield", "100 main/p/c[0] cancel-request cause=parent"}, {"shield-on"});
+    addRow("toggling the shield off delivers the request it stopped", A, parentCancel,
+           {"shield main/p/c[0]@50", "cancel main/p@100", "shield main/p/c[0]@300"},
+           {"100 main/p/c[0] cancel-blocked by=shield", "300 main/p/c[0] shield-off cause=user",
+            "300 main/p/c[0] cancel-request cause=parent", "300 main/p/c[0] cancel-deliver at=sleep",
+            "300 main/p/c[0] end cancelled", "300 main/p end cancelled"});
+    addRow("toggling the shield off delivers the request it stopped", K, parentCancel,
+           {"shield main/p/c[0]@50", "cancel main/p@100", "shield main/p/c[0]@300"},
+           {"100 main/p/c[0] cancel-blocked by=non-cancellable", "300 main/p/c[0] shield-off cause=user",
+            "300 main/p/c[0] cancel-request cause=parent", "300 main/p/c[0] cancel-deliver at=sleep",
+            "300 main/p end cancelled"});
+    addRow("toggling the shield off with nothing blocked delivers nothing", A, sleeper,
+           {"shield main/job@100", "shield main/job@300"},
+           {"100 main/job shield-on cause=user", "300 main/job shield-off cause=user", "1000 main/job end completed"},
+           {"cancel-request"});
+    addRow("the user's own cancel still reaches a shielded task", A, sleeper, {"shield main/job@100", "cancel main/job@300"},
+           {"300 main/job cancel-request cause=user", "300 main/job cancel-deliver at=sleep",
+            "300 main/job shield-off cause=user", "300 main/job end cancelled"});
+    addRow("the user's own cancel still reaches a shielded task", K, sleeper, {"shield main/job@100", "cancel main/job@300"},
+           {"300 main/job cancel-request cause=user", "300 main/job cancel-deliver at=sleep", "300 main/job end cancelled"});
+    // asyncio: a shielded awaited task is like `await shield(task)`: the awaiter stops, it goes on
+    addRow("cancelling the awaiter of a user-shielded task", A, awaiterCancel, {"shield main/w/inner@50", "cancel main/w@100"},
+           {"100 main/w cancel-request cause=user", "100 main/w/inner cancel-blocked by=shield", "100 main/w cancel-deliver at=join",
+            "100 main/w end cancelled", "1000 main/w/inner end completed"},
+           {"main/w/inner cancel-request"});
+    addRow("wait_for times out on a user-shielded inner task", A, waitFor, {"shield main/slow@100"},
+           {"500 main timeout 500", "500 main/slow cancel-blocked by=shield", "500 main raise TimeoutError",
+            "500 main deadline-clear deadline=500", "500 main end failed TimeoutError"},
+           {"main/slow cancel-request cause=timeout"});
+    addRow("a user timeout goes through the user's shield", K, sleeper, {"shield main/job@100", "timeout main/job@200:100"},
+           {"300 main/job timeout 100", "300 main/job cancel-request cause=timeout", "300 main/job cancel-deliver at=sleep"});
 
     // --- cancellation handlers and signals
     const QByteArray handler = R"([{"do": "spawn", "link": "unstructured", "task": {"name": "chef", "steps": [
@@ -319,7 +424,7 @@ void TestEngineSteps::stepSemantics_data()
     addAll("fail a task from outside", sleeper, {"fail main/job@400:IOError:disk gone"},
            {"400 main/job raise IOError", "400 main/job end failed IOError"});
     addAll("actions on ended tasks are ignored", sleeper, {"cancel main/job@1500"},
-           {"1000 main/job end completed", "1500 main action-ignored"});
+           {"1000 main/job end completed", "1500 main action-ignored cancel"});
 }
 
 void TestEngineSteps::stepSemantics()
@@ -337,11 +442,15 @@ void TestEngineSteps::stepSemantics()
              qPrintable(Engine::unsupported(*scenario, Runtime(runtime)).join(QLatin1Char('\n'))));
     Engine engine(*scenario, Runtime(runtime));
     for (const QString &text : std::as_const(actions)) {
+        // "cancel PATH@MS", "fail ...", "timeout PATH@MS:DURATION", "shield PATH@MS": verb, then the option's text.
         const QString verb = text.section(QLatin1Char(' '), 0, 0);
+        UserAction::Kind kind = UserAction::Kind::Cancel;
+        for (const auto k : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
+            if (UserAction::verb(k) == verb)
+                kind = k;
+        }
         UserAction action;
-        QVERIFY2(UserAction::parse(verb == QLatin1String("cancel") ? UserAction::Kind::Cancel : UserAction::Kind::Fail,
-                                   text.section(QLatin1Char(' '), 1, -1), &action, &error),
-                 qPrintable(error));
+        QVERIFY2(UserAction::parse(kind, text.section(QLatin1Char(' '), 1, -1), &action, &error), qPrintable(error));
         engine.schedule(action);
     }
     engine.runToEnd();

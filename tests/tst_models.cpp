@@ -6,6 +6,7 @@
 #include "eventlogmodel.h"
 #include "lessonlistmodel.h"
 #include "lessons.h"
+#include "modeltesthelpers.h"
 #include "tasklistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,25 +16,9 @@
 #include <QTest>
 
 using namespace cascade;
+using namespace cascade::testing;
 
 namespace {
-
-//! One row per (lesson, runtime the lesson lists), for the data-driven model tests.
-void addLessonRuntimeRows()
-{
-    QTest::addColumn<QString>("lesson");
-    QTest::addColumn<int>("runtime");
-    for (const QString &id : Lessons::ids()) {
-        QString error;
-        const auto scenario = Lessons::load(id, &error);
-        if (!scenario) {
-            QTest::addRow("%s", qPrintable(id)) << id << -1;  // the test then reports the error
-            continue;
-        }
-        for (Runtime runtime : scenario->runtimes)
-            QTest::addRow("%s/%s", qPrintable(id), qPrintable(runtimeName(runtime))) << id << int(runtime);
-    }
-}
 
 //! The state a task's `end` event must leave in the task list.
 QString expectedEndState(const TraceEvent &end)
@@ -43,23 +28,6 @@ QString expectedEndState(const TraceEvent &end)
         return QStringLiteral("timed-out");
     return QString::fromLatin1(outcomeName(Outcome(end.code)));
 }
-
-//! Signals that must never come from a model during a run: rows are only inserted or changed.
-struct NoResetSpies {
-    explicit NoResetSpies(QAbstractItemModel *model)
-        : reset(model, &QAbstractItemModel::modelReset)
-        , removed(model, &QAbstractItemModel::rowsRemoved)
-        , moved(model, &QAbstractItemModel::rowsMoved)
-        , layout(model, &QAbstractItemModel::layoutChanged)
-    {
-    }
-    [[nodiscard]] bool isValid() const { return reset.isValid() && removed.isValid() && moved.isValid() && layout.isValid(); }
-    [[nodiscard]] bool quiet() const { return reset.isEmpty() && removed.isEmpty() && moved.isEmpty() && layout.isEmpty(); }
-    QSignalSpy reset;
-    QSignalSpy removed;
-    QSignalSpy moved;
-    QSignalSpy layout;
-};
 
 } // namespace
 

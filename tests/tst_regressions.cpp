@@ -51,7 +51,7 @@ using Expectation = QString (*)(const Lookup &);
 struct RegressionCase {
     Runtime runtime;
     QByteArray steps;        // the root's steps
-    QStringList actions;     // "cancel PATH@MS", "fail PATH@MS:Error:message"
+    QStringList actions;     // "cancel PATH@MS", "fail PATH@MS:Error:message", "timeout PATH@MS:DURATION", "shield PATH@MS"
     qint64 until = -1;       // runUntil(until) instead of runToEnd()
     Expectation expectation;
 };
@@ -286,6 +286,25 @@ void TestRegressions::regressionCases_data()
         {QStringLiteral("cancel main/job@86")}, 537, [](const Lookup &l) {
             return l.events.back().t <= 537 ? QString()
                                             : QStringLiteral("runUntil(537) processed an event at %1").arg(l.events.back().t);
+        });
+
+    // 8. asyncio `await shield(task)` with a timeout that falls due at the very moment the task
+    //    ends: the task is done, nothing is blocked any more (trace-format.md: no event for a task
+    //    after its end; invariant (m): cancel-blocked by=shield only while shielded). (Was: a
+    //    cancel-blocked on the ended task, after its end.)
+    row("8 asyncio shielded join whose deadline meets the task's end", "", Runtime::Asyncio,
+        R"([{"do": "spawn", "link": "unstructured", "task": {"name": "job", "steps": [{"do": "sleep", "ms": 500}]}},
+            {"do": "sleep", "ms": 100},
+            {"do": "try", "steps": [{"do": "join", "task": "job", "timeout": 400, "shield": true}],
+             "catch": [{"error": "timeout"}]}])",
+        {}, -1, [](const Lookup &l) {
+            // job's wake-up was queued before the deadline: job ends first, then the deadline fires.
+            const TraceEvent *timeout = l.find(QStringLiteral("main"), EventKind::Timeout);
+            const TraceEvent *end = l.find(QStringLiteral("main/job"), EventKind::End);
+            if (!timeout || !end || end->seq > timeout->seq)
+                return QStringLiteral("the case needs job to end at 500 before main's deadline fires");
+            const TraceEvent *blocked = l.find(QStringLiteral("main/job"), EventKind::CancelBlocked);
+            return blocked ? QStringLiteral("cancel-blocked on main/job at seq %1, after its end").arg(blocked->seq) : QString();
         });
 }
 
