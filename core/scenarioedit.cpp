@@ -1,0 +1,612 @@
+#include "scenarioedit.h"
+
+#include "engine.h"
+#include "scenarioloader.h"
+#include "scenariovalidation.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <functional>
+
+namespace cascade::ScenarioEdit {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// ---------------------------------------------------------------- finding tasks
+
+//! Where a task is defined: in which step of which list, and its JSON pointer in the written file
+//! (the writer's layout: bodies under "steps", "catch/i/steps", "finally", "handler").
+struct Location {
+    const TaskSpec *task = nullptr;
+    const TaskSpec *parent = nullptr;  // null for the root
+    const Steps *list = nullptr;       // the list holding the defining step
+    std::size_t stepIndex = 0;
+    std::size_t taskIndex = 0;         // in that step's tasks
+    QString pointer;                   // "/root/steps/0/tasks/1"
+    QString specPath;
+};
+
+//! Calls visit(list, pointer) for the body and every nested step list of it that belongs to the
+//! same task (not the bodies of the tasks it defines).
+void forEachList(const Steps &steps, const QString &pointer,
+                 const std::function<bool(const Steps &, const QString &)> &visit)
+{
+    if (visit(steps, pointer))
+        return;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const Step &step = steps[i];
+        const QString at = pointer + u'/' + QString::number(i);
+        forEachList(step.body, at + u"/steps"_s, visit);
+        for (std::size_t c = 0; c < step.catches.size(); ++c)
+            forEachList(step.catches[c].body, at + u"/catch/"_s + QString::number(c) + u"/steps"_s, visit);
+        forEachList(step.finallyBody, at + u"/finally"_s, visit);
+        forEachList(step.handler, at + u"/handler"_s, visit);
+    }
+}
+
+//! The mutable twin of forEachList, for edits of one task's own steps.
+void forEachMutableList(Steps &steps, const std::function<void(Steps &)> &visit)
+{
+    visit(steps);
+    for (Step &step : steps) {
+        forEachMutableList(step.body, visit);
+        for (CatchClause &clause : step.catches)
+            forEachMutableList(clause.body, visit);
+        forEachMutableList(step.finallyBody, visit);
+        forEachMutableList(step.handler, visit);
+    }
+}
+
+std::optional<Location> findChild(const TaskSpec &parent, const QString &parentPointer, const QString &name)
+{
+    std::optional<Location> found;
+    forEachList(parent.body, parentPointer + u"/steps"_s, [&](const Steps &list, const QString &pointer) {
+        for (std::size_t i = 0; i < list.size() && !found; ++i) {
+            const Step &step = list[i];
+            for (std::size_t k = 0; k < step.tasks.size(); ++k) {
+                if (step.tasks[k].name != name)
+                    continue;
+                const QString at = pointer + u'/' + QString::number(i);
+                found = Location{&step.tasks[k], &parent, &list, i, k,
+                                 step.kind == StepKind::Spawn ? at + u"/task"_s : at + u"/tasks/"_s + QString::number(k),
+                                 QString()};
+                break;
+            }
+        }
+        return found.has_value();
+    });
+    return found;
+}
+
+//! The name of the inner task asyncio's wait_for or shield makes for a step, "" for other steps.
+QString innerTaskName(const Step &step)
+{
+    if (step.kind == StepKind::Timeout && step.timeoutStyle == TimeoutStyle::WaitFor)
+        return step.target.isEmpty() ? u"wait_for"_s : step.target;
+    if (step.kind == StepKind::Shield)
+        return step.target.isEmpty() ? u"shielded"_s : step.target;
+    return QString();
+}
+
+//! The kind of step ("wait_for" / "shield") whose inner task in `parent` is called `name`.
+QString innerTaskKind(const TaskSpec &parent, const QString &name)
+{
+    QString kind;
+    forEachList(parent.body, QString(), [&](const Steps &list, const QString &) {
+        for (const Step &step : list) {
+            if (!innerTaskName(step).isEmpty() && innerTaskName(step) == name)
+                kind = step.kind == StepKind::Shield ? u"shield"_s : u"wait_for"_s;
+        }
+        return !kind.isEmpty();
+    });
+    return kind;
+}
+
+//! Every name a new child of `parent` would clash with: its children's and asyncio's inner tasks'.
+QStringList takenNames(const TaskSpec &parent)
+{
+    QStringList names;
+    forEachList(parent.body, QString(), [&](const Steps &list, const QString &) {
+        for (const Step &step : list) {
+            for (const TaskSpec &task : step.tasks)
+                names << task.name;
+            if (const QString inner = innerTaskName(step); !inner.isEmpty())
+                names << inner;
+        }
+        return false;
+    });
+    return names;
+}
+
+std::optional<Location> locate(const Scenario &scenario, const QString &specPath, QString *error)
+{
+    const QStringList names = specPath.split(u'/');
+    if (specPath.isEmpty() || names.first() != scenario.root.name) {
+        *error = specPath.isEmpty() ? u"no task given"_s
+                                    : u"no task %1: the root task is %2"_s.arg(specPath, scenario.root.name);
+        return std::nullopt;
+    }
+    Location at{&scenario.root, nullptr, nullptr, 0, 0, u"/root"_s, scenario.root.name};
+    for (qsizetype i = 1; i < names.size(); ++i) {
+        auto child = findChild(*at.task, at.pointer, names.at(i));
+        if (!child) {
+            *error = u"no task %1: %2 defines no task named \"%3\""_s.arg(specPath, at.specPath, names.at(i));
+            return std::nullopt;
+        }
+        child->specPath = at.specPath + u'/' + names.at(i);
+        at = *child;
+    }
+    return at;
+}
+
+// Edits work on a copy; a Location found in the copy may be written through.
+template <typename T>
+T &mutableRef(const T *p)
+{
+    return *const_cast<T *>(p);
+}
+
+// ---------------------------------------------------------------- validation
+
+//! The loader's verdict on a document, with the problem's pointer kept apart from its text.
+struct Verdict {
+    std::optional<Scenario> scenario;
+    detail::ValidationProblem problem;
+};
+
+Verdict validateDocument(const QJsonObject &document)
+{
+    // The validator quotes numbers as written: give it the text of exactly this document.
+    const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    Verdict verdict;
+    detail::ScenarioValidator validator(text);
+    verdict.scenario = validator.validate(document, &verdict.problem);
+    return verdict;
+}
+
+QJsonObject documentOf(const Scenario &scenario)
+{
+    return QJsonDocument::fromJson(scenarioToJson(scenario)).object();
+}
+
+QString describeProblem(const detail::ValidationProblem &problem)
+{
+    return problem.pointer.isEmpty() ? problem.problem : problem.pointer + u": "_s + problem.problem;
+}
+
+//! The edited scenario as the loader reads it back (fresh step pointers), or why it is invalid.
+EditResult finish(const Scenario &edited, const QString &what, const QString &taskPath)
+{
+    Verdict verdict = validateDocument(documentOf(edited));
+    EditResult result;
+    if (!verdict.scenario) {
+        result.error = u"%1: the scenario would not be valid: %2"_s.arg(what, describeProblem(verdict.problem));
+        return result;
+    }
+    verdict.scenario->sourceName = edited.sourceName;
+    result.scenario = std::move(verdict.scenario);
+    result.taskPath = taskPath;
+    return result;
+}
+
+EditResult failure(const QString &error)
+{
+    EditResult result;
+    result.error = error;
+    return result;
+}
+
+//! The loader's problem with `name` as a task name, "" when it has none.
+QString nameProblem(const QString &name)
+{
+    QJsonObject document = documentOf(newScenario());
+    QJsonObject root = document.value("root"_L1).toObject();
+    root.insert("name"_L1, name);
+    document.insert("root"_L1, root);
+    const Verdict verdict = validateDocument(document);
+    return verdict.scenario ? QString() : u"the name "_s + verdict.problem.problem;
+}
+
+QString parentPath(const QString &specPath)
+{
+    return specPath.left(specPath.lastIndexOf(u'/'));
+}
+
+Steps defaultBody()
+{
+    Step hello;
+    hello.kind = StepKind::Print;
+    hello.text = u"{task}: started"_s;
+    Step wait;
+    wait.kind = StepKind::Sleep;
+    wait.ms = 1000;
+    Step bye;
+    bye.kind = StepKind::Print;
+    bye.text = u"{task}: done"_s;
+    return Steps{hello, wait, bye};
+}
+
+//! The timeout and shield steps that make up a task's whole body, outermost timeout first.
+struct Wrapping {
+    Step *timeout = nullptr;
+    Step *shield = nullptr;
+    Steps *inner = nullptr;  // the list the next wrapper would go into
+};
+
+Wrapping wrappingOf(TaskSpec &task)
+{
+    Wrapping w;
+    w.inner = &task.body;
+    if (w.inner->size() == 1 && w.inner->front().kind == StepKind::Timeout) {
+        w.timeout = &w.inner->front();
+        w.inner = &w.timeout->body;
+    }
+    if (w.inner->size() == 1 && w.inner->front().kind == StepKind::Shield)
+        w.shield = &w.inner->front();
+    return w;
+}
+
+//! Replaces `list` by a single step of `kind` whose body is what the list held.
+void wrap(Steps *list, Step wrapper)
+{
+    wrapper.body = std::move(*list);
+    list->clear();
+    list->push_back(std::move(wrapper));
+}
+
+//! Replaces the list holding `wrapper` (its only step) by the wrapper's body.
+void unwrap(Steps *list)
+{
+    Steps body = std::move(list->front().body);
+    *list = std::move(body);
+}
+
+QJsonValue replacedAt(const QJsonValue &value, const QStringList &tokens, qsizetype i, const QJsonValue &replacement)
+{
+    if (i == tokens.size())
+        return replacement;
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        const qsizetype index = tokens.at(i).toLongLong();
+        array.replace(index, replacedAt(array.at(index), tokens, i + 1, replacement));
+        return array;
+    }
+    QJsonObject object = value.toObject();
+    object.insert(tokens.at(i), replacedAt(object.value(tokens.at(i)), tokens, i + 1, replacement));
+    return object;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- queries
+
+QString specPathOf(const QString &runtimePath)
+{
+    QStringList names = runtimePath.split(u'/');
+    for (QString &name : names) {
+        const qsizetype bracket = name.indexOf(u'[');
+        if (bracket >= 0 && name.endsWith(u']'))
+            name.truncate(bracket);
+    }
+    return names.join(u'/');
+}
+
+std::optional<QString> specPathForRuntimePath(const Scenario &scenario, const QString &runtimePath, QString *error)
+{
+    const QStringList names = specPathOf(runtimePath).split(u'/');
+    if (runtimePath.isEmpty() || names.first() != scenario.root.name) {
+        *error = runtimePath.isEmpty() ? u"no task given"_s
+                                       : u"no task %1: the root task is %2"_s.arg(runtimePath, scenario.root.name);
+        return std::nullopt;
+    }
+    Location at{&scenario.root, nullptr, nullptr, 0, 0, u"/root"_s, scenario.root.name};
+    for (qsizetype i = 1; i < names.size(); ++i) {
+        if (auto child = findChild(*at.task, at.pointer, names.at(i))) {
+            child->specPath = at.specPath + u'/' + names.at(i);
+            at = *child;
+            continue;
+        }
+        const QString inner = innerTaskKind(*at.task, names.at(i));
+        if (inner.isEmpty()) {
+            *error = u"no task %1: %2 defines no task named \"%3\""_s.arg(runtimePath, at.specPath, names.at(i));
+            return std::nullopt;
+        }
+        if (i == names.size() - 1) {
+            *error = u"%1 is the inner task asyncio's %2 creates around a block of %3; it has no definition of its "
+                     "own: edit %3"_s.arg(runtimePath, inner, at.specPath);
+            return std::nullopt;
+        }
+        // The inner task's children are defined in the enclosing task's body: stay there.
+    }
+    return at.specPath;
+}
+
+std::optional<TaskFacts> taskFacts(const Scenario &scenario, const QString &specPath, QString *error)
+{
+    const auto at = locate(scenario, specPath, error);
+    if (!at)
+        return std::nullopt;
+    TaskFacts facts;
+    facts.specPath = at->specPath;
+    facts.isRoot = at->parent == nullptr;
+    TaskSpec copy = *at->task;
+    const Wrapping w = wrappingOf(copy);
+    facts.shielded = w.shield != nullptr;
+    if (w.timeout)
+        facts.timeoutMs = w.timeout->ms;
+    if (at->list) {
+        const Step &step = (*at->list)[at->stepIndex];
+        facts.startedBy = step.kind;
+        facts.indexInStep = int(at->taskIndex);
+        facts.tasksInStep = int(step.tasks.size());
+    }
+    return facts;
+}
+
+std::optional<QJsonArray> stepsOf(const Scenario &scenario, const QString &specPath, QString *error)
+{
+    const auto at = locate(scenario, specPath, error);
+    if (!at)
+        return std::nullopt;
+    QJsonValue value = documentOf(scenario);
+    for (const QString &token : jsontext::splitPointer(at->pointer + u"/steps"_s))
+        value = value.isArray() ? value.toArray().at(token.toLongLong()) : value.toObject().value(token);
+    return value.toArray();
+}
+
+QStringList unsupportedSteps(const Scenario &scenario, Runtime runtime)
+{
+    return Engine::unsupported(scenario, runtime);
+}
+
+QString checkNewName(const Scenario &scenario, const QString &specPath, const QString &name)
+{
+    QString error;
+    const auto at = locate(scenario, specPath, &error);
+    if (!at)
+        return error;
+    if (const QString problem = nameProblem(name); !problem.isEmpty())
+        return problem;
+    if (at->parent && name != at->task->name && takenNames(*at->parent).contains(name))
+        return u"%1 already has a task named \"%2\""_s.arg(parentPath(at->specPath), name);
+    return QString();
+}
+
+// ---------------------------------------------------------------- edits
+
+Scenario newScenario()
+{
+    Scenario scenario;
+    scenario.id = u"untitled"_s;
+    scenario.title = LocalizedText{u"Untitled scenario"_s, u"제목 없는 시나리오"_s};
+    scenario.runtimes = {Runtime::Asyncio, Runtime::Kotlin, Runtime::Swift};
+    scenario.root.name = u"main"_s;
+    scenario.root.body = defaultBody();
+    return scenario;
+}
+
+EditResult addChild(const Scenario &scenario, const QString &specPath, ChildLink link, const QString &nameSuggestion)
+{
+    const QString what = u"cannot add a task to %1"_s.arg(specPath);
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    if (const QString problem = nameProblem(nameSuggestion); !problem.isEmpty())
+        return failure(what + u": "_s + problem);
+
+    TaskSpec &parent = mutableRef(at->task);
+    const QStringList taken = takenNames(parent);
+    QString name = nameSuggestion;
+    for (int n = 2; taken.contains(name); ++n)
+        name = nameSuggestion + QString::number(n);
+
+    TaskSpec child;
+    child.name = name;
+    child.body = defaultBody();
+    if (link == ChildLink::Structured) {
+        auto lastGroup = std::find_if(parent.body.rbegin(), parent.body.rend(),
+                                      [](const Step &step) { return step.kind == StepKind::Group; });
+        if (lastGroup != parent.body.rend()) {
+            lastGroup->tasks.push_back(std::move(child));
+        } else {
+            Step group;
+            group.kind = StepKind::Group;
+            group.groupKind = GroupKind::Strict;
+            group.tasks.push_back(std::move(child));
+            parent.body.push_back(std::move(group));
+        }
+    } else {
+        Step spawn;
+        spawn.kind = StepKind::Spawn;
+        spawn.link = SpawnLink::Unstructured;
+        spawn.tasks.push_back(std::move(child));
+        auto firstOther = std::find_if(parent.body.begin(), parent.body.end(),
+                                       [](const Step &step) { return step.kind != StepKind::Spawn; });
+        parent.body.insert(firstOther, std::move(spawn));
+    }
+    return finish(edited, what, at->specPath + u'/' + name);
+}
+
+EditResult removeTask(const Scenario &scenario, const QString &specPath)
+{
+    const QString what = u"cannot remove %1"_s.arg(specPath);
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    if (!at->parent)
+        return failure(what + u": it is the root task (the program itself)"_s);
+
+    const QString name = at->task->name;
+    Steps &list = mutableRef(at->list);
+    Step &step = list[at->stepIndex];
+    step.tasks.erase(step.tasks.begin() + qsizetype(at->taskIndex));
+    step.awaitOrder.removeAll(name);
+    if (step.tasks.empty())
+        list.erase(list.begin() + qsizetype(at->stepIndex));
+
+    forEachMutableList(mutableRef(at->parent).body, [&](Steps &steps) {
+        std::erase_if(steps, [&](const Step &s) {
+            return (s.kind == StepKind::Join || s.kind == StepKind::Cancel) && s.target == name;
+        });
+    });
+    return finish(edited, what, parentPath(at->specPath));
+}
+
+EditResult renameTask(const Scenario &scenario, const QString &specPath, const QString &newName)
+{
+    const QString what = u"cannot rename %1"_s.arg(specPath);
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    if (const QString problem = checkNewName(edited, at->specPath, newName); !problem.isEmpty())
+        return failure(what + u": "_s + problem);
+
+    const QString oldName = at->task->name;
+    mutableRef(at->task).name = newName;
+    if (!at->parent)
+        return finish(edited, what, newName);
+    for (QString &entry : mutableRef(at->list)[at->stepIndex].awaitOrder) {
+        if (entry == oldName)
+            entry = newName;
+    }
+    forEachMutableList(mutableRef(at->parent).body, [&](Steps &steps) {
+        for (Step &s : steps) {
+            if ((s.kind == StepKind::Join || s.kind == StepKind::Cancel) && s.target == oldName)
+                s.target = newName;
+        }
+    });
+    return finish(edited, what, parentPath(at->specPath) + u'/' + newName);
+}
+
+EditResult moveTask(const Scenario &scenario, const QString &specPath, int delta)
+{
+    const QString what = u"cannot move %1"_s.arg(specPath);
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    if (!at->parent)
+        return failure(what + u": it is the root task"_s);
+    Step &step = mutableRef(at->list)[at->stepIndex];
+    if (step.kind == StepKind::Spawn)
+        return failure(what + u": it is the only task of its spawn step"_s);
+    const qsizetype from = qsizetype(at->taskIndex);
+    const qsizetype to = from + delta;
+    if (to < 0 || to >= qsizetype(step.tasks.size())) {
+        return failure(what + u" by %1: it is task %2 of %3 in its %4 step"_s.arg(delta).arg(from + 1).arg(
+                                  step.tasks.size()).arg(stepKindName(step.kind)));
+    }
+    TaskSpec moved = std::move(step.tasks[std::size_t(from)]);
+    step.tasks.erase(step.tasks.begin() + from);
+    step.tasks.insert(step.tasks.begin() + to, std::move(moved));
+    return finish(edited, what, at->specPath);
+}
+
+EditResult setSteps(const Scenario &scenario, const QString &specPath, const QJsonArray &steps)
+{
+    const QString what = u"cannot change the steps of %1"_s.arg(specPath);
+    QString error;
+    const auto at = locate(scenario, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+
+    const QString stepsPointer = at->pointer + u"/steps"_s;
+    const QJsonObject document =
+        replacedAt(documentOf(scenario), jsontext::splitPointer(stepsPointer), 0, steps).toObject();
+    Verdict verdict = validateDocument(document);
+    if (!verdict.scenario) {
+        EditResult result;
+        const QString &pointer = verdict.problem.pointer;
+        const bool inside = pointer == stepsPointer || pointer.startsWith(stepsPointer + u'/');
+        // Outside the steps only a file-wide limit (nesting, step count) can fail.
+        result.stepsPointer = inside ? pointer.mid(stepsPointer.size()) : QString();
+        result.stepsProblem = inside ? verdict.problem.problem : describeProblem(verdict.problem);
+        result.error = u"%1: %2%3"_s.arg(what, inside ? u"steps"_s + result.stepsPointer + u": "_s : QString(),
+                                         result.stepsProblem);
+        return result;
+    }
+    verdict.scenario->sourceName = scenario.sourceName;
+    EditResult result;
+    result.scenario = std::move(verdict.scenario);
+    result.taskPath = at->specPath;
+    return result;
+}
+
+EditResult setShield(const Scenario &scenario, const QString &specPath, bool shielded)
+{
+    const QString what = u"cannot %1 %2"_s.arg(shielded ? u"shield"_s : u"unshield"_s, specPath);
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    const Wrapping w = wrappingOf(mutableRef(at->task));
+    if (shielded && !w.shield) {
+        Step shield;
+        shield.kind = StepKind::Shield;
+        wrap(w.inner, std::move(shield));
+    } else if (!shielded && w.shield) {
+        unwrap(w.inner);
+    }
+    return finish(edited, what, at->specPath);
+}
+
+EditResult setTimeout(const Scenario &scenario, const QString &specPath, std::optional<qint64> ms)
+{
+    const QString what = ms ? u"cannot set a timeout on %1"_s.arg(specPath) : u"cannot clear the timeout of %1"_s.arg(specPath);
+    if (ms && (*ms < 0 || *ms > ScenarioLoader::MaxMs))
+        return failure(what + u": a timeout is from 0 to %1 ms, got %2"_s.arg(ScenarioLoader::MaxMs).arg(*ms));
+    Scenario edited = scenario;
+    QString error;
+    const auto at = locate(edited, specPath, &error);
+    if (!at)
+        return failure(what + u": "_s + error);
+    TaskSpec &task = mutableRef(at->task);
+    const Wrapping w = wrappingOf(task);
+    if (ms && w.timeout) {
+        w.timeout->ms = *ms;
+    } else if (ms) {
+        Step timeout;
+        timeout.kind = StepKind::Timeout;
+        timeout.ms = *ms;
+        wrap(&task.body, std::move(timeout));
+    } else if (w.timeout) {
+        unwrap(&task.body);
+    }
+    return finish(edited, what, at->specPath);
+}
+
+EditResult setRuntimes(const Scenario &scenario, const std::vector<Runtime> &runtimes)
+{
+    const QString what = u"cannot set the runtimes"_s;
+    if (runtimes.empty())
+        return failure(what + u": a scenario runs under at least one runtime"_s);
+    for (auto it = runtimes.begin(); it != runtimes.end(); ++it) {
+        if (std::find(runtimes.begin(), it, *it) != it)
+            return failure(what + u": %1 is listed twice"_s.arg(runtimeName(*it)));
+    }
+    Scenario edited = scenario;
+    edited.runtimes = runtimes;
+    return finish(edited, what, edited.root.name);
+}
+
+EditResult setDefaultRuntime(const Scenario &scenario, Runtime runtime)
+{
+    std::vector<Runtime> runtimes = scenario.runtimes;
+    std::erase(runtimes, runtime);
+    runtimes.insert(runtimes.begin(), runtime);
+    return setRuntimes(scenario, runtimes);
+}
+
+} // namespace cascade::ScenarioEdit
