@@ -93,6 +93,11 @@ public:
     //! {valid, error, specPath, isRoot, shielded, timeoutMs (-1: none), startedBy, indexInStep, tasksInStep}
     Q_INVOKABLE QVariantMap taskFacts(const QString &path) const;
     Q_INVOKABLE QJsonArray stepsOf(const QString &path) const;
+    //! Why each task edit cannot be made on `path` under `runtime` ("" when it can), asked of
+    //! core by trying it: addChild, addUnstructured, rename, remove, moveUp, moveDown, shield
+    //! (toggles), timeout, clearTimeout. An edit whose result the runtime cannot run gets that
+    //! runtime's reason (a shield under Swift: "Swift has no shield; ...").
+    Q_INVOKABLE QVariantMap editAvailability(const QString &path, const QString &runtime) const;
     //! The steps the runtime cannot express, each with the reason.
     Q_INVOKABLE QStringList unsupportedSteps(const QString &runtime) const;
 

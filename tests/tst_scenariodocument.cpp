@@ -192,6 +192,46 @@ private Q_SLOTS:
         QCOMPARE(document.checkNewName(u"main/alpha"_s, u"alpha"_s), QString());
     }
 
+    void editAvailability_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("runtime");
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("reason");
+        QTest::addRow("nothing selected") << QString() << u"kotlin"_s << u"rename"_s << u"Select a task first"_s;
+        QTest::addRow("delete the root") << u"main"_s << u"kotlin"_s << u"remove"_s
+                                         << u"cannot remove main: it is the root task (the program itself)"_s;
+        QTest::addRow("delete a child") << u"main/a"_s << u"kotlin"_s << u"remove"_s << QString();
+        QTest::addRow("shield in Kotlin") << u"main/a"_s << u"kotlin"_s << u"shield"_s << QString();
+        QTest::addRow("shield in Swift") << u"main/a"_s << u"swift"_s << u"shield"_s
+                                         << u"a shield is not available in swift: Swift has no shield; escape with Task.detached"_s;
+        QTest::addRow("timeout in Swift") << u"main/b"_s << u"swift"_s << u"timeout"_s
+                                          << u"a timeout is not available in swift: Swift has no built-in timeout; race "
+                                             "the work against Task.sleep in a task group"_s;
+        QTest::addRow("no timeout to clear") << u"main/b"_s << u"asyncio"_s << u"clearTimeout"_s << u"main/b has no timeout"_s;
+        QTest::addRow("first moves down") << u"main/a[0]"_s << u"asyncio"_s << u"moveDown"_s << QString();
+        QTest::addRow("first cannot move up") << u"main/a[0]"_s << u"asyncio"_s << u"moveUp"_s
+                                              << u"cannot move main/a by -1: it is task 1 of 2 in its group step"_s;
+        QTest::addRow("an inner task") << u"main/shielded"_s << u"asyncio"_s << u"addChild"_s
+                                       << u"main/shielded is the inner task asyncio's shield creates around a block of "
+                                          "main; it has no definition of its own: edit main"_s;
+    }
+    void editAvailability()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, runtime);
+        QFETCH(QString, edit);
+        QFETCH(QString, reason);
+        ScenarioDocument document;
+        prepare(&document);
+        // main's body begins with a shield block, so asyncio runs a task main/shielded.
+        QVERIFY(document.setSteps(u"main"_s, QJsonArray{QJsonObject{{u"do"_s, u"shield"_s}, {u"steps"_s,
+            document.stepsOf(u"main"_s)}}, QJsonObject{{u"do"_s, u"sleep"_s}, {u"ms"_s, 1}}}).value(u"ok"_s).toBool());
+        const QVariantMap reasons = document.editAvailability(path, runtime);
+        QCOMPARE(reasons.size(), 9);
+        QCOMPARE(reasons.value(edit).toString(), reason);
+    }
+
     void modifiedFollowsTheCleanState()
     {
         QTemporaryDir dir;
