@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Cascade
 
 ApplicationWindow {
@@ -11,17 +12,316 @@ ApplicationWindow {
     minimumHeight: 600
     visible: true
     color: Theme.window
-    title: session.title ? qsTr("Cascade — %1").arg(session.title) : qsTr("Cascade")
+    title: qsTr("%1%2 — Cascade").arg(document.displayName).arg(document.modified ? "*" : "")
 
     Session {
         id: session
         objectName: "session"  // found by the end-to-end test
+    }
+    // The scenario being edited; every new version of it restarts the session at t = 0.
+    ScenarioDocument {
+        id: document
+        objectName: "document"
+        session: session
         Component.onCompleted: {
-            if (!(initialScenario && open(initialScenario)))
-                open("kotlin-cancel-join")
+            if (!(initialScenario && openLessonOrFile(initialScenario)))
+                openLesson("kotlin-cancel-join")
         }
     }
     LessonListModel { id: lessons }
+
+    // ------------------------------------------------------------ editing
+    // The tree can be edited while the run has not started; the menu bar's entries work at any
+    // time (an edit restarts the run anyway).
+    readonly property bool atStart: session.now === 0 && !session.playing
+    readonly property string selectedTask: session.selectedPath
+    readonly property string selectedName: selectedTask.substring(selectedTask.lastIndexOf("/") + 1)
+    // Why each edit of the selected task is unavailable ("" when it is), asked of core.
+    property var editReasons: ({})
+    property var selectedFacts: ({})
+    function refreshEditState() {
+        editReasons = document.editAvailability(selectedTask, session.runtime)
+        selectedFacts = document.taskFacts(selectedTask)
+    }
+    function editReason(edit) { return editReasons[edit] || "" }
+    Connections {
+        target: document
+        function onScenarioChanged() { window.refreshEditState() }
+    }
+    Connections {
+        target: session
+        function onSelectedPathChanged() { window.refreshEditState() }
+        function onRuntimeChanged() { window.refreshEditState() }
+    }
+    function selectAfterEdit(path) {
+        if (path !== "")
+            session.selectedPath = path
+    }
+
+    Action {
+        id: addChildAction
+        text: qsTr("Add child")
+        enabled: window.editReason("addChild") === ""
+        onTriggered: window.selectAfterEdit(document.addChild(window.selectedTask, true))
+    }
+    Action {
+        id: addUnstructuredAction
+        text: qsTr("Add unstructured")
+        enabled: window.editReason("addUnstructured") === ""
+        onTriggered: window.selectAfterEdit(document.addChild(window.selectedTask, false))
+    }
+    Action {
+        id: renameAction
+        text: qsTr("Rename…")
+        shortcut: "F2"
+        enabled: window.editReason("rename") === ""
+        onTriggered: renameDialog.start(window.selectedTask)
+    }
+    Action {
+        id: deleteAction
+        text: qsTr("Delete")
+        enabled: window.editReason("remove") === ""
+        onTriggered: {
+            const parentPath = window.selectedTask.substring(0, window.selectedTask.lastIndexOf("/"))
+            if (document.removeTask(window.selectedTask))
+                session.selectedPath = parentPath
+        }
+    }
+    Action {
+        id: moveUpAction
+        text: qsTr("Move up")
+        enabled: window.editReason("moveUp") === ""
+        onTriggered: document.moveTask(window.selectedTask, -1)
+    }
+    Action {
+        id: moveDownAction
+        text: qsTr("Move down")
+        enabled: window.editReason("moveDown") === ""
+        onTriggered: document.moveTask(window.selectedTask, 1)
+    }
+    Action {
+        id: shieldAction
+        text: window.selectedFacts.shielded ? qsTr("Remove shield") : qsTr("Shield")
+        enabled: window.editReason("shield") === ""
+        onTriggered: document.setShield(window.selectedTask, !window.selectedFacts.shielded)
+    }
+    Action {
+        id: timeoutAction
+        text: window.selectedFacts.timeoutMs >= 0 ? qsTr("Timeout %1 ms…").arg(window.selectedFacts.timeoutMs)
+                                                  : qsTr("Timeout…")
+        enabled: window.editReason("timeout") === ""
+        onTriggered: timeoutDialog.start(window.selectedTask, window.selectedFacts.timeoutMs)
+    }
+    Action {
+        id: clearTimeoutAction
+        text: qsTr("Clear timeout")
+        enabled: window.editReason("clearTimeout") === ""
+        onTriggered: document.clearTimeout(window.selectedTask)
+    }
+    Action {
+        id: undoAction
+        text: document.undoText !== "" ? qsTr("Undo %1").arg(document.undoText) : qsTr("Undo")
+        shortcut: "Ctrl+Z"
+        enabled: document.canUndo
+        onTriggered: document.undo()
+    }
+    Action {
+        id: redoAction
+        text: document.redoText !== "" ? qsTr("Redo %1").arg(document.redoText) : qsTr("Redo")
+        shortcut: "Ctrl+Shift+Z"
+        enabled: document.canRedo
+        onTriggered: document.redo()
+    }
+
+    // ------------------------------------------------------------ files
+    // Runs `next` when the document has no unsaved edits, or once the user saved or discarded them.
+    function whenSaved(next) {
+        if (document.modified)
+            unsavedDialog.ask(next)
+        else
+            next()
+    }
+    function saveDocument(after) {
+        if (document.untitled) {
+            saveDialog.after = after || null
+            saveDialog.open()
+        } else if (document.save() && after) {
+            after()
+        }
+    }
+    property bool closeConfirmed: false
+    onClosing: (close) => {
+        if (document.modified && !closeConfirmed) {
+            close.accepted = false
+            whenSaved(() => { window.closeConfirmed = true; window.close() })
+        }
+    }
+
+    Action {
+        id: newAction
+        text: qsTr("New")
+        shortcut: "Ctrl+N"
+        onTriggered: window.whenSaved(() => document.newScenario())
+    }
+    Action {
+        id: openAction
+        text: qsTr("Open…")
+        shortcut: "Ctrl+O"
+        onTriggered: window.whenSaved(() => openDialog.open())
+    }
+    Action {
+        id: saveAction
+        text: qsTr("Save")
+        shortcut: "Ctrl+S"
+        onTriggered: window.saveDocument(null)
+    }
+    Action {
+        id: saveAsAction
+        text: qsTr("Save As…")
+        shortcut: "Ctrl+Shift+S"
+        onTriggered: { saveDialog.after = null; saveDialog.open() }
+    }
+    Action {
+        id: quitAction
+        text: qsTr("Quit")
+        shortcut: "Ctrl+Q"
+        onTriggered: window.close()
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open a scenario")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Cascade scenario (*.json)")]
+        onAccepted: document.open(selectedFile.toString())
+    }
+    FileDialog {
+        id: saveDialog
+        property var after: null
+        title: qsTr("Save the scenario as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        nameFilters: [qsTr("Cascade scenario (*.json)")]
+        onAccepted: {
+            const next = after
+            after = null
+            if (document.saveAs(selectedFile.toString()) && next)
+                next()
+        }
+        onRejected: after = null
+    }
+    UnsavedChangesDialog {
+        id: unsavedDialog
+        documentName: document.displayName
+        onSaveRequested: window.saveDocument(() => unsavedDialog.proceed())
+    }
+    RenameDialog { id: renameDialog; document: document }
+    TimeoutDialog { id: timeoutDialog; document: document }
+
+    // The run-time context menu of the canvas stays as it is; at t = 0 this one replaces it and
+    // keeps its Cancel and Fail entries.
+    Menu {
+        id: editContextMenu
+        property string path
+        MenuItem { action: addChildAction }
+        MenuItem { action: addUnstructuredAction }
+        MenuItem { action: renameAction }
+        MenuItem { action: deleteAction }
+        MenuItem { action: shieldAction }
+        MenuItem { action: timeoutAction }
+        MenuItem { action: clearTimeoutAction }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Cancel %1").arg(window.selectedName)
+            onTriggered: session.cancelTask(editContextMenu.path)
+        }
+        MenuItem {
+            text: qsTr("Fail %1 with an error").arg(window.selectedName)
+            onTriggered: session.failTask(editContextMenu.path)
+        }
+    }
+    Connections {
+        target: tree.canvas
+        function onTaskContextMenu(path, x, y) {
+            if (!window.atStart)
+                return
+            // TaskTreeCanvas has just opened its own menu (Cancel / Fail): close it.
+            for (let i = 0; i < tree.data.length; ++i) {
+                const item = tree.data[i]
+                if (item && item !== editContextMenu && item.popup !== undefined && item.path !== undefined)
+                    item.close()
+            }
+            session.selectedPath = path
+            editContextMenu.path = path
+            editContextMenu.popup(tree.canvas, x, y)
+        }
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            MenuItem { action: newAction }
+            MenuItem { action: openAction }
+            MenuItem { action: saveAction }
+            MenuItem { action: saveAsAction }
+            MenuSeparator {}
+            MenuItem { action: quitAction }
+        }
+        Menu {
+            id: editMenu
+            title: qsTr("&Edit")
+            MenuItem { action: undoAction }
+            MenuItem { action: redoAction }
+            MenuSeparator {}
+            MenuItem { action: addChildAction; text: qsTr("Add child task (structured)") }
+            MenuItem { action: addUnstructuredAction; text: qsTr("Add unstructured task") }
+            MenuItem { action: renameAction }
+            MenuItem { action: deleteAction; text: qsTr("Delete task") }
+            MenuItem { action: moveUpAction }
+            MenuItem { action: moveDownAction }
+            MenuSeparator {}
+            MenuItem { action: shieldAction; text: window.selectedFacts.shielded ? qsTr("Remove shield") : qsTr("Toggle shield") }
+            MenuItem { action: timeoutAction; text: qsTr("Set timeout…") }
+            MenuItem { action: clearTimeoutAction }
+            MenuSeparator {}
+            // A disabled entry gets no hover, so no tooltip: the reasons are listed here instead.
+            Label {
+                objectName: "editReasons"
+                width: editMenu.availableWidth
+                padding: 8
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSize - 2
+                text: {
+                    const names = {addChild: qsTr("Add child"), addUnstructured: qsTr("Add unstructured"),
+                                   remove: qsTr("Delete"), moveUp: qsTr("Move up"), moveDown: qsTr("Move down"),
+                                   shield: qsTr("Shield"), timeout: qsTr("Timeout"), clearTimeout: qsTr("Clear timeout")}
+                    const lines = []
+                    const seen = {}
+                    for (const key in names) {
+                        const why = window.editReason(key)
+                        if (why !== "" && !seen[why]) {
+                            seen[why] = true
+                            lines.push(names[key] + ": " + why)
+                        }
+                    }
+                    return lines.length > 0 ? lines.join("\n") : qsTr("Acts on the selected task, %1").arg(window.selectedTask)
+                }
+            }
+        }
+    }
+
+    footer: Pane {
+        padding: 4
+        background: Rectangle { color: Theme.panel; border.color: Theme.border }
+        Label {
+            objectName: "statusLine"
+            width: parent.width
+            text: document.error !== "" ? document.error : document.status
+            color: document.error !== "" ? Theme.pending : Theme.mutedText
+            elide: Text.ElideRight
+        }
+    }
 
     Shortcut { sequence: "Space"; onActivated: session.playing = !session.playing }
     Shortcut { sequence: "Right"; onActivated: session.stepEvent() }
@@ -129,7 +429,7 @@ ApplicationWindow {
                         Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text }
                         Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
                     }
-                    onClicked: session.open(lessonId)
+                    onClicked: window.whenSaved(() => document.openLesson(lessonId))
                 }
                 ScrollBar.vertical: ScrollBar {}
             }
@@ -175,6 +475,52 @@ ApplicationWindow {
                             text: session.error !== "" ? session.error : session.unavailable
                             color: Theme.pending
                             wrapMode: Text.Wrap
+                        }
+                    }
+                }
+                Pane {
+                    objectName: "editBar"
+                    Layout.fillWidth: true
+                    padding: 2
+                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+                    RowLayout {
+                        width: parent.width
+                        spacing: 2
+                        Label {
+                            text: window.atStart ? qsTr("Edit %1:").arg(window.selectedName || qsTr("(select a task)"))
+                                                 : qsTr("The tree can be edited at 0 ms.")
+                            color: Theme.text
+                            leftPadding: 6
+                            rightPadding: 6
+                        }
+                        Repeater {
+                            model: window.atStart ? [
+                                {action: addChildAction, edit: "addChild", hint: qsTr("A structured child: TaskGroup / coroutineScope / task group")},
+                                {action: addUnstructuredAction, edit: "addUnstructured", hint: qsTr("An unstructured task: create_task / GlobalScope.launch / Task {}")},
+                                {action: renameAction, edit: "rename", hint: qsTr("F2")},
+                                {action: deleteAction, edit: "remove", hint: qsTr("Also removes the joins and cancels that name it")},
+                                {action: shieldAction, edit: "shield", hint: qsTr("Wrap the whole body in a shield (asyncio.shield / NonCancellable)")},
+                                {action: timeoutAction, edit: "timeout", hint: qsTr("Wrap the whole body in a timeout")}
+                            ] : []
+                            EditToolButton {
+                                required property var modelData
+                                action: modelData.action
+                                reason: window.editReason(modelData.edit)
+                                hint: modelData.hint
+                            }
+                        }
+                        Button {
+                            visible: !window.atStart
+                            text: qsTr("⟲ Back to 0 ms to edit")
+                            onClicked: session.restart()
+                            ToolTip.visible: hovered; ToolTip.text: qsTr("Home: the run starts again from 0 (your cancels are replayed)")
+                        }
+                        Item { Layout.fillWidth: true }
+                        Label {
+                            text: qsTr("Undo: Ctrl+Z")
+                            visible: document.canUndo
+                            color: Theme.mutedText
+                            rightPadding: 6
                         }
                     }
                 }
