@@ -358,6 +358,49 @@ std::optional<QJsonArray> stepsOf(const Scenario &scenario, const QString &specP
     return value.toArray();
 }
 
+namespace {
+
+QString startedByText(const Step &step)
+{
+    switch (step.kind) {
+    case StepKind::Group:
+        return step.groupKind == GroupKind::Strict ? u"group strict"_s : u"group tolerant"_s;
+    case StepKind::Gather:
+        return u"gather"_s;
+    case StepKind::Spawn:
+        return step.link == SpawnLink::Child          ? u"spawn child"_s
+            : step.link == SpawnLink::Unstructured ? u"spawn unstructured"_s
+                                                   : u"spawn detached"_s;
+    default:
+        return stepKindName(step.kind);
+    }
+}
+
+void appendOutline(const TaskSpec &task, const QString &path, int depth, const QString &startedBy,
+                   std::vector<OutlineEntry> *out)
+{
+    TaskSpec copy = task;
+    const Wrapping w = wrappingOf(copy);
+    out->push_back(OutlineEntry{path, depth, startedBy, w.shield != nullptr,
+                                w.timeout ? std::optional<qint64>(w.timeout->ms) : std::nullopt, task.count});
+    forEachList(task.body, QString(), [&](const Steps &list, const QString &) {
+        for (const Step &step : list) {
+            for (const TaskSpec &child : step.tasks)
+                appendOutline(child, path + u'/' + child.name, depth + 1, startedByText(step), out);
+        }
+        return false;
+    });
+}
+
+} // namespace
+
+std::vector<OutlineEntry> outline(const Scenario &scenario)
+{
+    std::vector<OutlineEntry> entries;
+    appendOutline(scenario.root, scenario.root.name, 0, QString(), &entries);
+    return entries;
+}
+
 QStringList unsupportedSteps(const Scenario &scenario, Runtime runtime)
 {
     return Engine::unsupported(scenario, runtime);

@@ -44,6 +44,16 @@ struct TaskFacts {
     int tasksInStep = 1;
 };
 
+//! One task definition in the order of the file, for a list of the scenario's tasks.
+struct OutlineEntry {
+    QString specPath;
+    int depth = 0;        // the root is 0
+    QString startedBy;    // "group strict", "gather", "spawn unstructured", ... ("" for the root)
+    bool shielded = false;
+    std::optional<qint64> timeoutMs;
+    int count = 1;
+};
+
 //! Edit operations on a Scenario. Tasks are addressed by their spec path: the names from the root
 //! joined by "/" without indices ("main/chopIngredients/chop"). Every operation validates its
 //! result with the loader's own rules, so what it returns can be written and read back.
@@ -64,6 +74,10 @@ namespace ScenarioEdit {
 
 //! The task's steps in the file format (what setSteps takes).
 [[nodiscard]] std::optional<QJsonArray> stepsOf(const Scenario &scenario, const QString &specPath, QString *error);
+
+//! Every task definition, depth first in file order: what an editor lists, including tasks a run
+//! has not started yet.
+[[nodiscard]] std::vector<OutlineEntry> outline(const Scenario &scenario);
 
 //! A minimal valid scenario: "main" prints and sleeps, under every runtime.
 [[nodiscard]] Scenario newScenario();

@@ -46,7 +46,13 @@ ApplicationWindow {
     function editReason(edit) { return editReasons[edit] || "" }
     Connections {
         target: document
-        function onScenarioChanged() { window.refreshEditState() }
+        function onScenarioChanged() {
+            // A path of the previous scenario (after New or Open) means nothing here: select the
+            // root, so that the edits have a task to act on.
+            if (!document.taskFacts(window.selectedTask).valid)
+                session.selectedPath = document.outline.length > 0 ? document.outline[0].specPath : ""
+            window.refreshEditState()
+        }
     }
     Connections {
         target: session
@@ -403,10 +409,14 @@ ApplicationWindow {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
-        // Lessons
-        Pane {
+        // Lessons, and the tasks of the scenario being edited
+        SplitView {
+            orientation: Qt.Vertical
             SplitView.preferredWidth: 260
             SplitView.minimumWidth: 170
+        Pane {
+            SplitView.fillHeight: true
+            SplitView.minimumHeight: 120
             padding: 0
             background: Rectangle { color: Theme.panel; border.color: Theme.border }
             ListView {
@@ -434,6 +444,14 @@ ApplicationWindow {
                 ScrollBar.vertical: ScrollBar {}
             }
         }
+        ScenarioOutline {
+            SplitView.preferredHeight: 230
+            SplitView.minimumHeight: 100
+            document: document
+            session: session
+            selectedSpecPath: window.selectedFacts.valid ? window.selectedFacts.specPath : ""
+        }
+        }
 
         // Explanation, tree, console and log
         SplitView {
@@ -453,7 +471,8 @@ ApplicationWindow {
                         width: parent.width
                         Label {
                             Layout.fillWidth: true
-                            text: session.explanation
+                            text: session.explanation !== "" ? session.explanation
+                                  : qsTr("%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.").arg(session.title)
                             wrapMode: Text.Wrap
                             color: Theme.text
                             font.pixelSize: Theme.fontSize

@@ -94,6 +94,21 @@ QStringList ScenarioDocument::runtimes() const
     return names;
 }
 
+QVariantList ScenarioDocument::outline() const
+{
+    QVariantList rows;
+    for (const OutlineEntry &entry : ScenarioEdit::outline(m_scenario)) {
+        rows << QVariantMap{{u"specPath"_s, entry.specPath},
+                            {u"name"_s, leaf(entry.specPath)},
+                            {u"depth"_s, entry.depth},
+                            {u"startedBy"_s, entry.startedBy},
+                            {u"shielded"_s, entry.shielded},
+                            {u"timeoutMs"_s, entry.timeoutMs.value_or(-1)},
+                            {u"count"_s, entry.count}};
+    }
+    return rows;
+}
+
 int ScenarioDocument::maxTimeoutMs()
 {
     return int(std::min<qint64>(ScenarioLoader::MaxMs, std::numeric_limits<int>::max()));

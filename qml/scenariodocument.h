@@ -34,6 +34,8 @@ class ScenarioDocument : public QObject
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(QStringList runtimes READ runtimes NOTIFY scenarioChanged)
+    //! Every task definition, depth first: {specPath, name, depth, startedBy, shielded, timeoutMs (-1: none), count}.
+    Q_PROPERTY(QVariantList outline READ outline NOTIFY scenarioChanged)
     //! The largest timeout the editor's spin box can hold (the format allows more than an int).
     Q_PROPERTY(int maxTimeoutMs READ maxTimeoutMs CONSTANT)
 
@@ -57,6 +59,7 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QString status() const { return m_status; }
     [[nodiscard]] QStringList runtimes() const;
+    [[nodiscard]] QVariantList outline() const;
     [[nodiscard]] static int maxTimeoutMs();
 
     // Files. Each returns false and sets `error` on failure, leaving the document as it was.

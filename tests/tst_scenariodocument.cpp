@@ -182,6 +182,21 @@ private Q_SLOTS:
         QCOMPARE(document.undoText(), u"Shield main"_s);
     }
 
+    void outlineFollowsTheEdits()
+    {
+        ScenarioDocument document;
+        prepare(&document);
+        QVERIFY(document.setTimeout(u"main/b"_s, 40));
+        QStringList rows;
+        for (const QVariant &row : document.outline()) {
+            const QVariantMap m = row.toMap();
+            rows << u"%1 %2 %3 %4"_s.arg(m.value(u"depth"_s).toInt()).arg(m.value(u"name"_s).toString(),
+                                           m.value(u"startedBy"_s).toString()).arg(m.value(u"timeoutMs"_s).toLongLong());
+        }
+        QCOMPARE(rows, (QStringList{u"0 main  -1"_s, u"1 job spawn unstructured -1"_s, u"1 a group strict -1"_s,
+                                    u"1 b group strict 40"_s}));
+    }
+
     void runtimePathsAddressTheirDefinition()
     {
         ScenarioDocument document;

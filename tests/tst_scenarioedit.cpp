@@ -544,6 +544,26 @@ private Q_SLOTS:
                              "Task.detached"_s});
     }
 
+    void outlineListsEveryDefinitionInFileOrder()
+    {
+        const Scenario scenario = scenarioWith(uR"([
+            {"do":"spawn","link":"unstructured","task":{"name":"job","steps":[{"do":"shield","steps":[]}]}},
+            {"do":"try","steps":[{"do":"gather","tasks":[{"name":"a","count":3,"steps":[]}]}],"finally":[]},
+            {"do":"timeout","ms":7,"steps":[{"do":"group","kind":"tolerant","tasks":[
+                {"name":"b","steps":[{"do":"spawn","link":"detached","task":{"name":"c","steps":[]}}]}]}]}])"_s);
+        QStringList lines;
+        for (const OutlineEntry &e : ScenarioEdit::outline(scenario)) {
+            lines << u"%1%2 <%3>%4%5%6"_s.arg(QString(e.depth * 2, u' '), e.specPath, e.startedBy,
+                                               e.shielded ? u" shield"_s : QString(),
+                                               e.timeoutMs ? u" timeout %1"_s.arg(*e.timeoutMs) : QString(),
+                                               e.count > 1 ? u" x%1"_s.arg(e.count) : QString());
+        }
+        QCOMPARE(lines, (QStringList{u"main <>"_s,  // its body is more than the timeout step
+                                     u"  main/job <spawn unstructured> shield"_s,
+                                     u"  main/a <gather> x3"_s, u"  main/b <group tolerant>"_s,
+                                     u"    main/b/c <spawn detached>"_s}));
+    }
+
     void newScenarioIsValidAndRuns()
     {
         const Scenario scenario = ScenarioEdit::newScenario();
