@@ -29,7 +29,9 @@ Dialog {
         spin.contentItem.selectAll()
         spin.forceActiveFocus()
     }
-    onAccepted: document.setTimeout(path, spin.value)
+    // What is typed counts, even if the field has not been left yet (the spin box takes its
+    // value from the text only then).
+    onAccepted: document.setTimeout(path, spin.valueFromText(spin.contentItem.text, spin.locale))
 
     ColumnLayout {
         anchors.fill: parent
@@ -49,7 +51,7 @@ Dialog {
                 editable: true
                 Layout.preferredWidth: 180
                 validator: IntValidator { bottom: spin.from; top: spin.to }
-                Keys.onReturnPressed: if (dialog.valid) { spin.value = spin.valueFromText(spin.contentItem.text, spin.locale); dialog.accept() }
+                Keys.onReturnPressed: if (dialog.valid) dialog.accept()
             }
             Label { text: qsTr("ms") }
         }

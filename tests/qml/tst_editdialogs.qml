@@ -1,0 +1,157 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Cascade
+
+// The editing dialogs: rename with inline validation, the timeout spin box, the unsaved-changes
+// prompt. Each acts on a real ScenarioDocument.
+TestCase {
+    id: testCase
+    name: "EditDialogs"
+    when: windowShown
+    visible: true
+    width: 800
+    height: 600
+
+    Component { id: documentComponent; ScenarioDocument {} }
+    Component { id: renameComponent; RenameDialog {} }
+    Component { id: timeoutComponent; TimeoutDialog {} }
+    Component { id: unsavedComponent; UnsavedChangesDialog {} }
+    Component { id: spyComponent; SignalSpy {} }
+
+    // A new document with main's children a and b.
+    function newDocument() {
+        const d = createTemporaryObject(documentComponent, testCase)
+        verify(d !== null)
+        compare(d.addChild("main", true, "a"), "main/a")
+        compare(d.addChild("main", true, "b"), "main/b")
+        return d
+    }
+
+    function openDialog(component, document) {
+        const dialog = createTemporaryObject(component, testCase, {document: document})
+        verify(dialog !== null)
+        return dialog
+    }
+
+    function okButton(dialog) {
+        const button = findChild(dialog.footer, "okButton")
+        verify(button !== null, "the dialog's OK button")
+        return button
+    }
+
+    function test_rename_data() {
+        return [
+            {tag: "a free name", name: "alpha", problem: "", renamed: "main/alpha"},
+            {tag: "unchanged", name: "a", problem: "", renamed: "main/a"},
+            {tag: "a sibling's name", name: "b", problem: "main already has a task named \"b\""},
+            {tag: "not an identifier", name: "2x",
+             problem: "the name must be a task name (a letter or _, then letters, digits or _; at most 64 characters), got \"2x\""},
+            {tag: "empty", name: "",
+             problem: "the name must be a task name (a letter or _, then letters, digits or _; at most 64 characters), got \"\""},
+        ]
+    }
+    function test_rename(data) {
+        const document = newDocument()
+        const dialog = openDialog(renameComponent, document)
+        dialog.start("main/a")
+        tryCompare(dialog, "opened", true)
+        const field = findChild(dialog.contentItem, "nameField")
+        compare(field.text, "a", "the field starts with the current name")
+        field.text = data.name
+        compare(dialog.problem, data.problem)
+        compare(findChild(dialog.contentItem, "problem").text, data.problem === "" ? " " : data.problem)
+        compare(okButton(dialog).enabled, data.problem === "")
+        if (data.problem !== "") {
+            dialog.reject()
+            compare(document.undoText, "Add b to main")
+            return
+        }
+        mouseClick(okButton(dialog))
+        tryCompare(dialog, "visible", false)
+        verify(document.taskFacts(data.renamed).valid, data.renamed + " exists")
+    }
+
+    function test_renameWithTheKeyboard() {
+        const document = newDocument()
+        const dialog = openDialog(renameComponent, document)
+        dialog.start("main/b[0]")  // a runtime path names its definition
+        tryCompare(dialog, "opened", true)
+        keySequence("Ctrl+A")
+        keyClick(Qt.Key_B)
+        keyClick(Qt.Key_E)
+        keyClick(Qt.Key_E)
+        compare(dialog.name, "bee")
+        keyClick(Qt.Key_Return)
+        tryCompare(dialog, "visible", false)
+        compare(document.undoText, "Rename b to bee")
+    }
+
+    function test_timeout_data() {
+        return [
+            {tag: "a valid value", text: "250", valid: true, timeoutMs: 250},
+            {tag: "zero", text: "0", valid: true, timeoutMs: 0},
+            {tag: "negative", text: "-5", valid: false},
+            {tag: "not a number", text: "soon", valid: false},
+        ]
+    }
+    function test_timeout(data) {
+        const document = newDocument()
+        const dialog = openDialog(timeoutComponent, document)
+        dialog.start("main/a", -1)
+        tryCompare(dialog, "opened", true)
+        const spin = findChild(dialog.contentItem, "msSpinBox")
+        compare(spin.value, 1000, "a task without a timeout starts at 1000 ms")
+        compare(spin.to, document.maxTimeoutMs)
+        spin.contentItem.text = data.text
+        compare(dialog.valid, data.valid)
+        compare(okButton(dialog).enabled, data.valid)
+        const range = findChild(dialog.contentItem, "range")
+        verify(range.text.indexOf(data.valid ? "From 0 to" : "Enter a whole number") === 0, range.text)
+        if (!data.valid) {
+            dialog.reject()
+            compare(document.taskFacts("main/a").timeoutMs, -1)
+            return
+        }
+        mouseClick(okButton(dialog))
+        tryCompare(dialog, "visible", false)
+        compare(document.taskFacts("main/a").timeoutMs, data.timeoutMs)
+    }
+
+    function test_timeoutStartsAtTheCurrentValue() {
+        const document = newDocument()
+        verify(document.setTimeout("main/b", 420))
+        const dialog = openDialog(timeoutComponent, document)
+        dialog.start("main/b", document.taskFacts("main/b").timeoutMs)
+        compare(findChild(dialog.contentItem, "msSpinBox").value, 420)
+        dialog.reject()
+    }
+
+    function test_unsavedChanges_data() {
+        return [
+            {tag: "save", answer: "save", proceeds: true, saveRequests: 1},
+            {tag: "discard", answer: "discard", proceeds: true, saveRequests: 0},
+            {tag: "cancel", answer: "cancel", proceeds: false, saveRequests: 0},
+        ]
+    }
+    function test_unsavedChanges(data) {
+        const dialog = createTemporaryObject(unsavedComponent, testCase, {documentName: "tree.json"})
+        const saveSpy = createTemporaryObject(spyComponent, testCase, {target: dialog, signalName: "saveRequested"})
+        let proceeded = false
+        dialog.ask(() => { proceeded = true })
+        tryCompare(dialog, "opened", true)
+        if (data.answer === "save") {
+            mouseClick(dialog.standardButton(Dialog.Save))
+            compare(proceeded, false, "waits for the save")
+            dialog.proceed()  // what the window does once the file is written
+        } else if (data.answer === "discard") {
+            mouseClick(dialog.standardButton(Dialog.Discard))
+        } else {
+            mouseClick(dialog.standardButton(Dialog.Cancel))
+            dialog.proceed()  // nothing is pending any more
+        }
+        tryCompare(dialog, "visible", false)
+        compare(proceeded, data.proceeds)
+        compare(saveSpy.count, data.saveRequests)
+    }
+}
