@@ -221,7 +221,11 @@ ApplicationWindow {
         documentName: document.displayName
         onSaveRequested: window.saveDocument(() => unsavedDialog.proceed())
     }
-    RenameDialog { id: renameDialog; document: document }
+    RenameDialog {
+        id: renameDialog
+        document: document
+        onRenamed: (newPath) => session.selectedPath = newPath
+    }
     TimeoutDialog { id: timeoutDialog; document: document }
 
     // The run-time context menu of the canvas stays as it is; at t = 0 this one replaces it and
@@ -497,51 +501,19 @@ ApplicationWindow {
                         }
                     }
                 }
-                Pane {
-                    objectName: "editBar"
+                EditBar {
                     Layout.fillWidth: true
-                    padding: 2
-                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
-                    RowLayout {
-                        width: parent.width
-                        spacing: 2
-                        Label {
-                            text: window.atStart ? qsTr("Edit %1:").arg(window.selectedName || qsTr("(select a task)"))
-                                                 : qsTr("The tree can be edited at 0 ms.")
-                            color: Theme.text
-                            leftPadding: 6
-                            rightPadding: 6
-                        }
-                        Repeater {
-                            model: window.atStart ? [
-                                {action: addChildAction, edit: "addChild", hint: qsTr("A structured child: TaskGroup / coroutineScope / task group")},
-                                {action: addUnstructuredAction, edit: "addUnstructured", hint: qsTr("An unstructured task: create_task / GlobalScope.launch / Task {}")},
-                                {action: renameAction, edit: "rename", hint: qsTr("F2")},
-                                {action: deleteAction, edit: "remove", hint: qsTr("Also removes the joins and cancels that name it")},
-                                {action: shieldAction, edit: "shield", hint: qsTr("Wrap the whole body in a shield (asyncio.shield / NonCancellable)")},
-                                {action: timeoutAction, edit: "timeout", hint: qsTr("Wrap the whole body in a timeout")}
-                            ] : []
-                            EditToolButton {
-                                required property var modelData
-                                action: modelData.action
-                                reason: window.editReason(modelData.edit)
-                                hint: modelData.hint
-                            }
-                        }
-                        Button {
-                            visible: !window.atStart
-                            text: qsTr("⟲ Back to 0 ms to edit")
-                            onClicked: session.restart()
-                            ToolTip.visible: hovered; ToolTip.text: qsTr("Home: the run starts again from 0 (your cancels are replayed)")
-                        }
-                        Item { Layout.fillWidth: true }
-                        Label {
-                            text: qsTr("Undo: Ctrl+Z")
-                            visible: document.canUndo
-                            color: Theme.mutedText
-                            rightPadding: 6
-                        }
-                    }
+                    atStart: window.atStart
+                    selectedName: window.selectedName
+                    canUndo: document.canUndo
+                    reasons: window.editReasons
+                    addChildAction: addChildAction
+                    addUnstructuredAction: addUnstructuredAction
+                    renameAction: renameAction
+                    deleteAction: deleteAction
+                    shieldAction: shieldAction
+                    timeoutAction: timeoutAction
+                    onRestartRequested: session.restart()
                 }
                 TaskTreeCanvas {
                     id: tree

@@ -29,7 +29,14 @@ Dialog {
         nameField.selectAll()
         nameField.forceActiveFocus()
     }
-    onAccepted: document.renameTask(path, nameField.text)
+    //! After a successful rename: the task's new spec path, for the selection to follow.
+    signal renamed(string newPath)
+
+    onAccepted: {
+        const spec = document.taskFacts(path).specPath
+        if (document.renameTask(path, nameField.text))
+            renamed(spec.substring(0, spec.lastIndexOf("/") + 1) + nameField.text)
+    }
 
     ColumnLayout {
         anchors.fill: parent

@@ -4,7 +4,7 @@ import QtTest
 import Cascade
 
 // The editing dialogs: rename with inline validation, the timeout spin box, the unsaved-changes
-// prompt. Each acts on a real ScenarioDocument.
+// prompt; and the edit bar above the tree. Each acts on a real ScenarioDocument.
 TestCase {
     id: testCase
     name: "EditDialogs"
@@ -18,6 +18,8 @@ TestCase {
     Component { id: timeoutComponent; TimeoutDialog {} }
     Component { id: unsavedComponent; UnsavedChangesDialog {} }
     Component { id: spyComponent; SignalSpy {} }
+    Component { id: editBarComponent; EditBar { width: 900 } }
+    Component { id: actionComponent; Action {} }
 
     // A new document with main's children a and b.
     function newDocument() {
@@ -67,9 +69,12 @@ TestCase {
             compare(document.undoText, "Add b to main")
             return
         }
+        const renamedSpy = createTemporaryObject(spyComponent, testCase, {target: dialog, signalName: "renamed"})
         mouseClick(okButton(dialog))
         tryCompare(dialog, "visible", false)
         verify(document.taskFacts(data.renamed).valid, data.renamed + " exists")
+        compare(renamedSpy.count, 1)
+        compare(renamedSpy.signalArguments[0][0], data.renamed)
     }
 
     function test_renameWithTheKeyboard() {
@@ -153,5 +158,39 @@ TestCase {
         tryCompare(dialog, "visible", false)
         compare(proceeded, data.proceeds)
         compare(saveSpy.count, data.saveRequests)
+    }
+
+    function test_editBar_data() {
+        return [
+            {tag: "at 0 ms", atStart: true, buttons: 6, back: false},
+            {tag: "later in a run", atStart: false, buttons: 0, back: true},
+        ]
+    }
+    function test_editBar(data) {
+        const actions = {}
+        for (const name of ["addChild", "addUnstructured", "rename", "remove", "shield", "timeout"])
+            actions[name] = createTemporaryObject(actionComponent, testCase, {text: name})
+        actions.shield.enabled = false
+        const bar = createTemporaryObject(editBarComponent, testCase, {
+            atStart: data.atStart, selectedName: "main",
+            reasons: {shield: "Swift has no shield; escape with Task.detached"},
+            addChildAction: actions.addChild, addUnstructuredAction: actions.addUnstructured,
+            renameAction: actions.rename, deleteAction: actions.remove,
+            shieldAction: actions.shield, timeoutAction: actions.timeout})
+        verify(bar !== null)
+        const restartSpy = createTemporaryObject(spyComponent, testCase, {target: bar, signalName: "restartRequested"})
+        const shield = findChild(bar, "edit-shield")
+        compare(shield !== null, data.buttons > 0)
+        compare(findChild(bar, "backToStart").visible, data.back)
+        if (data.back) {
+            mouseClick(findChild(bar, "backToStart"))
+            compare(restartSpy.count, 1)
+            return
+        }
+        compare(shield.reason, "Swift has no shield; escape with Task.detached")
+        compare(findChild(bar, "edit-addChild").reason, "")
+        const triggered = createTemporaryObject(spyComponent, testCase, {target: actions.addChild, signalName: "triggered"})
+        mouseClick(findChild(bar, "edit-addChild"))
+        compare(triggered.count, 1)
     }
 }
