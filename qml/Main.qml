@@ -280,6 +280,7 @@ ApplicationWindow {
         Menu {
             id: editMenu
             title: qsTr("&Edit")
+            width: 400  // room for the command texts and the reasons below
             MenuItem { action: undoAction }
             MenuItem { action: redoAction }
             MenuSeparator {}

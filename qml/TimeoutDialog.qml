@@ -50,6 +50,9 @@ Dialog {
                 stepSize: 100
                 editable: true
                 Layout.preferredWidth: 180
+                // Plain digits: a locale's group separators ("1,500") would be one more thing to parse.
+                textFromValue: (value) => value.toString()
+                valueFromText: (text) => parseInt(text, 10)
                 validator: IntValidator { bottom: spin.from; top: spin.to }
                 Keys.onReturnPressed: if (dialog.valid) dialog.accept()
             }

@@ -98,6 +98,7 @@ TestCase {
             {tag: "zero", text: "0", valid: true, timeoutMs: 0},
             {tag: "negative", text: "-5", valid: false},
             {tag: "not a number", text: "soon", valid: false},
+            {tag: "too large", text: "2147483648", valid: false},
         ]
     }
     function test_timeout(data) {
@@ -107,6 +108,7 @@ TestCase {
         tryCompare(dialog, "opened", true)
         const spin = findChild(dialog.contentItem, "msSpinBox")
         compare(spin.value, 1000, "a task without a timeout starts at 1000 ms")
+        compare(spin.contentItem.text, "1000")
         compare(spin.to, document.maxTimeoutMs)
         spin.contentItem.text = data.text
         compare(dialog.valid, data.valid)
