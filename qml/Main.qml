@@ -218,6 +218,7 @@ ApplicationWindow {
     }
     UnsavedChangesDialog {
         id: unsavedDialog
+        objectName: "unsavedDialog"
         documentName: document.displayName
         onSaveRequested: window.saveDocument(() => unsavedDialog.proceed())
     }

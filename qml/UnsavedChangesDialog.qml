@@ -17,7 +17,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(480, Overlay.overlay ? Overlay.overlay.width - 40 : 480)
-    standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
 
     function ask(next) {
         pending = next
@@ -41,5 +40,23 @@ Dialog {
         width: dialog.availableWidth
         text: qsTr("Save the changes to %1 first?").arg(dialog.documentName)
         wrapMode: Text.Wrap
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "saveButton"
+            text: qsTr("Save")
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        Button {
+            objectName: "discardButton"
+            text: qsTr("Discard")
+            DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+        }
+        Button {
+            objectName: "cancelButton"
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
     }
 }

@@ -148,13 +148,13 @@ TestCase {
         dialog.ask(() => { proceeded = true })
         tryCompare(dialog, "opened", true)
         if (data.answer === "save") {
-            mouseClick(dialog.standardButton(Dialog.Save))
+            mouseClick(findChild(dialog.footer, "saveButton"))
             compare(proceeded, false, "waits for the save")
             dialog.proceed()  // what the window does once the file is written
         } else if (data.answer === "discard") {
-            mouseClick(dialog.standardButton(Dialog.Discard))
+            mouseClick(findChild(dialog.footer, "discardButton"))
         } else {
-            mouseClick(dialog.standardButton(Dialog.Cancel))
+            mouseClick(findChild(dialog.footer, "cancelButton"))
             dialog.proceed()  // nothing is pending any more
         }
         tryCompare(dialog, "visible", false)
