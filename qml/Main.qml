@@ -148,12 +148,10 @@ ApplicationWindow {
             next()
     }
     function saveDocument(after) {
-        if (document.untitled) {
-            saveDialog.after = after || null
-            saveDialog.open()
-        } else if (document.save() && after) {
+        if (document.untitled)
+            saveAsDialog.start(after)
+        else if (document.save() && after)
             after()
-        }
     }
     property bool closeConfirmed: false
     onClosing: (close) => {
@@ -185,7 +183,7 @@ ApplicationWindow {
         id: saveAsAction
         text: qsTr("Save As…")
         shortcut: "Ctrl+Shift+S"
-        onTriggered: { saveDialog.after = null; saveDialog.open() }
+        onTriggered: saveAsDialog.start(null)
     }
     Action {
         id: quitAction
@@ -196,25 +194,15 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
+        currentFolder: document.folder
         title: qsTr("Open a scenario")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Cascade scenario (*.json)")]
         onAccepted: document.open(selectedFile.toString())
     }
-    FileDialog {
-        id: saveDialog
-        property var after: null
-        title: qsTr("Save the scenario as")
-        fileMode: FileDialog.SaveFile
-        defaultSuffix: "json"
-        nameFilters: [qsTr("Cascade scenario (*.json)")]
-        onAccepted: {
-            const next = after
-            after = null
-            if (document.saveAs(selectedFile.toString()) && next)
-                next()
-        }
-        onRejected: after = null
+    SaveAsDialog {
+        id: saveAsDialog
+        document: document
     }
     UnsavedChangesDialog {
         id: unsavedDialog

@@ -4,7 +4,9 @@
 #include "scenarioloader.h"
 #include "session.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QSaveFile>
 #include <QUndoCommand>
 #include <QUrl>
@@ -194,6 +196,46 @@ bool ScenarioDocument::saveAs(const QString &pathOrUrl)
     }
     setStatus(tr("Saved %1").arg(absolute));
     return true;
+}
+
+QUrl ScenarioDocument::folder() const
+{
+    if (!m_filePath.isEmpty())
+        return QUrl::fromLocalFile(QFileInfo(m_filePath).absolutePath());
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QUrl::fromLocalFile(QDir(documents).exists() ? documents : QDir::homePath());
+}
+
+QString ScenarioDocument::savePathFor(const QString &typed) const
+{
+    QString path = localPath(typed.trimmed());
+    if (path.isEmpty())
+        return path;
+    if (QDir::isRelativePath(path))
+        path = QDir(folder().toLocalFile()).filePath(path);
+    if (!path.endsWith(".json"_L1, Qt::CaseInsensitive))
+        path += ".json"_L1;
+    return QDir::cleanPath(path);
+}
+
+QString ScenarioDocument::savePathProblem(const QString &typed) const
+{
+    const QString path = savePathFor(typed);
+    if (path.isEmpty())
+        return tr("Enter a file name");
+    const QFileInfo file(path);
+    if (file.isDir())
+        return tr("%1 is a folder").arg(path);
+    if (!file.dir().exists())
+        return tr("The folder %1 does not exist").arg(file.absolutePath());
+    return QString();
+}
+
+QString ScenarioDocument::suggestedSavePath() const
+{
+    if (!m_filePath.isEmpty())
+        return m_filePath;
+    return QDir(folder().toLocalFile()).filePath(m_scenario.id + ".json"_L1);
 }
 
 void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePath, const QString &untitledName)

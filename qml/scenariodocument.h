@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 #include <QUndoStack>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -36,6 +37,8 @@ class ScenarioDocument : public QObject
     Q_PROPERTY(QStringList runtimes READ runtimes NOTIFY scenarioChanged)
     //! Every task definition, depth first: {specPath, name, depth, startedBy, shielded, timeoutMs (-1: none), count}.
     Q_PROPERTY(QVariantList outline READ outline NOTIFY scenarioChanged)
+    //! Where file dialogs start: the document's folder, else Documents (if it exists), else home.
+    Q_PROPERTY(QUrl folder READ folder NOTIFY filePathChanged)
     //! The largest timeout the editor's spin box can hold (the format allows more than an int).
     Q_PROPERTY(int maxTimeoutMs READ maxTimeoutMs CONSTANT)
 
@@ -61,6 +64,7 @@ public:
     [[nodiscard]] QStringList runtimes() const;
     [[nodiscard]] QVariantList outline() const;
     [[nodiscard]] static int maxTimeoutMs();
+    [[nodiscard]] QUrl folder() const;
 
     // Files. Each returns false and sets `error` on failure, leaving the document as it was.
     Q_INVOKABLE void newScenario();
@@ -72,6 +76,12 @@ public:
     //! False (with nothing written) for an untitled document: use saveAs.
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString &pathOrUrl);
+    //! The file Save As would write for what the user typed: ".json" is added when missing.
+    Q_INVOKABLE QString savePathFor(const QString &typed) const;
+    //! Why savePathFor(typed) cannot be written ("" when it can; replacing a file is allowed).
+    Q_INVOKABLE QString savePathProblem(const QString &typed) const;
+    //! A first suggestion for Save As: the current file, or <folder>/<scenario id>.json.
+    Q_INVOKABLE QString suggestedSavePath() const;
 
     Q_INVOKABLE void undo() { m_undo.undo(); }
     Q_INVOKABLE void redo() { m_undo.redo(); }

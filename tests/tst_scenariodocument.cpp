@@ -349,6 +349,35 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"keep.json"_s});  // no temporary left
     }
 
+    void savePaths_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("path");     // relative to the test's folder
+        QTest::addColumn<QString>("problem");  // %1: the test's folder
+        QTest::addRow("a name") << u"tree"_s << u"tree.json"_s << QString();
+        QTest::addRow("with suffix") << u"tree.json"_s << u"tree.json"_s << QString();
+        QTest::addRow("in a subfolder") << u"sub/x"_s << u"sub/x.json"_s << QString();
+        QTest::addRow("missing folder") << u"nope/x"_s << u"nope/x.json"_s << u"The folder %1/nope does not exist"_s;
+        QTest::addRow("a folder") << u"dir.json"_s << u"dir.json"_s << u"%1/dir.json is a folder"_s;
+        QTest::addRow("nothing") << u"  "_s << QString() << u"Enter a file name"_s;
+    }
+    void savePaths()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, path);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir(dir.path()).mkdir(u"sub"_s));
+        QVERIFY(QDir(dir.path()).mkdir(u"dir.json"_s));
+        ScenarioDocument document;
+        QVERIFY(document.saveAs(dir.filePath(u"first.json"_s)));  // the folder dialogs start in
+        QCOMPARE(document.folder(), QUrl::fromLocalFile(dir.path()));
+        QCOMPARE(document.suggestedSavePath(), dir.filePath(u"first.json"_s));
+        QCOMPARE(document.savePathFor(typed), path.isEmpty() ? QString() : dir.filePath(path));
+        QCOMPARE(document.savePathProblem(typed), problem.contains(u"%1"_s) ? problem.arg(dir.path()) : problem);
+    }
+
     void aMissingDirectoryIsReported()
     {
         ScenarioDocument document;

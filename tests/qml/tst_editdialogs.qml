@@ -17,6 +17,7 @@ TestCase {
     Component { id: renameComponent; RenameDialog {} }
     Component { id: timeoutComponent; TimeoutDialog {} }
     Component { id: unsavedComponent; UnsavedChangesDialog {} }
+    Component { id: saveAsComponent; SaveAsDialog {} }
     Component { id: spyComponent; SignalSpy {} }
     Component { id: editBarComponent; EditBar { width: 900 } }
     Component { id: actionComponent; Action {} }
@@ -194,5 +195,39 @@ TestCase {
         const triggered = createTemporaryObject(spyComponent, testCase, {target: actions.addChild, signalName: "triggered"})
         mouseClick(findChild(bar, "edit-addChild"))
         compare(triggered.count, 1)
+    }
+
+    function test_saveAs_data() {
+        return [
+            {tag: "missing folder", typed: "/nonexistent-cascade/x", problem: "The folder /nonexistent-cascade does not exist"},
+            {tag: "empty", typed: "", problem: "Enter a file name"},
+            // /proc exists, but no file can be made there: the write fails and says why.
+            {tag: "write fails", typed: "/proc/cascade-test", problem: "", error: "cannot save /proc/cascade-test.json: "},
+        ]
+    }
+    function test_saveAs(data) {
+        const document = newDocument()
+        const dialog = openDialog(saveAsComponent, document)
+        let proceeded = false
+        dialog.start(() => { proceeded = true })
+        tryCompare(dialog, "opened", true)
+        const field = findChild(dialog.contentItem, "pathField")
+        verify(field.text.endsWith("/untitled.json"), field.text)
+        field.text = data.typed
+        compare(dialog.problem, data.problem)
+        const save = findChild(dialog.footer, "saveButton")
+        compare(save.enabled, data.problem === "")
+        if (data.problem !== "") {
+            compare(findChild(dialog.contentItem, "problem").text, data.problem)
+            dialog.reject()
+            return
+        }
+        mouseClick(save)
+        verify(dialog.visible, "a failed save keeps the dialog open")
+        verify(dialog.saveError.indexOf(data.error) === 0, dialog.saveError)
+        compare(findChild(dialog.contentItem, "problem").text, dialog.saveError)
+        compare(proceeded, false)
+        compare(document.untitled, true)
+        dialog.reject()
     }
 }
