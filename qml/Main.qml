@@ -39,6 +39,7 @@ ApplicationWindow {
     // Why each edit of the selected task is unavailable ("" when it is), asked of core.
     property var editReasons: ({})
     property var selectedFacts: ({})
+    property string editRuntime
     function refreshEditState() {
         editReasons = document.editAvailability(selectedTask, session.runtime)
         selectedFacts = document.taskFacts(selectedTask)
@@ -57,7 +58,13 @@ ApplicationWindow {
     Connections {
         target: session
         function onSelectedPathChanged() { window.refreshEditState() }
-        function onRuntimeChanged() { window.refreshEditState() }
+        // Also emitted on every restart and step back: ask core again only for a new runtime.
+        function onRuntimeChanged() {
+            if (session.runtime !== window.editRuntime) {
+                window.editRuntime = session.runtime
+                window.refreshEditState()
+            }
+        }
     }
     function selectAfterEdit(path) {
         if (path !== "")
