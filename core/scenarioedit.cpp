@@ -113,9 +113,73 @@ QJsonValue replacedAt(const QJsonValue &value, const QStringList &tokens, qsizet
     return object;
 }
 
+QString rootRemovalProblem()
+{
+    return u": it is the root task (the program itself)"_s;
+}
+
+//! Why the task cannot move delta places (": ..." or " by N: ..."), "" when it can.
+QString moveProblem(const Location &at, int delta)
+{
+    if (!at.parent)
+        return u": it is the root task"_s;
+    const Step &step = (*at.list)[at.stepIndex];
+    if (step.kind == StepKind::Spawn)
+        return u": it is the only task of its spawn step"_s;
+    const qsizetype to = qsizetype(at.taskIndex) + delta;
+    if (to < 0 || to >= qsizetype(step.tasks.size())) {
+        return u" by %1: it is task %2 of %3 in its %4 step"_s.arg(delta).arg(at.taskIndex + 1).arg(
+            step.tasks.size()).arg(stepKindName(step.kind));
+    }
+    return QString();
+}
+
+//! The runtime's reason against a step of this kind ("a shield is not available in swift: ..."),
+//! "" when it has none: asked of Engine::unsupported with a one-step probe.
+QString runtimeReasonAgainst(StepKind kind, Runtime runtime)
+{
+    Scenario probe = newScenario();
+    Step wrapper;
+    wrapper.kind = kind;
+    wrap(&probe.root.body, std::move(wrapper));
+    const QStringList reasons = ScenarioEdit::unsupportedSteps(probe, runtime);
+    return reasons.isEmpty() ? QString() : reasons.first().section(u": "_s, 1);  // without the pointer
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- queries
+
+QString unavailableReason(const Scenario &scenario, const QString &specPath, TaskEdit edit, Runtime runtime)
+{
+    QString error;
+    const auto at = locate(scenario, specPath, &error);
+    if (!at)
+        return error;
+    TaskSpec copy = *at->task;
+    const Wrapping w = wrappingOf(copy);
+    switch (edit) {
+    case TaskEdit::AddChild:
+    case TaskEdit::AddUnstructured:
+    case TaskEdit::Rename:
+        return QString();  // the name and the nesting limit are checked when the edit is made
+    case TaskEdit::Remove:
+        return at->parent ? QString() : u"cannot remove %1"_s.arg(specPath) + rootRemovalProblem();
+    case TaskEdit::MoveUp:
+    case TaskEdit::MoveDown: {
+        const int delta = edit == TaskEdit::MoveUp ? -1 : 1;
+        const QString problem = moveProblem(*at, delta);
+        return problem.isEmpty() ? QString() : u"cannot move %1"_s.arg(specPath) + problem;
+    }
+    case TaskEdit::ToggleShield:
+        return w.shield ? QString() : runtimeReasonAgainst(StepKind::Shield, runtime);
+    case TaskEdit::SetTimeout:
+        return w.timeout ? QString() : runtimeReasonAgainst(StepKind::Timeout, runtime);
+    case TaskEdit::ClearTimeout:
+        return w.timeout ? QString() : u"%1 has no timeout"_s.arg(specPath);
+    }
+    return QString();
+}
 
 std::optional<QJsonArray> stepsOf(const Scenario &scenario, const QString &specPath, QString *error)
 {
@@ -212,7 +276,7 @@ EditResult removeTask(const Scenario &scenario, const QString &specPath)
     if (!at)
         return failure(what + u": "_s + error);
     if (!at->parent)
-        return failure(what + u": it is the root task (the program itself)"_s);
+        return failure(what + rootRemovalProblem());
 
     const QString name = at->task->name;
     Steps &list = mutableRef(at->list);
@@ -266,17 +330,11 @@ EditResult moveTask(const Scenario &scenario, const QString &specPath, int delta
     const auto at = locate(edited, specPath, &error);
     if (!at)
         return failure(what + u": "_s + error);
-    if (!at->parent)
-        return failure(what + u": it is the root task"_s);
+    if (const QString problem = moveProblem(*at, delta); !problem.isEmpty())
+        return failure(what + problem);
     Step &step = mutableRef(at->list)[at->stepIndex];
-    if (step.kind == StepKind::Spawn)
-        return failure(what + u": it is the only task of its spawn step"_s);
     const qsizetype from = qsizetype(at->taskIndex);
     const qsizetype to = from + delta;
-    if (to < 0 || to >= qsizetype(step.tasks.size())) {
-        return failure(what + u" by %1: it is task %2 of %3 in its %4 step"_s.arg(delta).arg(from + 1).arg(
-                                  step.tasks.size()).arg(stepKindName(step.kind)));
-    }
     TaskSpec moved = std::move(step.tasks[std::size_t(from)]);
     step.tasks.erase(step.tasks.begin() + from);
     step.tasks.insert(step.tasks.begin() + to, std::move(moved));

@@ -54,6 +54,9 @@ struct OutlineEntry {
     int count = 1;
 };
 
+//! The task edits an editor offers on a selected task.
+enum class TaskEdit { AddChild, AddUnstructured, Rename, Remove, MoveUp, MoveDown, ToggleShield, SetTimeout, ClearTimeout };
+
 //! Edit operations on a Scenario. Tasks are addressed by their spec path: the names from the root
 //! joined by "/" without indices ("main/chopIngredients/chop"). Every operation validates its
 //! result with the loader's own rules, so what it returns can be written and read back.
@@ -78,6 +81,13 @@ namespace ScenarioEdit {
 //! Every task definition, depth first in file order: what an editor lists, including tasks a run
 //! has not started yet.
 [[nodiscard]] std::vector<OutlineEntry> outline(const Scenario &scenario);
+
+//! Why `edit` does not apply to the task ("" when it does), found without making it (cheap on a
+//! 10,000-task scenario): the edit's own checks that need no validation of the whole result, and
+//! the runtime's reason against a step the edit would add (a shield or timeout under Swift).
+//! Limits of the whole file (nesting depth, step count) are reported when the edit is made.
+[[nodiscard]] QString unavailableReason(const Scenario &scenario, const QString &specPath, TaskEdit edit,
+                                        Runtime runtime);
 
 //! A minimal valid scenario: "main" prints and sleeps, under every runtime.
 [[nodiscard]] Scenario newScenario();

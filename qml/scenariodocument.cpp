@@ -445,53 +445,24 @@ QJsonArray ScenarioDocument::stepsOf(const QString &path) const
 
 QVariantMap ScenarioDocument::editAvailability(const QString &path, const QString &runtime) const
 {
-    const QStringList edits{u"addChild"_s, u"addUnstructured"_s, u"rename"_s,  u"remove"_s,      u"moveUp"_s,
-                            u"moveDown"_s, u"shield"_s,          u"timeout"_s, u"clearTimeout"_s};
-    QVariantMap reasons;
+    const std::pair<const char *, TaskEdit> edits[] = {
+        {"addChild", TaskEdit::AddChild}, {"addUnstructured", TaskEdit::AddUnstructured},
+        {"rename", TaskEdit::Rename},     {"remove", TaskEdit::Remove},
+        {"moveUp", TaskEdit::MoveUp},     {"moveDown", TaskEdit::MoveDown},
+        {"shield", TaskEdit::ToggleShield}, {"timeout", TaskEdit::SetTimeout},
+        {"clearTimeout", TaskEdit::ClearTimeout}};
     QString error;
-    std::optional<QString> spec = path.isEmpty() ? std::nullopt : specPath(path, &error);
-    std::optional<TaskFacts> facts;
-    if (spec)
-        facts = ScenarioEdit::taskFacts(m_scenario, *spec, &error);
+    const std::optional<QString> spec = path.isEmpty() ? std::nullopt : specPath(path, &error);
     Runtime r;
     if (!runtimeFromName(runtime, &r))
         r = m_scenario.defaultRuntime();
-    for (const QString &edit : edits) {
-        if (!facts) {
-            reasons.insert(edit, path.isEmpty() ? tr("Select a task first") : error);
-            continue;
-        }
-        EditResult result;
-        if (edit == "addChild"_L1 || edit == "addUnstructured"_L1)
-            result = ScenarioEdit::addChild(m_scenario, *spec, edit == "addChild"_L1 ? ChildLink::Structured
-                                                                                    : ChildLink::Unstructured);
-        else if (edit == "rename"_L1)
-            result.scenario = m_scenario;  // any valid new name will do; the dialog checks it
-        else if (edit == "remove"_L1)
-            result = ScenarioEdit::removeTask(m_scenario, *spec);
-        else if (edit == "moveUp"_L1 || edit == "moveDown"_L1)
-            result = ScenarioEdit::moveTask(m_scenario, *spec, edit == "moveUp"_L1 ? -1 : 1);
-        else if (edit == "shield"_L1)
-            result = ScenarioEdit::setShield(m_scenario, *spec, !facts->shielded);
-        else if (edit == "timeout"_L1)
-            result = ScenarioEdit::setTimeout(m_scenario, *spec, facts->timeoutMs.value_or(1000));
-        else if (!facts->timeoutMs)
-            result.error = tr("%1 has no timeout").arg(*spec);
+    QVariantMap reasons;
+    for (const auto &[name, edit] : edits) {
+        const QString key = QString::fromLatin1(name);
+        if (!spec)
+            reasons.insert(key, path.isEmpty() ? tr("Select a task first") : error);
         else
-            result = ScenarioEdit::setTimeout(m_scenario, *spec, std::nullopt);
-
-        QString reason = result.error;
-        if (result) {
-            // Only what the edit adds counts: a lesson may already hold steps the runtime lacks.
-            const QStringList before = ScenarioEdit::unsupportedSteps(m_scenario, r);
-            for (const QString &why : ScenarioEdit::unsupportedSteps(*result.scenario, r)) {
-                if (!before.contains(why)) {
-                    reason = why.section(u": "_s, 1);  // without the step's pointer
-                    break;
-                }
-            }
-        }
-        reasons.insert(edit, reason);
+            reasons.insert(key, ScenarioEdit::unavailableReason(m_scenario, *spec, edit, r));
     }
     return reasons;
 }

@@ -107,9 +107,9 @@ public:
     Q_INVOKABLE QVariantMap taskFacts(const QString &path) const;
     Q_INVOKABLE QJsonArray stepsOf(const QString &path) const;
     //! Why each task edit cannot be made on `path` under `runtime` ("" when it can), asked of
-    //! core by trying it: addChild, addUnstructured, rename, remove, moveUp, moveDown, shield
-    //! (toggles), timeout, clearTimeout. An edit whose result the runtime cannot run gets that
-    //! runtime's reason (a shield under Swift: "Swift has no shield; ...").
+    //! core (ScenarioEdit::unavailableReason): addChild, addUnstructured, rename, remove, moveUp,
+    //! moveDown, shield (toggles), timeout, clearTimeout. An edit that would add a step the
+    //! runtime cannot run gets that runtime's reason (a shield under Swift: "Swift has no shield; ...").
     Q_INVOKABLE QVariantMap editAvailability(const QString &path, const QString &runtime) const;
     //! The steps the runtime cannot express, each with the reason.
     Q_INVOKABLE QStringList unsupportedSteps(const QString &runtime) const;

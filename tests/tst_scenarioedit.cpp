@@ -13,6 +13,8 @@ using namespace cascade;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(cascade::ChildLink)
+Q_DECLARE_METATYPE(cascade::TaskEdit)
+Q_DECLARE_METATYPE(cascade::Runtime)
 
 namespace {
 
@@ -562,6 +564,47 @@ private Q_SLOTS:
                                      u"  main/job <spawn unstructured> shield"_s,
                                      u"  main/a <gather> x3"_s, u"  main/b <group tolerant>"_s,
                                      u"    main/b/c <spawn detached>"_s}));
+    }
+
+    void unavailableReason_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<TaskEdit>("edit");
+        QTest::addColumn<Runtime>("runtime");
+        QTest::addColumn<QString>("reason");
+        const QString noShield = u"a shield is not available in swift: Swift has no shield; escape with Task.detached"_s;
+        const QString noTimeout = u"a timeout is not available in swift: Swift has no built-in timeout; race the work "
+                                  "against Task.sleep in a task group"_s;
+        QTest::addRow("add to the root") << u"main"_s << TaskEdit::AddChild << Runtime::Swift << QString();
+        QTest::addRow("delete the root") << u"main"_s << TaskEdit::Remove << Runtime::Kotlin
+                                         << u"cannot remove main: it is the root task (the program itself)"_s;
+        QTest::addRow("delete a child") << u"main/a"_s << TaskEdit::Remove << Runtime::Kotlin << QString();
+        QTest::addRow("first up") << u"main/a"_s << TaskEdit::MoveUp << Runtime::Kotlin
+                                  << u"cannot move main/a by -1: it is task 1 of 2 in its group step"_s;
+        QTest::addRow("first down") << u"main/a"_s << TaskEdit::MoveDown << Runtime::Kotlin << QString();
+        QTest::addRow("spawned") << u"main/s"_s << TaskEdit::MoveDown << Runtime::Kotlin
+                                 << u"cannot move main/s: it is the only task of its spawn step"_s;
+        QTest::addRow("shield in Kotlin") << u"main/a"_s << TaskEdit::ToggleShield << Runtime::Kotlin << QString();
+        QTest::addRow("shield in Swift") << u"main/a"_s << TaskEdit::ToggleShield << Runtime::Swift << noShield;
+        QTest::addRow("unshield in Swift") << u"main/b"_s << TaskEdit::ToggleShield << Runtime::Swift << QString();
+        QTest::addRow("timeout in Swift") << u"main/a"_s << TaskEdit::SetTimeout << Runtime::Swift << noTimeout;
+        QTest::addRow("change a timeout in Swift") << u"main/b"_s << TaskEdit::SetTimeout << Runtime::Swift << QString();
+        QTest::addRow("clear no timeout") << u"main/a"_s << TaskEdit::ClearTimeout << Runtime::Asyncio
+                                          << u"main/a has no timeout"_s;
+        QTest::addRow("clear a timeout") << u"main/b"_s << TaskEdit::ClearTimeout << Runtime::Swift << QString();
+        QTest::addRow("unknown task") << u"main/z"_s << TaskEdit::Rename << Runtime::Asyncio
+                                      << u"no task main/z: main defines no task named \"z\""_s;
+    }
+    void unavailableReason()
+    {
+        QFETCH(QString, path);
+        QFETCH(TaskEdit, edit);
+        QFETCH(Runtime, runtime);
+        QFETCH(QString, reason);
+        const Scenario scenario = scenarioWith(uR"([{"do":"spawn","link":"unstructured","task":{"name":"s","steps":[]}},
+            {"do":"group","kind":"strict","tasks":[{"name":"a","steps":[]},
+                {"name":"b","steps":[{"do":"timeout","ms":5,"steps":[{"do":"shield","steps":[]}]}]}]}])"_s);
+        QCOMPARE(ScenarioEdit::unavailableReason(scenario, path, edit, runtime), reason);
     }
 
     void newScenarioIsValidAndRuns()
