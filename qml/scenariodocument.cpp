@@ -394,18 +394,16 @@ bool ScenarioDocument::setDefaultRuntime(const QString &name)
     return apply(ScenarioEdit::setDefaultRuntime(m_scenario, runtime), tr("Default runtime %1").arg(name));
 }
 
-QVariantMap ScenarioDocument::setSteps(const QString &path, const QJsonArray &steps)
+QString ScenarioDocument::setSteps(const QString &path, const QJsonArray &steps)
 {
     QString error;
     const auto spec = specPath(path, &error);
     if (!spec) {
         fail(error);
-        return {{u"ok"_s, false}, {u"error"_s, error}, {u"pointer"_s, QString()}, {u"problem"_s, error}};
+        return error;
     }
     const EditResult result = ScenarioEdit::setSteps(m_scenario, *spec, steps);
-    const bool ok = apply(result, tr("Edit the steps of %1").arg(leaf(*spec)));
-    return {{u"ok"_s, ok}, {u"error"_s, result.error}, {u"pointer"_s, result.stepsPointer},
-            {u"problem"_s, result.stepsProblem}};
+    return apply(result, tr("Edit the steps of %1").arg(leaf(*spec))) ? QString() : result.error;
 }
 
 // ---------------------------------------------------------------- questions
@@ -436,7 +434,7 @@ QVariantMap ScenarioDocument::taskFacts(const QString &path) const
             {u"tasksInStep"_s, facts->tasksInStep}};
 }
 
-QJsonArray ScenarioDocument::stepsOf(const QString &path) const
+QJsonArray ScenarioDocument::steps(const QString &path) const
 {
     QString error;
     const auto spec = specPath(path, &error);

@@ -97,15 +97,18 @@ public:
     Q_INVOKABLE bool clearTimeout(const QString &path);
     Q_INVOKABLE bool setRuntimes(const QStringList &names);
     Q_INVOKABLE bool setDefaultRuntime(const QString &name);
-    //! {ok, error, pointer (relative to the steps array), problem}
-    Q_INVOKABLE QVariantMap setSteps(const QString &path, const QJsonArray &steps);
+    //! Replaces the task's body (steps in the file format): "" when done, else why not, with the
+    //! place in the steps ("cannot change the steps of main/a: steps/1/ms: must be ...").
+    //! The contract the inspector's step editor uses, with steps().
+    Q_INVOKABLE QString setSteps(const QString &path, const QJsonArray &steps);
 
     // Questions the editor asks before it offers an edit.
     //! "" when newName can be the task's name, else why not.
     Q_INVOKABLE QString checkNewName(const QString &path, const QString &newName) const;
     //! {valid, error, specPath, isRoot, shielded, timeoutMs (-1: none), startedBy, indexInStep, tasksInStep}
     Q_INVOKABLE QVariantMap taskFacts(const QString &path) const;
-    Q_INVOKABLE QJsonArray stepsOf(const QString &path) const;
+    //! The task's body in the file format ([] for an unknown task).
+    Q_INVOKABLE QJsonArray steps(const QString &path) const;
     //! Why each task edit cannot be made on `path` under `runtime` ("" when it can), asked of
     //! core (ScenarioEdit::unavailableReason): addChild, addUnstructured, rename, remove, moveUp,
     //! moveDown, shield (toggles), timeout, clearTimeout. An edit that would add a step the
