@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Cascade
 
 ApplicationWindow {
@@ -11,17 +12,323 @@ ApplicationWindow {
     minimumHeight: 600
     visible: true
     color: Theme.window
-    title: session.title ? qsTr("Cascade — %1").arg(session.title) : qsTr("Cascade")
+    title: qsTr("%1%2 — Cascade").arg(document.displayName).arg(document.modified ? "*" : "")
 
     Session {
         id: session
         objectName: "session"  // found by the end-to-end test
+    }
+    // The scenario being edited; every new version of it restarts the session at t = 0.
+    ScenarioDocument {
+        id: document
+        objectName: "document"
+        session: session
         Component.onCompleted: {
-            if (!(initialScenario && open(initialScenario)))
-                open("kotlin-cancel-join")
+            if (!(initialScenario && openLessonOrFile(initialScenario)))
+                openLesson("kotlin-cancel-join")
         }
     }
     LessonListModel { id: lessons }
+
+    // ------------------------------------------------------------ editing
+    // The tree can be edited while the run has not started; the menu bar's entries work at any
+    // time (an edit restarts the run anyway).
+    readonly property bool atStart: session.now === 0 && !session.playing
+    readonly property string selectedTask: session.selectedPath
+    readonly property string selectedName: selectedTask.substring(selectedTask.lastIndexOf("/") + 1)
+    // Why each edit of the selected task is unavailable ("" when it is), asked of core.
+    property var editReasons: ({})
+    property var selectedFacts: ({})
+    property string editRuntime
+    function refreshEditState() {
+        editReasons = document.editAvailability(selectedTask, session.runtime)
+        selectedFacts = document.taskFacts(selectedTask)
+    }
+    function editReason(edit) { return editReasons[edit] || "" }
+    Connections {
+        target: document
+        function onScenarioChanged() {
+            // A path of the previous scenario (after New or Open) means nothing here: select the
+            // root, so that the edits have a task to act on.
+            if (!document.taskFacts(window.selectedTask).valid)
+                session.selectedPath = document.outline.length > 0 ? document.outline[0].specPath : ""
+            window.refreshEditState()
+        }
+    }
+    Connections {
+        target: session
+        function onSelectedPathChanged() { window.refreshEditState() }
+        // Also emitted on every restart and step back: ask core again only for a new runtime.
+        function onRuntimeChanged() {
+            if (session.runtime !== window.editRuntime) {
+                window.editRuntime = session.runtime
+                window.refreshEditState()
+            }
+        }
+    }
+    function selectAfterEdit(path) {
+        if (path !== "")
+            session.selectedPath = path
+    }
+
+    Action {
+        id: addChildAction
+        text: qsTr("Add child")
+        enabled: window.editReason("addChild") === ""
+        onTriggered: window.selectAfterEdit(document.addChild(window.selectedTask, true))
+    }
+    Action {
+        id: addUnstructuredAction
+        text: qsTr("Add unstructured")
+        enabled: window.editReason("addUnstructured") === ""
+        onTriggered: window.selectAfterEdit(document.addChild(window.selectedTask, false))
+    }
+    Action {
+        id: renameAction
+        text: qsTr("Rename…")
+        shortcut: "F2"
+        enabled: window.editReason("rename") === ""
+        onTriggered: renameDialog.start(window.selectedTask)
+    }
+    Action {
+        id: deleteAction
+        text: qsTr("Delete")
+        enabled: window.editReason("remove") === ""
+        onTriggered: {
+            const parentPath = window.selectedTask.substring(0, window.selectedTask.lastIndexOf("/"))
+            if (document.removeTask(window.selectedTask))
+                session.selectedPath = parentPath
+        }
+    }
+    Action {
+        id: moveUpAction
+        text: qsTr("Move up")
+        enabled: window.editReason("moveUp") === ""
+        onTriggered: document.moveTask(window.selectedTask, -1)
+    }
+    Action {
+        id: moveDownAction
+        text: qsTr("Move down")
+        enabled: window.editReason("moveDown") === ""
+        onTriggered: document.moveTask(window.selectedTask, 1)
+    }
+    Action {
+        id: shieldAction
+        text: window.selectedFacts.shielded ? qsTr("Remove shield") : qsTr("Shield")
+        enabled: window.editReason("shield") === ""
+        onTriggered: document.setShield(window.selectedTask, !window.selectedFacts.shielded)
+    }
+    Action {
+        id: timeoutAction
+        text: window.selectedFacts.timeoutMs >= 0 ? qsTr("Timeout %1 ms…").arg(window.selectedFacts.timeoutMs)
+                                                  : qsTr("Timeout…")
+        enabled: window.editReason("timeout") === ""
+        onTriggered: timeoutDialog.start(window.selectedTask, window.selectedFacts.timeoutMs)
+    }
+    Action {
+        id: clearTimeoutAction
+        text: qsTr("Clear timeout")
+        enabled: window.editReason("clearTimeout") === ""
+        onTriggered: document.clearTimeout(window.selectedTask)
+    }
+    Action {
+        id: undoAction
+        text: document.undoText !== "" ? qsTr("Undo %1").arg(document.undoText) : qsTr("Undo")
+        shortcut: "Ctrl+Z"
+        enabled: document.canUndo
+        onTriggered: document.undo()
+    }
+    Action {
+        id: redoAction
+        text: document.redoText !== "" ? qsTr("Redo %1").arg(document.redoText) : qsTr("Redo")
+        shortcut: "Ctrl+Shift+Z"
+        enabled: document.canRedo
+        onTriggered: document.redo()
+    }
+
+    // ------------------------------------------------------------ files
+    // Runs `next` when the document has no unsaved edits, or once the user saved or discarded them.
+    function whenSaved(next) {
+        if (document.modified)
+            unsavedDialog.ask(next)
+        else
+            next()
+    }
+    function saveDocument(after) {
+        if (document.untitled)
+            saveAsDialog.start(after)
+        else if (document.save() && after)
+            after()
+    }
+    property bool closeConfirmed: false
+    onClosing: (close) => {
+        if (document.modified && !closeConfirmed) {
+            close.accepted = false
+            whenSaved(() => { window.closeConfirmed = true; window.close() })
+        }
+    }
+
+    Action {
+        id: newAction
+        text: qsTr("New")
+        shortcut: "Ctrl+N"
+        onTriggered: window.whenSaved(() => document.newScenario())
+    }
+    Action {
+        id: openAction
+        text: qsTr("Open…")
+        shortcut: "Ctrl+O"
+        onTriggered: window.whenSaved(() => openDialog.open())
+    }
+    Action {
+        id: saveAction
+        text: qsTr("Save")
+        shortcut: "Ctrl+S"
+        onTriggered: window.saveDocument(null)
+    }
+    Action {
+        id: saveAsAction
+        text: qsTr("Save As…")
+        shortcut: "Ctrl+Shift+S"
+        onTriggered: saveAsDialog.start(null)
+    }
+    Action {
+        id: quitAction
+        text: qsTr("Quit")
+        shortcut: "Ctrl+Q"
+        onTriggered: window.close()
+    }
+
+    FileDialog {
+        id: openDialog
+        currentFolder: document.folder
+        title: qsTr("Open a scenario")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Cascade scenario (*.json)")]
+        onAccepted: document.open(selectedFile.toString())
+    }
+    SaveAsDialog {
+        id: saveAsDialog
+        document: document
+    }
+    UnsavedChangesDialog {
+        id: unsavedDialog
+        objectName: "unsavedDialog"
+        documentName: document.displayName
+        onSaveRequested: window.saveDocument(() => unsavedDialog.proceed())
+    }
+    RenameDialog {
+        id: renameDialog
+        document: document
+        onRenamed: (newPath) => session.selectedPath = newPath
+    }
+    TimeoutDialog { id: timeoutDialog; document: document }
+
+    // The run-time context menu of the canvas stays as it is; at t = 0 this one replaces it and
+    // keeps its Cancel and Fail entries.
+    Menu {
+        id: editContextMenu
+        property string path
+        MenuItem { action: addChildAction }
+        MenuItem { action: addUnstructuredAction }
+        MenuItem { action: renameAction }
+        MenuItem { action: deleteAction }
+        MenuItem { action: shieldAction }
+        MenuItem { action: timeoutAction }
+        MenuItem { action: clearTimeoutAction }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Cancel %1").arg(window.selectedName)
+            onTriggered: session.cancelTask(editContextMenu.path)
+        }
+        MenuItem {
+            text: qsTr("Fail %1 with an error").arg(window.selectedName)
+            onTriggered: session.failTask(editContextMenu.path)
+        }
+    }
+    Connections {
+        target: tree.canvas
+        function onTaskContextMenu(path, x, y) {
+            if (!window.atStart)
+                return
+            // TaskTreeCanvas has just opened its own menu (Cancel / Fail): close it.
+            for (let i = 0; i < tree.data.length; ++i) {
+                const item = tree.data[i]
+                if (item && item !== editContextMenu && item.popup !== undefined && item.path !== undefined)
+                    item.close()
+            }
+            session.selectedPath = path
+            editContextMenu.path = path
+            editContextMenu.popup(tree.canvas, x, y)
+        }
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            MenuItem { action: newAction }
+            MenuItem { action: openAction }
+            MenuItem { action: saveAction }
+            MenuItem { action: saveAsAction }
+            MenuSeparator {}
+            MenuItem { action: quitAction }
+        }
+        Menu {
+            id: editMenu
+            title: qsTr("&Edit")
+            width: 400  // room for the command texts and the reasons below
+            MenuItem { action: undoAction }
+            MenuItem { action: redoAction }
+            MenuSeparator {}
+            MenuItem { action: addChildAction; text: qsTr("Add child task (structured)") }
+            MenuItem { action: addUnstructuredAction; text: qsTr("Add unstructured task") }
+            MenuItem { action: renameAction }
+            MenuItem { action: deleteAction; text: qsTr("Delete task") }
+            MenuItem { action: moveUpAction }
+            MenuItem { action: moveDownAction }
+            MenuSeparator {}
+            MenuItem { action: shieldAction; text: window.selectedFacts.shielded ? qsTr("Remove shield") : qsTr("Toggle shield") }
+            MenuItem { action: timeoutAction; text: qsTr("Set timeout…") }
+            MenuItem { action: clearTimeoutAction }
+            MenuSeparator {}
+            // A disabled entry gets no hover, so no tooltip: the reasons are listed here instead.
+            Label {
+                objectName: "editReasons"
+                width: editMenu.availableWidth
+                padding: 8
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSize - 2
+                text: {
+                    const names = {addChild: qsTr("Add child"), addUnstructured: qsTr("Add unstructured"),
+                                   remove: qsTr("Delete"), moveUp: qsTr("Move up"), moveDown: qsTr("Move down"),
+                                   shield: qsTr("Shield"), timeout: qsTr("Timeout"), clearTimeout: qsTr("Clear timeout")}
+                    const lines = []
+                    const seen = {}
+                    for (const key in names) {
+                        const why = window.editReason(key)
+                        if (why !== "" && !seen[why]) {
+                            seen[why] = true
+                            lines.push(names[key] + ": " + why)
+                        }
+                    }
+                    return lines.length > 0 ? lines.join("\n") : qsTr("Acts on the selected task, %1").arg(window.selectedTask)
+                }
+            }
+        }
+    }
+
+    footer: Pane {
+        padding: 4
+        background: Rectangle { color: Theme.panel; border.color: Theme.border }
+        Label {
+            objectName: "statusLine"
+            width: parent.width
+            text: document.error !== "" ? document.error : document.status
+            color: document.error !== "" ? Theme.pending : Theme.mutedText
+            elide: Text.ElideRight
+        }
+    }
 
     Shortcut { sequence: "Space"; onActivated: session.playing = !session.playing }
     Shortcut { sequence: "Right"; onActivated: session.stepEvent() }
@@ -103,10 +410,14 @@ ApplicationWindow {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
-        // Lessons
-        Pane {
+        // Lessons, and the tasks of the scenario being edited
+        SplitView {
+            orientation: Qt.Vertical
             SplitView.preferredWidth: 260
             SplitView.minimumWidth: 170
+        Pane {
+            SplitView.fillHeight: true
+            SplitView.minimumHeight: 120
             padding: 0
             background: Rectangle { color: Theme.panel; border.color: Theme.border }
             ListView {
@@ -129,10 +440,18 @@ ApplicationWindow {
                         Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text }
                         Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
                     }
-                    onClicked: session.open(lessonId)
+                    onClicked: window.whenSaved(() => document.openLesson(lessonId))
                 }
                 ScrollBar.vertical: ScrollBar {}
             }
+        }
+        ScenarioOutline {
+            SplitView.preferredHeight: 230
+            SplitView.minimumHeight: 100
+            document: document
+            session: session
+            selectedSpecPath: window.selectedFacts.valid ? window.selectedFacts.specPath : ""
+        }
         }
 
         // Explanation, tree, console and log
@@ -153,7 +472,8 @@ ApplicationWindow {
                         width: parent.width
                         Label {
                             Layout.fillWidth: true
-                            text: session.explanation
+                            text: session.explanation !== "" ? session.explanation
+                                  : qsTr("%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.").arg(session.title)
                             wrapMode: Text.Wrap
                             color: Theme.text
                             font.pixelSize: Theme.fontSize
@@ -177,6 +497,20 @@ ApplicationWindow {
                             wrapMode: Text.Wrap
                         }
                     }
+                }
+                EditBar {
+                    Layout.fillWidth: true
+                    atStart: window.atStart
+                    selectedName: window.selectedName
+                    canUndo: document.canUndo
+                    reasons: window.editReasons
+                    addChildAction: addChildAction
+                    addUnstructuredAction: addUnstructuredAction
+                    renameAction: renameAction
+                    deleteAction: deleteAction
+                    shieldAction: shieldAction
+                    timeoutAction: timeoutAction
+                    onRestartRequested: session.restart()
                 }
                 TaskTreeCanvas {
                     id: tree

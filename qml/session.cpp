@@ -30,16 +30,22 @@ bool Session::open(const QString &lessonIdOrPath)
         Q_EMIT errorChanged();
         return false;
     }
+    openScenario(*scenario, scenario->sourceName);
+    return true;
+}
+
+void Session::openScenario(const Scenario &scenario, const QString &sourceName)
+{
     m_error.clear();
     Q_EMIT errorChanged();
-    m_scenario = std::move(scenario);
+    m_scenario = scenario;
+    m_scenario->sourceName = sourceName;
     m_runtime = m_scenario->defaultRuntime();
     m_actions.clear();
     Q_EMIT scenarioChanged();
     Q_EMIT runtimeChanged();
     rebuildEngine();
     showStart();
-    return true;
 }
 
 void Session::rebuildEngine()

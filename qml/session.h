@@ -43,6 +43,8 @@ public:
     ~Session() override;
 
     Q_INVOKABLE bool open(const QString &lessonIdOrPath);
+    //! Plays a scenario given in memory (the editor's document): from t = 0, without recorded actions.
+    void openScenario(const Scenario &scenario, const QString &sourceName);
     Q_INVOKABLE void restart();
     //! Shows the next trace event.
     Q_INVOKABLE void stepEvent();

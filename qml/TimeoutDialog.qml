@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cascade
+
+// Puts a timeout around a task's whole body (or changes it): a whole number of virtual ms.
+Dialog {
+    id: dialog
+
+    property ScenarioDocument document
+    property string path
+    readonly property int minimumMs: 0
+    readonly property int maximumMs: document ? document.maxTimeoutMs : 2147483647
+    readonly property alias ms: spin.value
+    readonly property bool valid: spin.contentItem.acceptableInput
+
+    title: qsTr("Timeout")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(460, Overlay.overlay ? Overlay.overlay.width - 40 : 460)
+
+    function start(taskPath, currentMs) {
+        path = taskPath
+        spin.value = currentMs >= 0 ? currentMs : 1000
+        open()
+    }
+
+    onOpened: {
+        spin.contentItem.selectAll()
+        spin.forceActiveFocus()
+    }
+    // What is typed counts, even if the field has not been left yet (the spin box takes its
+    // value from the text only then).
+    onAccepted: document.setTimeout(path, spin.valueFromText(spin.contentItem.text, spin.locale))
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Cancel %1 when it has not finished after:").arg(dialog.path)
+            wrapMode: Text.Wrap
+        }
+        RowLayout {
+            SpinBox {
+                id: spin
+                objectName: "msSpinBox"
+                from: dialog.minimumMs
+                to: dialog.maximumMs
+                stepSize: 100
+                editable: true
+                Layout.preferredWidth: 180
+                // Plain digits: a locale's group separators ("1,500") would be one more thing to parse.
+                textFromValue: (value) => value.toString()
+                valueFromText: (text) => parseInt(text, 10)
+                validator: IntValidator { bottom: spin.from; top: spin.to }
+                Keys.onReturnPressed: if (dialog.valid) dialog.accept()
+            }
+            Label { text: qsTr("ms") }
+        }
+        Label {
+            objectName: "range"
+            Layout.fillWidth: true
+            text: dialog.valid ? qsTr("From %1 to %2 ms of virtual time.").arg(dialog.minimumMs).arg(dialog.maximumMs)
+                               : qsTr("Enter a whole number of ms from %1 to %2.").arg(dialog.minimumMs).arg(dialog.maximumMs)
+            color: dialog.valid ? Theme.mutedText : Theme.pending
+            wrapMode: Text.Wrap
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "okButton"
+            text: qsTr("Set timeout")
+            enabled: dialog.valid
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+}
