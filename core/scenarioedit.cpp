@@ -244,16 +244,22 @@ EditResult addChild(const Scenario &scenario, const QString &specPath, ChildLink
     child.name = name;
     child.body = defaultBody();
     if (link == ChildLink::Structured) {
-        auto lastGroup = std::find_if(parent.body.rbegin(), parent.body.rend(),
+        // A child starts at once and runs beside its parent's own steps: those move into the new
+        // group's steps (TaskGroup / coroutineScope / withTaskGroup with the parent's code inside),
+        // under the task's shield and timeout wrappers. A body that has a group already gets the
+        // child in its last group.
+        const Wrapping wrapping = wrappingOf(parent);
+        Steps &body = wrapping.shield ? wrapping.shield->body : *wrapping.inner;
+        auto lastGroup = std::find_if(body.rbegin(), body.rend(),
                                       [](const Step &step) { return step.kind == StepKind::Group; });
-        if (lastGroup != parent.body.rend()) {
+        if (lastGroup != body.rend()) {
             lastGroup->tasks.push_back(std::move(child));
         } else {
             Step group;
             group.kind = StepKind::Group;
             group.groupKind = GroupKind::Strict;
             group.tasks.push_back(std::move(child));
-            parent.body.push_back(std::move(group));
+            wrap(&body, std::move(group));
         }
     } else {
         Step spawn;

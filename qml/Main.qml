@@ -53,6 +53,7 @@ ApplicationWindow {
             if (!document.taskFacts(window.selectedTask).valid)
                 session.selectedPath = document.outline.length > 0 ? document.outline[0].specPath : ""
             window.refreshEditState()
+            inspector.reloadSteps()  // undo, redo, an edit from the menu or a new file
         }
     }
     Connections {
@@ -223,6 +224,7 @@ ApplicationWindow {
         onRenamed: (newPath) => session.selectedPath = newPath
     }
     TimeoutDialog { id: timeoutDialog; document: document }
+    TimeoutDialog { id: runTimeoutDialog; document: document; session: session }
 
     // The run-time context menu of the canvas stays as it is; at t = 0 this one replaces it and
     // keeps its Cancel and Fail entries.
@@ -250,13 +252,7 @@ ApplicationWindow {
         target: tree.canvas
         function onTaskContextMenu(path, x, y) {
             if (!window.atStart)
-                return
-            // TaskTreeCanvas has just opened its own menu (Cancel / Fail): close it.
-            for (let i = 0; i < tree.data.length; ++i) {
-                const item = tree.data[i]
-                if (item && item !== editContextMenu && item.popup !== undefined && item.path !== undefined)
-                    item.close()
-            }
+                return  // the canvas's own run-time menu
             session.selectedPath = path
             editContextMenu.path = path
             editContextMenu.popup(tree.canvas, x, y)
@@ -521,17 +517,28 @@ ApplicationWindow {
                     now: session.now
                     highContrast: Theme.highContrast
                     showLegend: false
+                    events: session.events
+                    speed: session.speed
                     selectedPath: session.selectedPath
                     onSelectedPathChanged: session.selectedPath = selectedPath
+                    // Before the run starts a click selects (the tree is being built) and the
+                    // window's edit menu replaces the run-time one.
+                    runMenuEnabled: !window.atStart
+                    clickHint: window.atStart ? qsTr("Click to select · right-click to edit · Space to run")
+                                              : qsTr("Click to cancel · right-click for more")
+                    timeoutUnavailable: { session.runtime; return session.actionUnavailable("timeout") }
+                    shieldUnavailable: { session.runtime; return session.actionUnavailable("shield") }
                     // A click on a running task cancels it (the way to try cancellation); the
-                    // context menu also offers a failure.
+                    // context menu also offers a failure, a timeout and a shield.
                     onTaskClicked: (path, button) => {
                         session.selectedPath = path
-                        if (button === Qt.LeftButton && !session.finished)
+                        if (button === Qt.LeftButton && !session.finished && !window.atStart)
                             session.cancelTask(path)
                     }
                     onCancelRequested: (path) => { session.selectedPath = path; session.cancelTask(path) }
                     onFailRequested: (path) => { session.selectedPath = path; session.failTask(path) }
+                    onTimeoutRequested: (path) => { session.selectedPath = path; runTimeoutDialog.start(path, -1) }
+                    onShieldRequested: (path) => { session.selectedPath = path; session.toggleShield(path) }
                 }
                 Pane {
                     Layout.fillWidth: true
@@ -575,7 +582,9 @@ ApplicationWindow {
         }
 
         Inspector {
+            id: inspector
             session: session
+            document: document
             SplitView.preferredWidth: 320
             SplitView.minimumWidth: 240
         }

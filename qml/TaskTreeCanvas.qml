@@ -16,6 +16,14 @@ FocusScope {
     property alias canvas: canvas
     property alias highContrast: canvas.highContrast
     property bool showLegend: true
+    // The run-time context menu (cancel, fail, timeout, shield); off while the window offers its
+    // own editing menu instead (at t = 0).
+    property bool runMenuEnabled: true
+    // Why the running task cannot get a timeout / a shield under this runtime ("" when it can).
+    property string timeoutUnavailable
+    property string shieldUnavailable
+    // What a click and a right-click do, for the tooltip.
+    property string clickHint: qsTr("Click to cancel · right-click for more")
     // The canvas's colours, for the chrome around it (re-read when the theme changes).
     readonly property var colors: { canvas.highContrast; return canvas.colors() }
 
@@ -23,6 +31,8 @@ FocusScope {
     signal taskActivated(string path)
     signal cancelRequested(string path)
     signal failRequested(string path)
+    signal timeoutRequested(string path)
+    signal shieldRequested(string path)
 
     function leaf(path) { return path.substring(path.lastIndexOf("/") + 1) }
 
@@ -33,6 +43,8 @@ FocusScope {
         onTaskClicked: (path, button) => root.taskClicked(path, button)
         onTaskActivated: (path) => root.taskActivated(path)
         onTaskContextMenu: (path, x, y) => {
+            if (!root.runMenuEnabled)
+                return
             menu.path = path
             menu.popup(canvas, x, y)
         }
@@ -121,6 +133,25 @@ FocusScope {
             text: qsTr("Fail %1 with an error").arg(root.leaf(menu.path))
             onTriggered: root.failRequested(menu.path)
         }
+        MenuItem {
+            text: qsTr("Add timeout to %1…").arg(root.leaf(menu.path))
+            enabled: root.timeoutUnavailable === ""
+            onTriggered: root.timeoutRequested(menu.path)
+        }
+        MenuItem {
+            text: qsTr("Toggle shield on %1").arg(root.leaf(menu.path))
+            enabled: root.shieldUnavailable === ""
+            onTriggered: root.shieldRequested(menu.path)
+        }
+        // A disabled entry gets no hover, so no tooltip: say why here.
+        Label {
+            visible: text !== ""
+            width: menu.availableWidth
+            padding: 8
+            wrapMode: Text.Wrap
+            color: root.colors.mutedText
+            text: [root.timeoutUnavailable, root.shieldUnavailable].filter((why, i, all) => why !== "" && all.indexOf(why) === i).join("\n")
+        }
     }
 
     ToolTip {
@@ -134,7 +165,7 @@ FocusScope {
         delay: 700
         x: box.x + 24
         y: box.y + box.height + 6
-        text: qsTr("%1\nClick to select · right-click to cancel or fail").arg(canvas.hoveredPath)
+        text: canvas.hoveredPath + "\n" + root.clickHint
     }
 
     Pane {

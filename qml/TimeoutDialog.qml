@@ -8,13 +8,16 @@ Dialog {
     id: dialog
 
     property ScenarioDocument document
+    // Set at run time: the deadline is given to the running task from now (Session.addTimeout)
+    // instead of being written around its body in the scenario.
+    property var session: null
     property string path
     readonly property int minimumMs: 0
     readonly property int maximumMs: document ? document.maxTimeoutMs : 2147483647
     readonly property alias ms: spin.value
     readonly property bool valid: spin.contentItem.acceptableInput
 
-    title: qsTr("Timeout")
+    title: session ? qsTr("Add a timeout now") : qsTr("Timeout")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(460, Overlay.overlay ? Overlay.overlay.width - 40 : 460)
@@ -31,14 +34,22 @@ Dialog {
     }
     // What is typed counts, even if the field has not been left yet (the spin box takes its
     // value from the text only then).
-    onAccepted: document.setTimeout(path, spin.valueFromText(spin.contentItem.text, spin.locale))
+    onAccepted: {
+        const ms = spin.valueFromText(spin.contentItem.text, spin.locale)
+        if (session)
+            session.addTimeout(path, ms)
+        else
+            document.setTimeout(path, ms)
+    }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 6
         Label {
             Layout.fillWidth: true
-            text: qsTr("Cancel %1 when it has not finished after:").arg(dialog.path)
+            text: dialog.session ? qsTr("From now (t = %1 ms), cancel %2 with a timeout when it has not finished after:")
+                                       .arg(dialog.session.now).arg(dialog.path)
+                                 : qsTr("Cancel %1 when it has not finished after:").arg(dialog.path)
             wrapMode: Text.Wrap
         }
         RowLayout {
@@ -71,7 +82,7 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             objectName: "okButton"
-            text: qsTr("Set timeout")
+            text: dialog.session ? qsTr("Add timeout") : qsTr("Set timeout")
             enabled: dialog.valid
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }

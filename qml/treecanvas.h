@@ -59,7 +59,7 @@ public:
     ~TreeCanvas() override = default;
 
     static constexpr int ChunkRows = 256;  // rows per geometry node: a change re-uploads one chunk
-    static constexpr int BurstRows = 64;   // more events than this in one turn are a refill, not played
+    static constexpr int BurstRows = 64;   // more events than this in one play tick: only the wave's start is animated
 
     [[nodiscard]] QAbstractItemModel *model() const { return m_model; }
     void setModel(QAbstractItemModel *model);

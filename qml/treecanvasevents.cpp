@@ -85,17 +85,21 @@ void TreeCanvas::endOfTurn()
 {
     const int first = m_turnFirst;
     const int rows = m_turnRows;
-    const bool refill = m_turnIsRefill || rows > BurstRows;
+    const bool refill = m_turnIsRefill;
     m_turnQueued = false;
     m_turnIsRefill = false;
     m_turnFirst = -1;
     m_turnRows = 0;
     if (refill || !m_events || first < 0)
         return;
-    bool started = false;
+    // A big batch in one play tick (a root cancel reaching 10,000 tasks at one instant) shows the
+    // start of the wave, where it comes from, rather than its last few leaves: only its first
+    // effects are started.
+    const int budget = rows > BurstRows ? TreeEffects::MaxConcurrent : rows;
+    int started = 0;
     const int end = std::min(first + rows, m_events->rowCount());
-    for (int row = first; row < end; ++row)
-        started = m_effects.add(readEvent(row), m_layout, clockMs()) || started;
+    for (int row = first; row < end && started < budget; ++row)
+        started += m_effects.add(readEvent(row), m_layout, clockMs()) ? 1 : 0;
     if (started)
         startEffects();
 }

@@ -135,9 +135,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expectedSteps");
         QTest::addColumn<QString>("expectedPath");
 
-        QTest::addRow("structured: a new group at the end")
+        QTest::addRow("structured: the body runs inside a new group, beside the child")
             << uR"([{"do":"sleep","ms":5}])"_s << u"main"_s << ChildLink::Structured << u"task"_s
-            << uR"([{"do":"sleep","ms":5},{"do":"group","kind":"strict","tasks":[{"name":"task","steps":%1}]}])"_s.arg(D)
+            << uR"([{"do":"group","kind":"strict","tasks":[{"name":"task","steps":%1}],"steps":[{"do":"sleep","ms":5}]}])"_s.arg(D)
+            << u"main/task"_s;
+        QTest::addRow("structured: inside the shield and timeout wrappers")
+            << uR"([{"do":"timeout","ms":9,"steps":[{"do":"shield","steps":[{"do":"sleep","ms":5}]}]}])"_s
+            << u"main"_s << ChildLink::Structured << u"task"_s
+            << uR"([{"do":"timeout","ms":9,"steps":[{"do":"shield","steps":[
+                   {"do":"group","kind":"strict","tasks":[{"name":"task","steps":%1}],"steps":[{"do":"sleep","ms":5}]}]}]}])"_s.arg(D)
             << u"main/task"_s;
         QTest::addRow("structured: into the last group, next free name")
             << uR"([{"do":"group","kind":"tolerant","tasks":[{"name":"task","steps":[]}]},{"do":"print","text":"x"}])"_s
@@ -148,8 +154,8 @@ private Q_SLOTS:
         QTest::addRow("structured: names taken anywhere in the body count")
             << uR"([{"do":"try","steps":[{"do":"spawn","link":"child","task":{"name":"job","steps":[]}}],"finally":[]}])"_s
             << u"main"_s << ChildLink::Structured << u"job"_s
-            << uR"([{"do":"try","steps":[{"do":"spawn","link":"child","task":{"name":"job","steps":[]}}],"finally":[]},
-                   {"do":"group","kind":"strict","tasks":[{"name":"job2","steps":%1}]}])"_s.arg(D)
+            << uR"([{"do":"group","kind":"strict","tasks":[{"name":"job2","steps":%1}],
+                   "steps":[{"do":"try","steps":[{"do":"spawn","link":"child","task":{"name":"job","steps":[]}}],"finally":[]}]}])"_s.arg(D)
             << u"main/job2"_s;
         QTest::addRow("unstructured: after the spawns that begin the body")
             << uR"([{"do":"spawn","link":"unstructured","task":{"name":"a","steps":[]}},{"do":"sleep","ms":5}])"_s
@@ -208,7 +214,7 @@ private Q_SLOTS:
         }
         const EditResult tooDeep = ScenarioEdit::addChild(scenario, path, ChildLink::Structured);
         QVERIFY(!tooDeep);
-        QVERIFY2(tooDeep.error.startsWith(u"cannot add a task to %1: the scenario would not be valid: /root/steps/3/"_s.arg(path)),
+        QVERIFY2(tooDeep.error.startsWith(u"cannot add a task to %1: the scenario would not be valid: /root/steps/0/"_s.arg(path)),
                  qPrintable(tooDeep.error));
         QVERIFY2(tooDeep.error.endsWith(u": nesting is deeper than 32 levels (tasks and steps together)"_s),
                  qPrintable(tooDeep.error));

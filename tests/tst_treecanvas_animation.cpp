@@ -120,7 +120,7 @@ private Q_SLOTS:
         QTest::addRow("one event") << QList<int>{1} << 1;
         QTest::addRow("three steps") << QList<int>{1, 1, 1} << 3;
         QTest::addRow("a few in one play tick") << QList<int>{4} << 4;
-        QTest::addRow("a seek: many rows in one turn") << QList<int>{TreeCanvas::BurstRows + 1} << 0;
+        QTest::addRow("a burst in one tick: the start of the wave") << QList<int>{TreeCanvas::BurstRows + 1} << TreeEffects::MaxConcurrent;
         QTest::addRow("a step back: reset and refill") << QList<int>{1, -1} << 0;
         QTest::addRow("after a refill, steps play again") << QList<int>{-1, 1} << 1;
         QTest::addRow("fast play never piles up") << QList<int>(20, 1) << TreeEffects::MaxConcurrent;
