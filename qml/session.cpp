@@ -185,11 +185,38 @@ void Session::tick()
         setPlaying(false);
         return;
     }
-    m_playhead += qint64(FrameMs * m_speed + 0.5);
-    while (m_engine->nextTime() <= m_playhead && m_engine->step()) {
+    // The clock waits while events already made are still being shown, so that a burst at one
+    // instant (a cancel reaching a whole tree) unfolds event by event at a pace a class can follow.
+    if (m_shown >= m_engine->eventCount()) {
+        const qint64 target = m_playhead + qint64(FrameMs * m_speed + 0.5);
+        while (m_engine->nextTime() <= target && m_engine->step()) {
+        }
+        if (m_shown >= m_engine->eventCount())
+            m_playhead = target;  // nothing happened meanwhile: time just passes
     }
-    reveal(m_engine->eventCount());
+    revealPaced();
     Q_EMIT progressed();
+}
+
+void Session::revealPaced()
+{
+    // About RevealPerSecond events a second at 1x (2 at 0.1x, 200 at 10x), faster when a backlog
+    // would otherwise take longer than BurstSeconds / speed to show (10,000 tasks cancelled at once).
+    constexpr double RevealPerSecond = 20;
+    constexpr double BurstSeconds = 2;
+    const qint64 backlog = m_engine->eventCount() - m_shown;
+    if (backlog <= 0) {
+        m_revealCredit = 0;
+        return;
+    }
+    const double ticksPerSecond = 1000.0 / FrameMs;
+    const double drainPerTick = double(backlog) / (BurstSeconds / m_speed * ticksPerSecond);
+    m_revealCredit += std::max(RevealPerSecond * m_speed / ticksPerSecond, drainPerTick);
+    const qint64 budget = std::min(backlog, qint64(m_revealCredit));
+    if (budget < 1)
+        return;
+    m_revealCredit -= double(budget);
+    reveal(m_shown + budget);
 }
 
 void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
@@ -209,7 +236,12 @@ void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
     m_actions.push_back(action);  // recorded, so a restart replays it at the same virtual time
     m_engine->schedule(action);
     m_engine->runUntil(action.at);
-    reveal(m_engine->eventCount());
+    // What the action sets off is shown paced like any burst while playing; paused, its first
+    // event shows now and Step (Right) walks through the rest.
+    if (playing())
+        revealPaced();
+    else
+        reveal(m_shown + 1);
     Q_EMIT progressed();
 }
 
@@ -276,7 +308,10 @@ void Session::setRuntime(const QString &name)
 
 qint64 Session::now() const
 {
-    return m_engine ? std::max(m_engine->now(), m_playhead) : 0;
+    // While made events wait to be shown, the clock shows the last shown one's time.
+    if (!m_engine)
+        return 0;
+    return m_shown < m_engine->eventCount() ? m_playhead : std::max(m_engine->now(), m_playhead);
 }
 
 bool Session::finished() const

@@ -102,6 +102,7 @@ private:
     //! Runs the scenario once to its end, unseen, and shows every task it spawns as planned.
     void showPlan();
     void reveal(qint64 count);
+    void revealPaced();
     bool runEngineTo(qint64 events);
     void showExactly(qint64 count);
     void showStart();
@@ -117,6 +118,7 @@ private:
     qint64 m_shown = 0;                 // events the models show; the engine may be ahead
     QString m_selectedPath;
     double m_speed = 1.0;
+    double m_revealCredit = 0;          // events the play timer may show (paced by the speed)
     QString m_console;
     QString m_error;
     QString m_unavailable;

@@ -354,11 +354,17 @@ void TestSession::cancelTaskRecordsAUserRequest()
 
     QSignalSpy progressed(&session, &Session::progressed);
     QVERIFY(progressed.isValid());
+    const int rowsBefore = session.events()->rowCount();
     session.cancelTask("main/job");
     QVERIFY(!progressed.isEmpty());
 
+    // Paused, the click shows its own request and nothing more: Step walks through the rest.
+    QCOMPARE(session.events()->rowCount(), rowsBefore + 1);
     const QList<int> requests = logRowsWhere(*session.events(), "cancel-request", "main/job");
     QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first(), rowsBefore);
+    QVERIFY(logRowsWhere(*session.events(), "cancel-deliver", "main/job").isEmpty());
+    QCOMPARE(session.now(), 500);
     const QModelIndex request = session.events()->index(requests.first());
     QCOMPARE(request.data(EventLogModel::TimeRole).toLongLong(), 500);
     QVERIFY2(request.data(EventLogModel::DetailRole).toString().contains("user"),
