@@ -15,7 +15,13 @@ Pane {
         anchors.fill: parent
         spacing: 4
         RowLayout {
-            Label { text: qsTr("Event log"); font.bold: true; color: Theme.text }
+            Layout.fillWidth: true
+            Label {
+                // The count of the entries shown (filtered): part of the title, which always fits.
+                text: qsTr("Event log (%1)").arg(log.count)
+                font.bold: true
+                color: Theme.text
+            }
             CheckBox {
                 id: onlySelected
                 text: qsTr("selected task only")
@@ -23,13 +29,13 @@ Pane {
             }
             ComboBox {
                 id: kindBox
-                Layout.preferredWidth: 180
+                Layout.preferredWidth: 160
+                Layout.minimumWidth: 110
                 model: [qsTr("all kinds"), "spawn", "start", "suspend", "resume", "work", "checkpoint",
                         "cancel-request", "cancel-blocked", "cancel-deliver", "catch", "cleanup-enter",
-                        "cleanup-exit", "timeout", "print", "raise", "end", "action-ignored"]
+                        "cleanup-exit", "timeout", "deadline-set", "deadline-clear", "shield-on", "shield-off",
+                        "print", "raise", "end", "action-ignored"]
             }
-            Item { Layout.fillWidth: true }
-            Label { text: qsTr("%1 events").arg(log.count); color: Theme.mutedText }
         }
         ListView {
             id: log

@@ -338,6 +338,11 @@ ApplicationWindow {
     Shortcut { sequence: "Shift+Right"; onActivated: tree.canvas.selectFirstChild() }
     Shortcut { sequence: "Delete"; onActivated: if (session.selectedPath) session.cancelTask(session.selectedPath) }
     Shortcut { sequence: "Ctrl+H"; onActivated: Theme.highContrast = !Theme.highContrast }
+    Shortcut { sequence: "F1"; onActivated: window.legendChoice = window.legendShown ? 0 : 1 }
+    // The legend wraps onto many lines in a small window: shown by default only where the tree
+    // keeps its room; the switch (F1) decides from then on (-1: not chosen yet).
+    property int legendChoice: -1
+    readonly property bool legendShown: legendChoice < 0 ? width >= 1600 : legendChoice === 1
 
     header: ToolBar {
         RowLayout {
@@ -361,7 +366,7 @@ ApplicationWindow {
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Left arrow: the previous event (replays from 0)")
             }
             Button {
-                text: session.playing ? qsTr("⏸ Pause") : qsTr("▶ Play")
+                text: session.playing ? qsTr("❙❙ Pause") : qsTr("▶ Play")
                 enabled: !session.finished || session.playing
                 highlighted: true
                 onClicked: session.playing = !session.playing
@@ -387,6 +392,13 @@ ApplicationWindow {
                 ToolTip.visible: hovered; ToolTip.text: qsTr("0.1× to 10× (keys + and -)")
             }
             Item { Layout.fillWidth: true }
+            Switch {
+                objectName: "legendSwitch"
+                text: qsTr("Legend")
+                checked: window.legendShown
+                onToggled: window.legendChoice = checked ? 1 : 0
+                ToolTip.visible: hovered; ToolTip.text: qsTr("F1: what the colours, marks and lines on the tree mean")
+            }
             Switch {
                 text: qsTr("High contrast")
                 checked: Theme.highContrast
@@ -541,6 +553,8 @@ ApplicationWindow {
                     onShieldRequested: (path) => { session.selectedPath = path; session.toggleShield(path) }
                 }
                 Pane {
+                    objectName: "legendPane"
+                    visible: window.legendShown
                     Layout.fillWidth: true
                     padding: 6
                     background: Rectangle { color: Theme.panel; border.color: Theme.border }

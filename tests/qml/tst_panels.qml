@@ -154,8 +154,8 @@ TestCase {
             counted.clear()
         }
         // The header counts what the list shows (ListView reports its count once laid out).
-        const label = findOne(panel, isLabelWith(" events"), "count label")
-        tryCompare(label, "text", s.events.rowCount() + " events")
+        const label = findOne(panel, isLabelWith("Event log ("), "count in the title")
+        tryCompare(label, "text", "Event log (" + s.events.rowCount() + ")")
     }
 
     function test_eventLog_filtersByKind_data() {
