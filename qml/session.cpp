@@ -207,11 +207,14 @@ void Session::revealPaced()
     const qint64 backlog = m_engine->eventCount() - m_shown;
     if (backlog <= 0) {
         m_revealCredit = 0;
+        m_drainPerTick = 0;
         return;
     }
+    // The drain rate is fixed when a backlog appears (and raised if it grows), so that it empties
+    // in a straight line rather than slowing down as it shrinks.
     const double ticksPerSecond = 1000.0 / FrameMs;
-    const double drainPerTick = double(backlog) / (BurstSeconds / m_speed * ticksPerSecond);
-    m_revealCredit += std::max(RevealPerSecond * m_speed / ticksPerSecond, drainPerTick);
+    m_drainPerTick = std::max(m_drainPerTick, double(backlog) / (BurstSeconds / m_speed * ticksPerSecond));
+    m_revealCredit += std::max(RevealPerSecond * m_speed / ticksPerSecond, m_drainPerTick);
     const qint64 budget = std::min(backlog, qint64(m_revealCredit));
     if (budget < 1)
         return;

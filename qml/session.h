@@ -119,6 +119,7 @@ private:
     QString m_selectedPath;
     double m_speed = 1.0;
     double m_revealCredit = 0;          // events the play timer may show (paced by the speed)
+    double m_drainPerTick = 0;          // the pace that empties the current backlog in time
     QString m_console;
     QString m_error;
     QString m_unavailable;
