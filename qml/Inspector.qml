@@ -102,12 +102,15 @@ Pane {
             TabButton { text: qsTr("Its events") }
             TabButton { objectName: "stepsTab"; text: qsTr("Steps") }
         }
-        StackLayout {
+        // Both pages keep their size while hidden (anchors, not a StackLayout): the step editor's
+        // own layout did not lay its tree out again when a StackLayout showed it (Qt 6.4).
+        Item {
             visible: !!inspector.info.path
-            currentIndex: tabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true
             ListView {
+                anchors.fill: parent
+                visible: tabs.currentIndex === 0
                 clip: true
                 model: EventFilterModel {
                     sourceModel: inspector.session.events
@@ -129,6 +132,8 @@ Pane {
             StepEditor {
                 id: stepEditor
                 objectName: "stepEditor"
+                anchors.fill: parent
+                visible: tabs.currentIndex === 1
                 document: inspector.document
                 specPath: inspector.specPath
                 runtime: inspector.session.runtime

@@ -1,6 +1,8 @@
 // The window around the document: its title, and the prompt before unsaved edits are lost.
 
 #include "scenariodocument.h"
+#include "session.h"
+#include "steplistmodel.h"
 
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
@@ -56,6 +58,38 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
         QTRY_COMPARE(window->isVisible(), !closed);
         QVERIFY(document->modified());  // discarding closes the window; it does not undo
+    }
+
+    // The inspector's Steps tab shows the selected task's steps from the window's document, and
+    // an edit there is an undoable edit of that document.
+    void theStepsTabEditsTheWindowsDocument()
+    {
+        QQmlApplicationEngine engine;
+        engine.rootContext()->setContextProperty(u"initialScenario"_s, u"kotlin-cancel-join"_s);
+        engine.load(QUrl(u"qrc:/Cascade/Main.qml"_s));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().front());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *document = window->findChild<ScenarioDocument *>(u"document"_s);
+        auto *session = window->findChild<Session *>(u"session"_s);
+        QObject *editor = window->findChild<QObject *>(u"stepEditor"_s);
+        QVERIFY(document && session && editor);
+        session->setSelectedPath(u"main/job"_s);
+        QTRY_VERIFY(editor->property("ready").toBool());
+        auto *steps = editor->findChild<StepListModel *>();
+        QVERIFY(steps);
+        const QJsonArray expected = document->steps(u"main/job"_s);
+        QVERIFY(!expected.isEmpty());
+        QTRY_COMPARE(steps->toJson(), expected);
+
+        // One step less, through the editor's model: the document takes it, and Undo restores it.
+        QVERIFY(steps->removeStep(steps->index(0, 0)));
+        QTRY_COMPARE(document->steps(u"main/job"_s).size(), expected.size() - 1);
+        QVERIFY(document->modified());
+        document->undo();
+        QCOMPARE(document->steps(u"main/job"_s), expected);
+        QTRY_COMPARE(steps->toJson(), expected);  // the window reloads the editor after an undo
     }
 };
 
