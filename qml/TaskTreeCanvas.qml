@@ -146,6 +146,7 @@ FocusScope {
         // A disabled entry gets no hover, so no tooltip: say why here.
         Label {
             visible: text !== ""
+            height: visible ? implicitHeight : 0  // a hidden item still takes its row in a Menu
             width: menu.availableWidth
             padding: 8
             wrapMode: Text.Wrap
