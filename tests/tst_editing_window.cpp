@@ -15,6 +15,21 @@ Q_IMPORT_QML_PLUGIN(CascadePlugin)
 using namespace cascade;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+//! Main.qml on a lesson, shown: the window as a user gets it.
+QQuickWindow *openWindow(QQmlApplicationEngine &engine)
+{
+    engine.rootContext()->setContextProperty(u"initialScenario"_s, u"kotlin-cancel-join"_s);
+    engine.load(QUrl(u"qrc:/Cascade/Main.qml"_s));
+    if (engine.rootObjects().size() != 1)
+        return nullptr;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().front());
+    return window && QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+} // namespace
+
 class TestEditingWindow : public QObject
 {
     Q_OBJECT
@@ -33,12 +48,8 @@ private Q_SLOTS:
         QFETCH(QString, answer);
         QFETCH(bool, closed);
         QQmlApplicationEngine engine;
-        engine.rootContext()->setContextProperty(u"initialScenario"_s, u"kotlin-cancel-join"_s);
-        engine.load(QUrl(u"qrc:/Cascade/Main.qml"_s));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().front());
+        QQuickWindow *window = openWindow(engine);
         QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         auto *document = window->findChild<ScenarioDocument *>(u"document"_s);
         QVERIFY(document);
         QCOMPARE(window->title(), u"kotlin-cancel-join (copy) — Cascade"_s);
@@ -65,12 +76,8 @@ private Q_SLOTS:
     void theStepsTabEditsTheWindowsDocument()
     {
         QQmlApplicationEngine engine;
-        engine.rootContext()->setContextProperty(u"initialScenario"_s, u"kotlin-cancel-join"_s);
-        engine.load(QUrl(u"qrc:/Cascade/Main.qml"_s));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().front());
+        QQuickWindow *window = openWindow(engine);
         QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         auto *document = window->findChild<ScenarioDocument *>(u"document"_s);
         auto *session = window->findChild<Session *>(u"session"_s);
         QObject *editor = window->findChild<QObject *>(u"stepEditor"_s);
