@@ -344,74 +344,10 @@ ApplicationWindow {
     property int legendChoice: -1
     readonly property bool legendShown: legendChoice < 0 ? width >= 1600 : legendChoice === 1
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 8
-            anchors.rightMargin: 8
-            spacing: 6
-            Label { text: qsTr("Runtime") }
-            ComboBox {
-                model: session.runtimes
-                currentIndex: session.runtimes.indexOf(session.runtime)
-                onActivated: session.runtime = currentText
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Run the same tree under the rules of another runtime")
-            }
-            ToolSeparator {}
-            Button {
-                text: qsTr("← Back")
-                enabled: session.shownEvents > 1
-                onClicked: session.stepBack()
-                ToolTip.visible: hovered; ToolTip.text: qsTr("Left arrow: the previous event (replays from 0)")
-            }
-            Button {
-                text: session.playing ? qsTr("❙❙ Pause") : qsTr("▶ Play")
-                enabled: !session.finished || session.playing
-                highlighted: true
-                onClicked: session.playing = !session.playing
-                ToolTip.visible: hovered; ToolTip.text: qsTr("Space")
-            }
-            Button {
-                text: qsTr("Step →")
-                enabled: !session.finished
-                onClicked: session.stepEvent()
-                ToolTip.visible: hovered; ToolTip.text: qsTr("Right arrow: the next event")
-            }
-            Button {
-                text: qsTr("⟲ Restart")
-                onClicked: session.restart()
-                ToolTip.visible: hovered; ToolTip.text: qsTr("Home: run again from 0 with the same actions")
-            }
-            ToolSeparator {}
-            Label { text: qsTr("Speed %1×").arg(session.speed < 1 ? session.speed.toFixed(2) : session.speed.toFixed(1)) }
-            Slider {
-                from: -1; to: 1; value: Math.log(session.speed) / Math.LN10
-                onMoved: session.speed = Math.pow(10, value)
-                Layout.preferredWidth: 120
-                ToolTip.visible: hovered; ToolTip.text: qsTr("0.1× to 10× (keys + and -)")
-            }
-            Item { Layout.fillWidth: true }
-            Switch {
-                objectName: "legendSwitch"
-                text: qsTr("Legend")
-                checked: window.legendShown
-                onToggled: window.legendChoice = checked ? 1 : 0
-                ToolTip.visible: hovered; ToolTip.text: qsTr("F1: what the colours, marks and lines on the tree mean")
-            }
-            Switch {
-                text: qsTr("High contrast")
-                checked: Theme.highContrast
-                onToggled: Theme.highContrast = checked
-            }
-            Label {
-                text: qsTr("t = %1 ms").arg(session.now)
-                font.pixelSize: 22
-                font.bold: true
-                font.family: "monospace"
-            }
-            Label { text: session.finished ? qsTr("finished") : ""; color: Theme.mutedText }
-        }
+    header: RunToolBar {
+        session: session
+        legendShown: window.legendShown
+        onLegendToggled: (shown) => window.legendChoice = shown ? 1 : 0
     }
 
     SplitView {
