@@ -1,7 +1,11 @@
 #pragma once
 
+#include "cliverb.h"
+
 #include <QString>
 #include <QStringList>
+
+#include <vector>
 
 class QTextStream;
 
@@ -15,11 +19,13 @@ enum CommandLineExit : int {
 };
 
 //! True when arguments[1] selects the headless command line rather than the GUI:
-//! a verb (lessons, run, help) or --help / -h / --version / -v.
-[[nodiscard]] bool isCommandLineVerb(const QString &argument);
+//! a verb (core's, see cliverb.h, or one of `extraVerbs`), help, or --help / -h / --version / -v.
+[[nodiscard]] bool isCommandLineVerb(const QString &argument, const std::vector<CliVerb> &extraVerbs = {});
 
 //! Runs `cascade <verb> ...` without a GUI. arguments[0] is the program name. Normal output goes
 //! to `out`, messages to `err` (one line per problem). Returns the process exit status.
-[[nodiscard]] int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err);
+//! `extraVerbs` are verbs the caller adds (the app's, which need a GUI application).
+[[nodiscard]] int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                                 const std::vector<CliVerb> &extraVerbs = {});
 
 } // namespace cascade
