@@ -1,5 +1,7 @@
 #include "treecanvas.h"
 
+#include <QPainter>
+
 #include "treecanvasnodes.h"
 #include "treestyle.h"
 
@@ -135,6 +137,10 @@ void TreeCanvas::invalidateRow(int row)
         m_chunks[chunk].dirty = true;
     else
         m_allDirty = true;  // a chunk the next frame makes
+    if (m_dirtyRows.size() < MaxDirtyRows)
+        m_dirtyRows.append(row);
+    else
+        m_dirtyRowsOverflow = true;
     update();
 }
 
@@ -146,8 +152,10 @@ void TreeCanvas::setNow(qint64 now)
     Q_EMIT nowChanged();
     if (!m_sceneDependsOnNow)
         return;
-    for (Chunk &chunk : m_chunks)
+    for (Chunk &chunk : m_chunks) {
         chunk.dirty = chunk.dirty || chunk.dependsOnNow;
+        chunk.wholeDirty = chunk.wholeDirty || chunk.dependsOnNow;
+    }
     m_allDirty = m_allDirty || m_software;  // the image is painted whole
     update();
 }
@@ -349,8 +357,21 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
     if (const QColor color = QColor::fromRgba(treePalette(m_highContrast).background); root->background->color() != color)
         root->background->setColor(color);
     const int count = (m_layout.count() + ChunkRows - 1) / ChunkRows;
-    if (m_chunks.size() != count || root->chunks->childCount() != count) {
+    if (m_chunks.size() != count) {
         m_chunks.resize(count);
+        m_allDirty = true;
+    }
+    const TreeViewport view = viewport();
+    const auto [first, last] = treeVisibleRows(m_layout, view);
+    m_chunksRebuilt = 0;
+    if (m_layout.metrics().rowHeight * m_zoom * dpr < OverviewRowPixels) {
+        root->resizeChunks(0);  // no chunk nodes for the renderer to walk meanwhile
+        updateOverview(root, win, dpr, first, last);
+        return;
+    }
+    root->dropOverview();
+    m_overview = QImage();
+    if (root->chunks->childCount() != count) {
         root->resizeChunks(count);
         m_allDirty = true;
     }
@@ -359,9 +380,8 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
         m_atlas.configure(pixelSize, dpr);
         return m_atlas.advance(text, bold);
     };
-    const TreeViewport view = viewport();
-    const auto [first, last] = treeVisibleRows(m_layout, view);
-    m_chunksRebuilt = 0;
+    m_dirtyRows.clear();  // chunks are rebuilt whole here
+    m_dirtyRowsOverflow = false;
     // A second pass only when the glyph atlas started again while labels were laid out.
     for (int attempt = 0; attempt < 2; ++attempt) {
         bool atlasKept = true;
@@ -385,6 +405,7 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
             node->setShapes(scene.rects);
             atlasKept = node->setLabels(m_atlas, scene, dpr) && atlasKept;
             chunk.dirty = false;
+            chunk.wholeDirty = false;
             chunk.dependsOnNow = scene.dependsOnNow;
             ++m_chunksRebuilt;
         }
@@ -392,6 +413,100 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
         if (atlasKept)
             break;
     }
+    m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
+}
+
+void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr, int first, int last)
+{
+    const TreeViewport view = viewport();
+    // The tree's bounds grown by a row on each side (rings and badges reach out of their rows),
+    // on whole device pixels, within the item.
+    const double pad = m_layout.metrics().rowHeight;
+    const QRectF content = view.toItem(m_layout.bounds().adjusted(-pad, -pad, pad, pad));
+    const QRect deviceRect = QRectF(content.topLeft() * dpr, content.bottomRight() * dpr).toAlignedRect()
+                             & QRect(0, 0, int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
+    if (deviceRect.isEmpty() || last < first) {
+        root->dropOverview();
+        m_overview = QImage();
+        return;
+    }
+    const bool whole = m_allDirty || deviceRect != m_overviewRect || m_overview.isNull();
+    // Pixel rows to repaint: those of each changed row, or of a whole chunk when more changed.
+    QList<std::pair<int, int>> bands;
+    const auto addRows = [&](int rowFirst, int rowLast) {
+        const double top = view.toItem(m_layout.boxRect(rowFirst)).top() - pad * m_zoom;
+        const double bottom = view.toItem(m_layout.boxRect(rowLast)).bottom() + pad * m_zoom;
+        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
+        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
+        if (y1 > y0)
+            bands.append({y0, y1});
+    };
+    if (whole) {
+        bands.append({0, deviceRect.height()});
+    } else {
+        for (int index = first / ChunkRows; index <= last / ChunkRows && index < m_chunks.size(); ++index) {
+            const Chunk &chunk = m_chunks[index];
+            if (chunk.dirty && (chunk.wholeDirty || m_dirtyRowsOverflow))
+                addRows(index * ChunkRows, std::min(m_layout.count(), (index + 1) * ChunkRows) - 1);
+        }
+        if (!m_dirtyRowsOverflow) {
+            for (const int row : std::as_const(m_dirtyRows)) {
+                if (row >= first && row <= last && row < m_layout.count())
+                    addRows(row, row);
+            }
+        }
+        std::sort(bands.begin(), bands.end());
+        QList<std::pair<int, int>> merged;
+        for (const auto &band : std::as_const(bands)) {
+            if (!merged.isEmpty() && band.first <= merged.last().second)
+                merged.last().second = std::max(merged.last().second, band.second);
+            else
+                merged.append(band);
+        }
+        bands = merged;
+    }
+    if (whole) {
+        m_overview = QImage(deviceRect.size(), QImage::Format_ARGB32_Premultiplied);
+        m_overviewRect = deviceRect;
+    }
+    if (!bands.isEmpty()) {
+        TreeSceneOptions options = sceneOptions();  // no labels at this zoom: no measure needed
+        QPainter painter(&m_overview);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QColor background = QColor::fromRgba(treePalette(m_highContrast).background);
+        for (const auto &[y0, y1] : bands) {
+            // Every row whose drawing can reach these pixel rows, edges through them included.
+            const QPointF top = view.toContent(QPointF(0, (deviceRect.top() + y0) / dpr));
+            const QPointF bottom = view.toContent(QPointF(0, (deviceRect.top() + y1) / dpr));
+            const auto [rowFirst, rowLast] = m_layout.rowsBetween(top.y() - pad, bottom.y() + pad);
+            painter.setClipRect(QRect(0, y0, deviceRect.width(), y1 - y0));
+            painter.fillRect(QRect(0, y0, deviceRect.width(), y1 - y0), background);
+            if (rowLast < rowFirst)
+                continue;
+            options.bandFirst = std::max(rowFirst, 0);
+            options.bandLast = std::min(rowLast, m_layout.count() - 1);
+            TreeScene scene;
+            buildTreeScene(m_layout, view, options, &scene);
+            painter.save();
+            painter.scale(dpr, dpr);
+            painter.translate(-QPointF(deviceRect.topLeft()) / dpr);
+            paintTreeScene(painter, scene);
+            painter.restore();
+            // Which chunks show something that follows the clock, for setNow().
+            for (int index = options.bandFirst / ChunkRows; index <= options.bandLast / ChunkRows; ++index)
+                m_chunks[index].dependsOnNow = scene.dependsOnNow;
+        }
+        painter.end();
+        root->setOverview(win, m_overview, QRectF(QPointF(deviceRect.topLeft()) / dpr, QSizeF(deviceRect.size()) / dpr));
+        m_chunksRebuilt = int(bands.size());
+    }
+    for (Chunk &chunk : m_chunks) {
+        chunk.dirty = false;
+        chunk.wholeDirty = false;
+    }
+    m_dirtyRows.clear();
+    m_dirtyRowsOverflow = false;
+    m_allDirty = false;
     m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
 }
 

@@ -140,6 +140,8 @@ public:
     static constexpr qreal LegibleZoom = 0.8;  // autoFit zooms out no further than this
     static constexpr qreal OverviewZoom = 0.1; // nor does fit()
     static constexpr qreal Margin = 24;
+    //! Rows thinner than this many device pixels are drawn into an image (updateOverview).
+    static constexpr qreal OverviewRowPixels = 1;
 
 Q_SIGNALS:
     void modelChanged();
@@ -189,6 +191,10 @@ private:
     void startEffects();
     void onFrameTimer();
     void updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr);
+    //! Zoomed out until rows are thinner than a device pixel: the rows go into one image, and a
+    //! changed chunk repaints only its band of pixel rows (a frame then uploads a few kilobytes
+    //! and draws one textured quad, however many tasks change).
+    void updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr, int first, int last);
     void updateEffectLayer(CanvasNode *root, QQuickWindow *win, qreal dpr);
     void setView(const TreeViewport &view);
     void panTo(qreal x, qreal y)
@@ -225,10 +231,16 @@ private:
     struct Chunk {
         bool dirty = true;
         bool dependsOnNow = false;
+        bool wholeDirty = false;  // for the overview: not only the rows in m_dirtyRows changed
     };
+    static constexpr int MaxDirtyRows = 512;  // more changed rows in a frame: repaint by chunks
     QList<Chunk> m_chunks;
     bool m_allDirty = true;
     int m_chunksRebuilt = 0;
+    QList<int> m_dirtyRows;   // rows changed since the last frame, for the overview's repaint
+    bool m_dirtyRowsOverflow = false;
+    QImage m_overview;        // device pixels of the zoomed-out tree, at m_overviewRect
+    QRect m_overviewRect;     // in device pixels of the item
 
     // The animation layer.
     QPointer<QAbstractItemModel> m_events;

@@ -185,6 +185,31 @@ void CanvasNode::setImage(QQuickWindow *win, const QImage &picture, const QRectF
     imageTexture = std::move(texture);  // the old one goes only after it is replaced
 }
 
+void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect)
+{
+    if (!overview) {
+        overview = win->createImageNode();
+        overview->setOwnsTexture(false);
+        overview->setFiltering(QSGTexture::Nearest);  // the image is laid on whole device pixels
+        insertChildNodeAfter(overview, chunks);
+    }
+    std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(picture));
+    overview->setTexture(texture.get());
+    overview->setRect(rect);
+    overview->setSourceRect(QRectF(QPointF(0, 0), texture->textureSize()));
+    overviewTexture = std::move(texture);  // the old one goes only after it is replaced
+}
+
+void CanvasNode::dropOverview()
+{
+    if (!overview)
+        return;
+    removeChildNode(overview);
+    delete overview;
+    overview = nullptr;
+    overviewTexture.reset();
+}
+
 void CanvasNode::dropLayers()
 {
     for (QSGNode *node : {static_cast<QSGNode *>(background), chunks, static_cast<QSGNode *>(effects)}) {
@@ -196,6 +221,7 @@ void CanvasNode::dropLayers()
     background = nullptr;
     chunks = nullptr;
     effects = nullptr;
+    dropOverview();
 }
 
 void CanvasNode::dropImage()
@@ -223,6 +249,28 @@ std::function<double(const QString &, bool, double)> painterMeasure(std::optiona
     };
 }
 
+void paintTreeScene(QPainter &painter, const TreeScene &scene)
+{
+    painter.setPen(Qt::NoPen);
+    for (const TreeSceneRect &r : scene.rects) {
+        painter.setBrush(QColor::fromRgba(r.argb));
+        if (!r.polygon.isEmpty())
+            painter.drawPolygon(r.polygon.constData(), int(r.polygon.size()));
+        else if (r.radius > 0)
+            painter.drawRoundedRect(r.rect, r.radius, r.radius);
+        else
+            painter.fillRect(r.rect, QColor::fromRgba(r.argb));
+    }
+    if (!scene.texts.isEmpty()) {
+        const PainterFonts fonts(scene.fontPixelSize);
+        for (const TreeSceneText &t : scene.texts) {
+            painter.setFont(fonts.fonts[t.bold]);
+            painter.setPen(QColor::fromRgba(t.argb));
+            painter.drawText(t.origin, t.text);
+        }
+    }
+}
+
 QImage paintScenes(const QList<const TreeScene *> &scenes, QSizeF size, qreal dpr, quint32 background)
 {
     QImage image(QSize(int(std::ceil(size.width() * dpr)), int(std::ceil(size.height() * dpr))),
@@ -231,26 +279,8 @@ QImage paintScenes(const QList<const TreeScene *> &scenes, QSizeF size, qreal dp
     image.fill(QColor::fromRgba(background));
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    for (const TreeScene *scene : scenes) {
-        painter.setPen(Qt::NoPen);
-        for (const TreeSceneRect &r : scene->rects) {
-            painter.setBrush(QColor::fromRgba(r.argb));
-            if (!r.polygon.isEmpty())
-                painter.drawPolygon(r.polygon.constData(), int(r.polygon.size()));
-            else if (r.radius > 0)
-                painter.drawRoundedRect(r.rect, r.radius, r.radius);
-            else
-                painter.fillRect(r.rect, QColor::fromRgba(r.argb));
-        }
-        if (!scene->texts.isEmpty()) {
-            const PainterFonts fonts(scene->fontPixelSize);
-            for (const TreeSceneText &t : scene->texts) {
-                painter.setFont(fonts.fonts[t.bold]);
-                painter.setPen(QColor::fromRgba(t.argb));
-                painter.drawText(t.origin, t.text);
-            }
-        }
-    }
+    for (const TreeScene *scene : scenes)
+        paintTreeScene(painter, *scene);
     return image;
 }
 

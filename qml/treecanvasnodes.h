@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QPainter;
 class QQuickWindow;
 
 namespace cascade {
@@ -52,6 +53,10 @@ public:
     QSGNode *chunks = nullptr;  // LayerNode children, one per chunk of rows
     LayerNode *effects = nullptr;
     QSGImageNode *image = nullptr;
+    //! The tree zoomed out so far that rows are thinner than a pixel: painted into an image, over
+    //! the (then empty) chunks.
+    QSGImageNode *overview = nullptr;
+    std::unique_ptr<QSGTexture> overviewTexture;
     std::unique_ptr<QSGTexture> atlasTexture;
     quint64 atlasVersion = 0;
     std::unique_ptr<QSGTexture> imageTexture;
@@ -61,6 +66,8 @@ public:
     //! Points every glyph node at the atlas's current image, when it has new glyphs.
     void updateAtlasTexture(QQuickWindow *win, const GlyphAtlas &atlas);
     void setImage(QQuickWindow *win, const QImage &image, const QRectF &rect);
+    void setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect);
+    void dropOverview();
     //! Drops the geometry-node layers (the software renderer draws the image only), or the image.
     void dropLayers();
     void dropImage();
@@ -75,6 +82,9 @@ struct PainterFonts {
 
 //! Text widths for the QPainter renderer; a scene uses one pixel size, so the fonts are made once.
 [[nodiscard]] std::function<double(const QString &, bool, double)> painterMeasure(std::optional<PainterFonts> *fonts);
+
+//! Paints one scene (shapes, then labels) with QPainter, in the scene's item coordinates.
+void paintTreeScene(QPainter &painter, const TreeScene &scene);
 
 //! The software renderer: scenes painted with QPainter, in order, over the background.
 [[nodiscard]] QImage paintScenes(const QList<const TreeScene *> &scenes, QSizeF size, qreal dpr, quint32 background);

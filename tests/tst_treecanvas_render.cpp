@@ -306,11 +306,13 @@ private Q_SLOTS:
             QSKIP("the software fallback paints the view into one image; chunks are the geometry-node renderer's");
         QStandardItemModel model;
         QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
-        for (int i = 1; i < 3 * TreeCanvas::ChunkRows; ++i)
+        for (int i = 1; i < 2 * TreeCanvas::ChunkRows + 10; ++i)
             tasks.append({QStringLiteral("main/t%1").arg(i)});
         fillTasks(&model, tasks);
         m_canvas->setModel(&model);
-        m_canvas->setZoom(TreeCanvas::MinZoom);  // all three chunks in view
+        // Rows a little over a pixel high: still geometry, and all three chunks in view.
+        m_canvas->setZoom(1.1 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);
+        m_canvas->setContentY(-TreeCanvas::Margin);  // from the top
         grab();
         QCOMPARE(m_canvas->chunksRebuilt(), 3);
         model.item(TreeCanvas::ChunkRows + 5)->setData(QStringLiteral("cancelled"), State);
@@ -323,6 +325,55 @@ private Q_SLOTS:
         grab();
         QCOMPARE(m_canvas->chunksRebuilt(), 3);
         m_canvas->setSelectedPath(QString());
+        m_canvas->setModel(m_session->tasks());
+        m_canvas->fit();
+    }
+
+    // Zoomed out until rows are thinner than a pixel, the rows are painted into one image, and a
+    // change repaints only the pixel rows of the task that changed.
+    void overviewRepaintsOnlyTheRowsThatChanged()
+    {
+        if (m_canvas->softwareRendering())
+            QSKIP("the software fallback paints the whole view into one image anyway");
+        QStandardItemModel model;
+        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
+        for (int i = 1; i < 8 * TreeCanvas::ChunkRows; ++i)
+            tasks.append({QStringLiteral("main/t%1").arg(i)});
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(TreeCanvas::MinZoom);  // 0.09 px a row
+        const QImage before = grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);  // the whole image, once
+        const QRectF all = m_canvas->taskRect(QStringLiteral("main")).united(
+            m_canvas->taskRect(QStringLiteral("main/t%1").arg(8 * TreeCanvas::ChunkRows - 1)));
+        const QColor background = QColor::fromRgba(treePalette().background);
+        int inked = 0;  // pixel rows of the tree's area that are not all background
+        for (int y = int(all.top()); y < int(all.bottom()); ++y) {
+            bool ink = false;
+            for (int x = int(all.left()) - 1; x <= int(all.right()) + 1 && !ink; ++x)
+                ink = QColor(before.pixel(x, y)) != background;
+            inked += ink;
+        }
+        QVERIFY2(inked > all.height() / 2, qPrintable(QStringLiteral("%1 of %2 rows").arg(inked).arg(all.height())));
+
+        const int changed = 5 * TreeCanvas::ChunkRows + 7;
+        for (int row = changed; row < changed + 20; ++row)  // two pixel rows' worth of tasks
+            model.item(row)->setData(QStringLiteral("failed"), State);
+        const QImage after = grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);  // one band of pixel rows
+        const QRectF box = m_canvas->taskRect(QStringLiteral("main/t%1").arg(changed));
+        int changedRows = 0;
+        for (int y = 0; y < after.height(); ++y) {
+            bool differs = false;
+            for (int x = 0; x < after.width() && !differs; ++x)
+                differs = before.pixel(x, y) != after.pixel(x, y);
+            if (!differs)
+                continue;
+            ++changedRows;
+            QVERIFY2(std::abs(y - box.center().y()) < 8,
+                     qPrintable(QStringLiteral("pixel row %1 changed, the task is at %2").arg(y).arg(box.center().y())));
+        }
+        QVERIFY(changedRows > 0);
         m_canvas->setModel(m_session->tasks());
         m_canvas->fit();
     }
