@@ -37,6 +37,12 @@ Pane {
                         "print", "raise", "end", "action-ignored"]
             }
         }
+        TextMetrics {
+            id: timeMetrics
+            font.family: "monospace"
+            font.pixelSize: Theme.fontSize - 2
+            text: "000000 ms"
+        }
         ListView {
             id: log
             Layout.fillWidth: true
@@ -49,25 +55,49 @@ Pane {
             }
             onCountChanged: if (!panel.session.playing || atYEnd) positionViewAtEnd()
             delegate: ItemDelegate {
+                id: entry
                 required property int seq
                 required property var time
                 required property string task
                 required property string kind
                 required property string detail
+                required property string description
                 width: ListView.view.width
-                height: 22
+                height: Math.max(22, Theme.fontSize + 8)
                 padding: 2
                 highlighted: task === panel.session.selectedPath
                 background: Rectangle {
-                    color: parent.highlighted ? Qt.alpha(Theme.accent, 0.25)
-                                              : parent.hovered ? Qt.alpha(Theme.accent, 0.1) : "transparent"
+                    color: entry.highlighted ? Qt.alpha(Theme.accent, 0.25)
+                                             : entry.hovered ? Qt.alpha(Theme.accent, 0.1) : "transparent"
                 }
-                contentItem: Label {
-                    text: "%1 ms  %2  %3  %4".arg(time).arg(task).arg(kind).arg(detail)
-                    font.family: "monospace"
-                    font.pixelSize: Theme.fontSize - 3
-                    color: kind.startsWith("cancel") ? Theme.pending : Theme.text
-                    elide: Text.ElideRight
+                // Cancellation is what the app is about: its steps stand out in the pending colour.
+                readonly property color ink: kind.startsWith("cancel") ? Theme.pending
+                                             : kind === "print" ? Theme.mutedText : Theme.text
+                contentItem: RowLayout {
+                    spacing: 8
+                    Label {
+                        text: qsTr("%1 ms").arg(entry.time)
+                        horizontalAlignment: Text.AlignRight
+                        Layout.preferredWidth: timeMetrics.width
+                        font.family: "monospace"
+                        font.pixelSize: Theme.fontSize - 2
+                        color: Theme.mutedText
+                    }
+                    Label {
+                        text: entry.task
+                        Layout.preferredWidth: Math.min(implicitWidth, entry.width * 0.3)
+                        font.bold: true
+                        font.pixelSize: Theme.fontSize - 2
+                        color: Theme.text
+                        elide: Text.ElideMiddle
+                    }
+                    Label {
+                        text: entry.description
+                        Layout.fillWidth: true
+                        font.pixelSize: Theme.fontSize - 2
+                        color: entry.ink
+                        elide: Text.ElideRight
+                    }
                 }
                 onClicked: {
                     panel.session.selectedPath = task
@@ -75,7 +105,7 @@ Pane {
                 }
                 ToolTip.visible: hovered
                 ToolTip.delay: 800
-                ToolTip.text: qsTr("Select %1 and go back to this moment").arg(task)
+                ToolTip.text: qsTr("%1  %2  %3\nClick: select %1 and go back to this moment").arg(task).arg(kind).arg(detail)
             }
             ScrollBar.vertical: ScrollBar {}
         }

@@ -118,14 +118,18 @@ Pane {
                 }
                 delegate: Label {
                     required property var time
+                    required property string task
                     required property string kind
-                    required property string detail
+                    required property string description
                     width: ListView.view.width
-                    text: "%1 ms  %2  %3".arg(time).arg(kind).arg(detail)
-                    font.family: "monospace"
-                    font.pixelSize: Theme.fontSize - 3
-                    color: Theme.text
-                    elide: Text.ElideRight
+                    // Its subtree's events too: those name the task they are about.
+                    readonly property string who: task === inspector.session.selectedPath
+                                                  ? "" : task.substring(inspector.session.selectedPath.length + 1) + ": "
+                    text: qsTr("%1 ms  %2%3").arg(time).arg(who).arg(description)
+                    font.pixelSize: Theme.fontSize - 2
+                    color: kind.startsWith("cancel") ? Theme.pending : Theme.text
+                    wrapMode: Text.Wrap
+                    bottomPadding: 2
                 }
                 ScrollBar.vertical: ScrollBar {}
             }

@@ -1,5 +1,7 @@
 #include "eventlogmodel.h"
 
+#include "tracedescription.h"
+
 namespace cascade {
 
 EventLogModel::EventLogModel(QObject *parent)
@@ -29,6 +31,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case DetailRole:
         return row.detail;
+    case DescriptionRole:
+        return row.description;
     case FromRole:
         return row.from;
     case CauseRole:
@@ -57,7 +61,7 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
     return {{SeqRole, "seq"},        {TimeRole, "time"},   {TaskRole, "task"},         {KindRole, "kind"},
             {DetailRole, "detail"},  {FromRole, "from"},   {CauseRole, "cause"},       {BlockedByRole, "blockedBy"},
             {CancelledRole, "cancelled"}, {OutcomeRole, "outcome"}, {ErrorRole, "error"}, {AtRole, "at"},
-            {CleanupRole, "cleanup"}};
+            {CleanupRole, "cleanup"}, {DescriptionRole, "description"}};
 }
 
 void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path)
@@ -86,8 +90,8 @@ void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path
         from = path(event.other);
     const bool cancelled = event.kind == EventKind::Checkpoint && event.code == 1;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows.append({event.seq, event.t, path(event.task), QString::fromLatin1(eventKindName(event.kind)), detail, from,
-                   coded, event.text, event.kind, cancelled});
+    m_rows.append({event.seq, event.t, path(event.task), QString::fromLatin1(eventKindName(event.kind)), detail,
+                   describeTraceEvent(event, path), from, coded, event.text, event.kind, cancelled});
     endInsertRows();
 }
 

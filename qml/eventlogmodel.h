@@ -32,6 +32,7 @@ public:
         ErrorRole,      // end, raise, catch: the error's name
         AtRole,         // cancel-deliver: where
         CleanupRole,    // cleanup-enter, cleanup-exit: finally, defer, onCancel
+        DescriptionRole,  // the event in words (describeTraceEvent)
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -50,6 +51,7 @@ private:
         QString task;
         QString kind;
         QString detail;
+        QString description;
         QString from;
         QString cause;  // or blockedBy, or outcome: the one coded field of the event's kind
         QString error;  // or at, or cleanup: the one text field of the event's kind

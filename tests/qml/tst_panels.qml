@@ -158,6 +158,21 @@ TestCase {
         tryCompare(label, "text", "Event log (" + s.events.rowCount() + ")")
     }
 
+    // Each entry reads as a sentence, with the other task and the cause in words.
+    function test_eventLog_entriesInWords() {
+        const s = openSession("kotlin-cancel-join")
+        const panel = createTemporaryObject(logComponent, testCase, { session: s })
+        const parts = logParts(panel)
+        for (let i = 0; i < 200 && !s.finished && s.now < 500; ++i)
+            s.stepEvent()
+        s.cancelTask("main/job")
+        tryCompare(parts.list, "count", s.events.rowCount())
+        parts.list.positionViewAtEnd()
+        wait(0)
+        findOne(panel, isLabelWith("cancel requested by the user"), "the user's cancel in words")
+        verify(findAll(panel, isLabelWith("\"cause\"")).length === 0, "no raw JSON field names")
+    }
+
     function test_eventLog_filtersByKind_data() {
         return [
             { tag: "spawn", kind: "spawn" },
