@@ -2,12 +2,16 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import QtQuick.Window
+import Qt.labs.settings
 import Cascade
 
 ApplicationWindow {
     id: window
-    width: 1280
-    height: 720
+    // Most of the screen on first start (a projector's 1280x720 or a 1920x1080 desk), then where
+    // the user left it.
+    width: Math.max(minimumWidth, Math.min(1920, Screen.desktopAvailableWidth - 48))
+    height: Math.max(minimumHeight, Math.min(1200, Screen.desktopAvailableHeight - 48))
     minimumWidth: 960
     minimumHeight: 600
     visible: true
@@ -160,6 +164,28 @@ ApplicationWindow {
             saveAsDialog.start(after)
         else if (document.save() && after)
             after()
+    }
+    Settings {
+        id: windowSettings
+        category: "window"
+        property int width: 0
+        property int height: 0
+        property bool maximized: false
+    }
+    Component.onCompleted: {
+        if (windowSettings.width >= minimumWidth && windowSettings.height >= minimumHeight) {
+            width = Math.min(windowSettings.width, Screen.desktopAvailableWidth)
+            height = Math.min(windowSettings.height, Screen.desktopAvailableHeight)
+        }
+        if (windowSettings.maximized)
+            showMaximized()
+    }
+    Component.onDestruction: {
+        windowSettings.maximized = visibility === Window.Maximized
+        if (visibility === Window.Windowed) {
+            windowSettings.width = width
+            windowSettings.height = height
+        }
     }
     property bool closeConfirmed: false
     onClosing: (close) => {

@@ -5,6 +5,8 @@
 #include "steplistmodel.h"
 
 #include <QQmlApplicationEngine>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QQmlContext>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
@@ -35,6 +37,13 @@ class TestEditingWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The window keeps settings (its size, the language): in a test profile, empty at the start.
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("CascadeTests"));
+        QSettings().clear();
+    }
     // The window asks before unsaved edits could be lost: here, by closing it.
     void theWindowAsksBeforeClosingWithUnsavedEdits_data()
     {

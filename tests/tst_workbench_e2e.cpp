@@ -5,6 +5,8 @@
 #include "treecanvas.h"
 
 #include <QQmlApplicationEngine>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QQmlContext>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -21,6 +23,13 @@ class TestWorkbenchEndToEnd : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The window keeps settings (its size, the language): in a test profile, empty at the start.
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("CascadeTests"));
+        QSettings().clear();
+    }
     void clickingARunningTaskCancelsIt();
 };
 
