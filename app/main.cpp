@@ -1,6 +1,7 @@
 // The cascade executable: command-line verbs run headless; anything else opens the window.
 
 #include "commandline.h"
+#include "localization.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -37,6 +38,7 @@ int runGui(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Cascade"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASCADE_VERSION));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    cascade::Localization::applySaved();  // before any qsTr() is evaluated
 
     QQmlApplicationEngine engine;
     const QStringList args = app.arguments();

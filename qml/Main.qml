@@ -38,6 +38,7 @@ ApplicationWindow {
     // The tree can be edited while the run has not started; the menu bar's entries work at any
     // time (an edit restarts the run anyway).
     readonly property bool atStart: session.now === 0 && !session.playing
+    readonly property bool korean: Localization.language === "ko"
     readonly property string selectedTask: session.selectedPath
     readonly property string selectedName: selectedTask.substring(selectedTask.lastIndexOf("/") + 1)
     // Why each edit of the selected task is unavailable ("" when it is), asked of core.
@@ -338,6 +339,38 @@ ApplicationWindow {
                 }
             }
         }
+        Menu {
+            title: qsTr("&View")
+            MenuItem {
+                text: qsTr("Legend")
+                checkable: true
+                checked: window.legendShown
+                onTriggered: window.legendChoice = checked ? 1 : 0
+            }
+            MenuItem {
+                text: qsTr("High contrast")
+                checkable: true
+                checked: Theme.highContrast
+                onTriggered: Theme.highContrast = checked
+            }
+            MenuSeparator {}
+            Menu {
+                title: qsTr("Language")
+                // Each language in its own words, so that it can be found in either.
+                Repeater {
+                    model: [{choice: "", name: qsTr("System (%1)").arg(Localization.systemLanguage === "ko" ? "한국어" : "English")},
+                            {choice: "en", name: "English"}, {choice: "ko", name: "한국어"}]
+                    MenuItem {
+                        required property var modelData
+                        text: modelData.name
+                        checkable: true
+                        autoExclusive: true
+                        checked: Localization.choice === modelData.choice
+                        onTriggered: Localization.choice = modelData.choice
+                    }
+                }
+            }
+        }
     }
 
     footer: Pane {
@@ -399,6 +432,7 @@ ApplicationWindow {
                 delegate: ItemDelegate {
                     required property string lessonId
                     required property string title
+                    required property string titleKo
                     required property string runtimes
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
@@ -407,7 +441,10 @@ ApplicationWindow {
                                                   : parent.hovered ? Qt.alpha(Theme.accent, 0.12) : "transparent"
                     }
                     contentItem: Column {
-                        Label { text: title; font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text }
+                        Label {
+                            text: window.korean && titleKo !== "" ? titleKo : title
+                            font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text
+                        }
                         Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
                     }
                     onClicked: window.whenSaved(() => document.openLesson(lessonId))
@@ -441,23 +478,33 @@ ApplicationWindow {
                     ColumnLayout {
                         width: parent.width
                         Label {
+                            id: explanationLabel
+                            objectName: "explanation"
                             Layout.fillWidth: true
-                            text: session.explanation !== "" ? session.explanation
-                                  : qsTr("%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.").arg(session.title)
+                            // The lesson in the UI's language (the other one when it has none).
+                            readonly property string lesson: window.korean && session.explanationKo !== ""
+                                                             ? session.explanationKo : session.explanation
+                            property bool expanded: false
+                            text: lesson !== "" ? lesson
+                                  : qsTr("%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.").arg(window.korean && session.titleKo !== "" ? session.titleKo : session.title)
                             wrapMode: Text.Wrap
                             color: Theme.text
                             font.pixelSize: Theme.fontSize
-                            maximumLineCount: 4
+                            maximumLineCount: expanded ? 40 : 3
                             elide: Text.ElideRight
                         }
                         Label {
-                            Layout.fillWidth: true
-                            text: session.explanationKo
-                            wrapMode: Text.Wrap
-                            color: Theme.mutedText
-                            font.pixelSize: Theme.fontSize - 1
-                            maximumLineCount: 3
-                            elide: Text.ElideRight
+                            visible: explanationLabel.truncated || explanationLabel.expanded
+                            text: explanationLabel.expanded ? qsTr("Show less") : qsTr("Show all")
+                            color: Theme.accent
+                            font.underline: moreArea.containsMouse
+                            MouseArea {
+                                id: moreArea
+                                anchors.fill: parent
+                                hoverEnabled: true
+                                cursorShape: Qt.PointingHandCursor
+                                onClicked: explanationLabel.expanded = !explanationLabel.expanded
+                            }
                         }
                         Label {
                             visible: session.unavailable !== "" || session.error !== ""

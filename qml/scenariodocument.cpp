@@ -1,5 +1,8 @@
 #include "scenariodocument.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 #include "lessons.h"
 #include "scenarioloader.h"
 #include "session.h"
@@ -60,7 +63,16 @@ ScenarioDocument::ScenarioDocument(QObject *parent)
     connect(&m_undo, &QUndoStack::undoTextChanged, this, &ScenarioDocument::undoStateChanged);
     connect(&m_undo, &QUndoStack::redoTextChanged, this, &ScenarioDocument::undoStateChanged);
     connect(&m_undo, &QUndoStack::cleanChanged, this, &ScenarioDocument::modifiedChanged);
-    replaceDocument(ScenarioEdit::newScenario(), QString(), tr("Untitled"));
+    replaceDocument(ScenarioEdit::newScenario(), QString(), QString());
+    // The name of an untitled document is in the UI's language, which can change at any time.
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ScenarioDocument::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && m_filePath.isEmpty())
+        Q_EMIT filePathChanged();  // displayName
+    return QObject::eventFilter(watched, event);
 }
 
 ScenarioDocument::~ScenarioDocument()
@@ -85,7 +97,9 @@ void ScenarioDocument::setSession(Session *session)
 
 QString ScenarioDocument::displayName() const
 {
-    return m_filePath.isEmpty() ? m_untitledName : QFileInfo(m_filePath).fileName();
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    return m_copyOf.isEmpty() ? tr("Untitled") : tr("%1 (copy)").arg(m_copyOf);
 }
 
 QStringList ScenarioDocument::runtimes() const
@@ -120,7 +134,7 @@ int ScenarioDocument::maxTimeoutMs()
 
 void ScenarioDocument::newScenario()
 {
-    replaceDocument(ScenarioEdit::newScenario(), QString(), tr("Untitled"));
+    replaceDocument(ScenarioEdit::newScenario(), QString(), QString());
     setStatus(tr("New scenario: main prints and sleeps. Select a task and add children to it."));
 }
 
@@ -142,7 +156,7 @@ bool ScenarioDocument::openLesson(const QString &id)
     auto scenario = Lessons::load(id, &error);
     if (!scenario)
         return fail(error);
-    replaceDocument(std::move(*scenario), QString(), tr("%1 (copy)").arg(id));
+    replaceDocument(std::move(*scenario), QString(), id);
     setStatus(tr("Lesson %1. Edits make an untitled copy; Save asks where to keep it.").arg(id));
     return true;
 }
@@ -238,15 +252,15 @@ QString ScenarioDocument::suggestedSavePath() const
     return QDir(folder().toLocalFile()).filePath(m_scenario.id + ".json"_L1);
 }
 
-void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePath, const QString &untitledName)
+void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf)
 {
     m_undo.clear();  // also marks the stack clean: a fresh document is unmodified
     m_filePath = filePath;
-    m_untitledName = untitledName;
+    m_copyOf = copyOf;
     if (!filePath.isEmpty())
         scenario.sourceName = filePath;
     else if (scenario.sourceName.isEmpty())
-        scenario.sourceName = untitledName;
+        scenario.sourceName = displayName();  // what messages about it call it
     if (!m_error.isEmpty()) {
         m_error.clear();
         Q_EMIT errorChanged();

@@ -134,7 +134,9 @@ private:
     bool apply(const EditResult &result, const QString &text);
     //! Sets the current version (commands call this on redo / undo).
     void show(const Scenario &scenario, bool edit);
-    void replaceDocument(Scenario scenario, const QString &filePath, const QString &untitledName);
+    //! `copyOf`: the lesson an untitled document copies ("" for a new one); with a file path, unused.
+    void replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     bool fail(const QString &message);
     void setStatus(const QString &status);
     [[nodiscard]] std::optional<QString> specPath(const QString &path, QString *error) const;
@@ -143,7 +145,7 @@ private:
     QUndoStack m_undo;
     QPointer<Session> m_session;
     QString m_filePath;       // empty: untitled
-    QString m_untitledName;   // what an untitled document is called
+    QString m_copyOf;         // the lesson an untitled copy was made from
     QString m_error;
     QString m_status;
 };

@@ -2,6 +2,7 @@
 
 #include "scenarioloader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace cascade::stepkinds {
@@ -9,6 +10,12 @@ namespace cascade::stepkinds {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+//! The step editor's words (labels, help, summaries) in the "StepEditor" translation context.
+class Words
+{
+    Q_DECLARE_TR_FUNCTIONS(StepEditor)
+};
 
 constexpr qint64 MaxMs = ScenarioLoader::MaxMs;
 constexpr qint64 MaxCount = ScenarioLoader::MaxCount;
@@ -126,63 +133,63 @@ QList<FieldSpec> fields(const QString &kind)
 {
     QList<FieldSpec> out;
     if (kind == "sleep"_L1) {
-        out << ms(u"ms"_s, u"Sleep (ms)"_s, 0);
+        out << ms(u"ms"_s, Words::tr("Sleep (ms)"), 0);
     } else if (kind == "work"_L1) {
-        out << ms(u"ms"_s, u"CPU work (ms)"_s, 1)
-            << choice(u"check"_s, u"Checks"_s, {u"none"_s, u"throw"_s, u"poll"_s},
-                      u"none: a plain loop; throw: a throwing check; poll: read the flag and stop"_s)
-            << ms(u"checkEvery"_s, u"Check every (ms)"_s, 1, true, u"at most the work's ms"_s);
+        out << ms(u"ms"_s, Words::tr("CPU work (ms)"), 1)
+            << choice(u"check"_s, Words::tr("Checks"), {u"none"_s, u"throw"_s, u"poll"_s},
+                      Words::tr("none: a plain loop; throw: a throwing check; poll: read the flag and stop"))
+            << ms(u"checkEvery"_s, Words::tr("Check every (ms)"), 1, true, Words::tr("at most the work's ms"));
     } else if (kind == "ifCancelled"_L1) {
-        out << choice(u"then"_s, u"Then"_s, {u"return"_s, u"raise"_s, u"break"_s})
-            << name(u"error"_s, u"Error to raise"_s, true, u"only with \"raise\"; empty: the cancellation"_s);
+        out << choice(u"then"_s, Words::tr("Then"), {u"return"_s, u"raise"_s, u"break"_s})
+            << name(u"error"_s, Words::tr("Error to raise"), true, Words::tr("only with \"raise\"; empty: the cancellation"));
     } else if (kind == "whileActive"_L1) {
-        out << count(u"max"_s, u"At most (iterations)"_s, 0, MaxCount, true, u"0: no limit"_s);
+        out << count(u"max"_s, Words::tr("At most (iterations)"), 0, MaxCount, true, Words::tr("0: no limit"));
     } else if (kind == "print"_L1) {
-        out << text(u"text"_s, u"Text"_s, false, u"{i}: the loop index, {task}: the task's name"_s);
+        out << text(u"text"_s, Words::tr("Text"), false, Words::tr("{i}: the loop index, {task}: the task's name"));
     } else if (kind == "raise"_L1) {
-        out << name(u"error"_s, u"Error"_s, false) << text(u"message"_s, u"Message"_s, true);
+        out << name(u"error"_s, Words::tr("Error"), false) << text(u"message"_s, Words::tr("Message"), true);
     } else if (kind == "try"_L1) {
-        out << flag(u"finally"_s, u"Has a finally block"_s);
+        out << flag(u"finally"_s, Words::tr("Has a finally block"));
     } else if (kind == "group"_L1) {
-        out << choice(u"kind"_s, u"Kind"_s, {u"strict"_s, u"tolerant"_s},
-                      u"strict: a failure cancels the others; tolerant: it does not"_s)
-            << count(u"limit"_s, u"Run at most (tasks at once)"_s, 0, MaxGroupLimit, true, u"0: no limit"_s)
-            << names(u"tasks"_s, u"Tasks"_s, false, u"names, separated by commas; edit each as its own task"_s);
+        out << choice(u"kind"_s, Words::tr("Kind"), {u"strict"_s, u"tolerant"_s},
+                      Words::tr("strict: a failure cancels the others; tolerant: it does not"))
+            << count(u"limit"_s, Words::tr("Run at most (tasks at once)"), 0, MaxGroupLimit, true, Words::tr("0: no limit"))
+            << names(u"tasks"_s, Words::tr("Tasks"), false, Words::tr("names, separated by commas; edit each as its own task"));
     } else if (kind == "gather"_L1) {
-        out << names(u"tasks"_s, u"Tasks"_s, false, u"names, separated by commas; edit each as its own task"_s)
-            << names(u"awaitOrder"_s, u"Await order"_s, true, u"every task once; empty: in order"_s);
+        out << names(u"tasks"_s, Words::tr("Tasks"), false, Words::tr("names, separated by commas; edit each as its own task"))
+            << names(u"awaitOrder"_s, Words::tr("Await order"), true, Words::tr("every task once; empty: in order"));
     } else if (kind == "spawn"_L1) {
-        out << name(u"task"_s, u"Task"_s, false, u"edit its steps as its own task"_s)
-            << choice(u"link"_s, u"Link"_s, {u"child"_s, u"unstructured"_s, u"detached"_s});
+        out << name(u"task"_s, Words::tr("Task"), false, Words::tr("edit its steps as its own task"))
+            << choice(u"link"_s, Words::tr("Link"), {u"child"_s, u"unstructured"_s, u"detached"_s});
     } else if (kind == "join"_L1) {
-        out << name(u"task"_s, u"Task"_s, false, u"spawned earlier in this task"_s)
-            << flag(u"shield"_s, u"Through a shield"_s)
-            << ms(u"timeout"_s, u"Timeout (ms)"_s, 0, true, u"0: none"_s);
+        out << name(u"task"_s, Words::tr("Task"), false, Words::tr("spawned earlier in this task"))
+            << flag(u"shield"_s, Words::tr("Through a shield"))
+            << ms(u"timeout"_s, Words::tr("Timeout (ms)"), 0, true, Words::tr("0: none"));
     } else if (kind == "cancel"_L1) {
-        out << name(u"task"_s, u"Task"_s, false, u"spawned earlier in this task"_s);
+        out << name(u"task"_s, Words::tr("Task"), false, Words::tr("spawned earlier in this task"));
     } else if (kind == "repeat"_L1) {
-        out << count(u"count"_s, u"Times"_s, 1, MaxCount, false)
-            << count(u"from"_s, u"First index"_s, 0, MaxCount, true);
+        out << count(u"count"_s, Words::tr("Times"), 1, MaxCount, false)
+            << count(u"from"_s, Words::tr("First index"), 0, MaxCount, true);
     } else if (kind == "timeout"_L1) {
-        out << ms(u"ms"_s, u"Timeout (ms)"_s, 0) << flag(u"orNull"_s, u"Or null (no error)"_s)
-            << choice(u"style"_s, u"Style"_s, {u"block"_s, u"waitFor"_s})
-            << name(u"name"_s, u"Inner task"_s, true, u"only with \"waitFor\"; empty: wait_for"_s);
+        out << ms(u"ms"_s, Words::tr("Timeout (ms)"), 0) << flag(u"orNull"_s, Words::tr("Or null (no error)"))
+            << choice(u"style"_s, Words::tr("Style"), {u"block"_s, u"waitFor"_s})
+            << name(u"name"_s, Words::tr("Inner task"), true, Words::tr("only with \"waitFor\"; empty: wait_for"));
     } else if (kind == "shield"_L1) {
-        out << name(u"name"_s, u"Inner task"_s, true, u"empty: shielded"_s);
+        out << name(u"name"_s, Words::tr("Inner task"), true, Words::tr("empty: shielded"));
     } else if (kind == "waitSignal"_L1 || kind == "signal"_L1) {
-        out << name(u"signal"_s, u"Signal"_s, false);
+        out << name(u"signal"_s, Words::tr("Signal"), false);
     }
     if (kinds().contains(kind))
-        out << text(u"note"_s, u"Note for authors"_s, true);
+        out << text(u"note"_s, Words::tr("Note for authors"), true);
     return out;
 }
 
 QList<FieldSpec> catchFields()
 {
-    FieldSpec error{u"error"_s, u"Catches"_s, FieldType::CatchError, 0, 0,
+    FieldSpec error{u"error"_s, Words::tr("Catches"), FieldType::CatchError, 0, 0,
                     {u"cancellation"_s, u"any"_s, u"timeout"_s}, false,
-                    u"cancellation, any (the runtime's catch-all), or an error name"_s};
-    return {error, flag(u"rethrow"_s, u"Rethrow"_s)};
+                    Words::tr("cancellation, any (the runtime's catch-all), or an error name")};
+    return {error, flag(u"rethrow"_s, Words::tr("Rethrow"))};
 }
 
 QList<SectionSpec> sections(const QString &kind)
@@ -190,15 +197,15 @@ QList<SectionSpec> sections(const QString &kind)
     if (kind == "try"_L1)
         return {{u"steps"_s, u"try"_s, true}, {u"finally"_s, u"finally"_s, false}};
     if (kind == "whileActive"_L1 || kind == "repeat"_L1)
-        return {{u"steps"_s, u"loop body"_s, true}};
+        return {{u"steps"_s, Words::tr("loop body"), true}};
     if (kind == "timeout"_L1)
-        return {{u"steps"_s, u"within the timeout"_s, true}};
+        return {{u"steps"_s, Words::tr("within the timeout"), true}};
     if (kind == "shield"_L1)
         return {{u"steps"_s, u"shielded"_s, true}};
     if (kind == "onCancel"_L1)
-        return {{u"steps"_s, u"operation"_s, true}, {u"handler"_s, u"on cancel (print, signal)"_s, true}};
+        return {{u"steps"_s, u"operation"_s, true}, {u"handler"_s, Words::tr("on cancel (print, signal)"), true}};
     if (kind == "group"_L1)
-        return {{u"steps"_s, u"in the group"_s, true}};
+        return {{u"steps"_s, Words::tr("in the group"), true}};
     return {};
 }
 
@@ -264,89 +271,89 @@ QString summary(const QJsonObject &step)
     auto str = [&](const char *key) { return step.value(QLatin1StringView(key)).toVariant().toString(); };
     auto num = [&](const char *key) { return number(step.value(QLatin1StringView(key))); };
     if (kind == "sleep"_L1)
-        return u"sleep %1 ms"_s.arg(num("ms"));
+        return Words::tr("sleep %1 ms").arg(num("ms"));
     if (kind == "work"_L1) {
         if (!has("checkEvery"))
-            return u"work %1 ms, no checks"_s.arg(num("ms"));
+            return Words::tr("work %1 ms, no checks").arg(num("ms"));
         const QString how = str("check") == "poll"_L1 ? u"polls"_s : u"checks"_s;
-        return u"work %1 ms, %2 every %3 ms"_s.arg(num("ms"), how, num("checkEvery"));
+        return Words::tr("work %1 ms, %2 every %3 ms").arg(num("ms"), how, num("checkEvery"));
     }
     if (kind == "checkpoint"_L1)
-        return u"check point"_s;
+        return Words::tr("check point");
     if (kind == "ifCancelled"_L1) {
         const QString then = str("then");
-        return has("error") ? u"if cancelled: %1 %2"_s.arg(then, str("error")) : u"if cancelled: %1"_s.arg(then);
+        return has("error") ? Words::tr("if cancelled: %1 %2").arg(then, str("error")) : Words::tr("if cancelled: %1").arg(then);
     }
     if (kind == "whileActive"_L1)
-        return has("max") ? u"while active, at most %1 times"_s.arg(num("max")) : u"while active"_s;
+        return has("max") ? Words::tr("while active, at most %1 times").arg(num("max")) : Words::tr("while active");
     if (kind == "print"_L1)
-        return u"print \"%1\""_s.arg(str("text"));
+        return Words::tr("print \"%1\"").arg(str("text"));
     if (kind == "raise"_L1)
-        return has("message") ? u"raise %1: %2"_s.arg(str("error"), str("message")) : u"raise %1"_s.arg(str("error"));
+        return has("message") ? Words::tr("raise %1: %2").arg(str("error"), str("message")) : Words::tr("raise %1").arg(str("error"));
     if (kind == "try"_L1) {
         const qsizetype catches = step.value(u"catch"_s).toArray().size();
         QStringList parts;
         if (catches > 0)
-            parts << (catches == 1 ? u"1 catch"_s : u"%1 catches"_s.arg(catches));
+            parts << (catches == 1 ? Words::tr("1 catch") : Words::tr("%1 catches").arg(catches));
         if (has("finally"))
             parts << u"finally"_s;
-        return parts.isEmpty() ? u"try"_s : u"try (%1)"_s.arg(parts.join(u", "_s));
+        return parts.isEmpty() ? u"try"_s : Words::tr("try (%1)").arg(parts.join(u", "_s));
     }
     if (kind == "group"_L1) {
-        QString out = u"%1 group: %2"_s.arg(str("kind"), namesOf(step.value(u"tasks"_s)));
+        QString out = Words::tr("%1 group: %2").arg(str("kind"), namesOf(step.value(u"tasks"_s)));
         if (has("limit"))
-            out += u" (at most %1 at once)"_s.arg(num("limit"));
+            out += Words::tr(" (at most %1 at once)").arg(num("limit"));
         return out;
     }
     if (kind == "gather"_L1) {
-        QString out = u"gather %1"_s.arg(namesOf(step.value(u"tasks"_s)));
+        QString out = Words::tr("gather %1").arg(namesOf(step.value(u"tasks"_s)));
         if (has("awaitOrder")) {
             QStringList order;
             for (const QJsonValue &n : step.value(u"awaitOrder"_s).toArray())
                 order << n.toString();
-            out += u", awaiting %1"_s.arg(order.join(u", "_s));
+            out += Words::tr(", awaiting %1").arg(order.join(u", "_s));
         }
         return out;
     }
     if (kind == "spawn"_L1)
-        return u"spawn %1 (%2)"_s.arg(step.value(u"task"_s).toObject().value(u"name"_s).toString(), str("link"));
+        return Words::tr("spawn %1 (%2)").arg(step.value(u"task"_s).toObject().value(u"name"_s).toString(), str("link"));
     if (kind == "join"_L1) {
         QStringList extra;
         if (step.value(u"shield"_s).toBool())
             extra << u"shielded"_s;
         if (has("timeout"))
-            extra << u"timeout %1 ms"_s.arg(num("timeout"));
-        return extra.isEmpty() ? u"join %1"_s.arg(str("task")) : u"join %1 (%2)"_s.arg(str("task"), extra.join(u", "_s));
+            extra << Words::tr("timeout %1 ms").arg(num("timeout"));
+        return extra.isEmpty() ? Words::tr("join %1").arg(str("task")) : Words::tr("join %1 (%2)").arg(str("task"), extra.join(u", "_s));
     }
     if (kind == "cancel"_L1)
-        return u"cancel %1"_s.arg(str("task"));
+        return Words::tr("cancel %1").arg(str("task"));
     if (kind == "cancelChildren"_L1)
-        return u"cancel the group's tasks"_s;
+        return Words::tr("cancel the group's tasks");
     if (kind == "repeat"_L1)
-        return has("from") ? u"repeat %1 times, from %2"_s.arg(num("count"), num("from"))
-                           : u"repeat %1 times"_s.arg(num("count"));
+        return has("from") ? Words::tr("repeat %1 times, from %2").arg(num("count"), num("from"))
+                           : Words::tr("repeat %1 times").arg(num("count"));
     if (kind == "timeout"_L1) {
         const bool waitFor = str("style") == "waitFor"_L1;
-        QString out = waitFor ? u"wait_for %1 ms"_s.arg(num("ms")) : u"timeout %1 ms"_s.arg(num("ms"));
+        QString out = waitFor ? Words::tr("wait_for %1 ms").arg(num("ms")) : Words::tr("timeout %1 ms").arg(num("ms"));
         if (step.value(u"orNull"_s).toBool())
-            out += u", or null"_s;
+            out += Words::tr(", or null");
         return out;
     }
     if (kind == "shield"_L1)
         return u"shield"_s;
     if (kind == "onCancel"_L1)
-        return u"on cancel: operation and handler"_s;
+        return Words::tr("on cancel: operation and handler");
     if (kind == "waitSignal"_L1)
-        return u"wait for signal %1"_s.arg(str("signal"));
+        return Words::tr("wait for signal %1").arg(str("signal"));
     if (kind == "signal"_L1)
-        return u"signal %1"_s.arg(str("signal"));
-    return kind.isEmpty() ? u"(not a step)"_s : u"unknown step \"%1\""_s.arg(kind);
+        return Words::tr("signal %1").arg(str("signal"));
+    return kind.isEmpty() ? Words::tr("(not a step)") : Words::tr("unknown step \"%1\"").arg(kind);
 }
 
 QString catchLabel(const QJsonObject &clause)
 {
     const QString error = clause.value(u"error"_s).toVariant().toString();
-    return clause.value(u"rethrow"_s).toBool() ? u"catch %1, rethrow"_s.arg(error) : u"catch %1"_s.arg(error);
+    return clause.value(u"rethrow"_s).toBool() ? Words::tr("catch %1, rethrow").arg(error) : Words::tr("catch %1").arg(error);
 }
 
 QStringList definedTaskNames(const QJsonObject &step)

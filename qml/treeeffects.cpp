@@ -10,14 +10,15 @@ namespace cascade {
 
 namespace {
 
-QString tr(const char *text)
+//! The canvas's words share one translation context with treescene.cpp's ("TreeCanvas").
+class TreeCanvasWords
 {
-    return QCoreApplication::translate("TreeCanvas", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TreeCanvas)
+};
 
 QString causeWord(const QString &cause)
 {
-    return cause.isEmpty() ? tr("cancel requested") : tr("cancel requested (%1)").arg(cause);
+    return cause.isEmpty() ? TreeCanvasWords::tr("cancel requested") : TreeCanvasWords::tr("cancel requested (%1)").arg(cause);
 }
 
 } // namespace
@@ -79,7 +80,7 @@ bool TreeEffects::add(const TreeEventRecord &event, const TreeLayout &layout, qi
         } else {
             effect.kind = blocked ? TreeEffectKind::Blocked : TreeEffectKind::Request;
         }
-        effect.label = blocked ? tr("blocked: %1").arg(event.blockedBy) : causeWord(event.cause);
+        effect.label = blocked ? TreeCanvasWords::tr("blocked: %1").arg(event.blockedBy) : causeWord(event.cause);
     } else if (kind == QLatin1String("end") && event.outcome == QLatin1String("failed")) {
         const int parent = layout.parent(task);
         if (parent < 0)
@@ -88,19 +89,19 @@ bool TreeEffects::add(const TreeEventRecord &event, const TreeLayout &layout, qi
         effect.route = {task, parent};
         effect.upLegs = 1;
         effect.failure = true;
-        effect.label = tr("failure from %1").arg(layout.node(task).name);
+        effect.label = TreeCanvasWords::tr("failure from %1").arg(layout.node(task).name);
     } else if (kind == QLatin1String("checkpoint")) {
         effect.kind = event.cancelled ? TreeEffectKind::CheckRaised : TreeEffectKind::CheckPassed;
-        effect.label = event.cancelled ? tr("check raised the cancellation") : tr("check passed");
+        effect.label = event.cancelled ? TreeCanvasWords::tr("check raised the cancellation") : TreeCanvasWords::tr("check passed");
         effect.durationMs = effect.durationMs * 4 / 5;
     } else if (kind == QLatin1String("cancel-deliver")) {
         effect.kind = TreeEffectKind::Delivered;
-        effect.label = event.at.isEmpty() ? tr("cancellation delivered") : tr("cancellation delivered at %1").arg(event.at);
+        effect.label = event.at.isEmpty() ? TreeCanvasWords::tr("cancellation delivered") : TreeCanvasWords::tr("cancellation delivered at %1").arg(event.at);
     } else if (kind == QLatin1String("cleanup-enter") || kind == QLatin1String("cleanup-exit")) {
         const bool enter = kind == QLatin1String("cleanup-enter");
         effect.kind = enter ? TreeEffectKind::CleanupStarted : TreeEffectKind::CleanupEnded;
-        const QString what = event.cleanup.isEmpty() ? tr("cleanup") : event.cleanup;
-        effect.label = enter ? tr("%1 starts").arg(what) : tr("%1 done").arg(what);
+        const QString what = event.cleanup.isEmpty() ? TreeCanvasWords::tr("cleanup") : event.cleanup;
+        effect.label = enter ? TreeCanvasWords::tr("%1 starts").arg(what) : TreeCanvasWords::tr("%1 done").arg(what);
         effect.durationMs = effect.durationMs * 4 / 5;
     } else {
         return false;

@@ -6,6 +6,7 @@
 
 #include <QQmlApplicationEngine>
 #include <QSettings>
+#include "localization.h"
 #include <QStandardPaths>
 #include <QQmlContext>
 #include <QQmlExtensionPlugin>
@@ -82,6 +83,38 @@ private Q_SLOTS:
 
     // The inspector's Steps tab shows the selected task's steps from the window's document, and
     // an edit there is an undoable edit of that document.
+    // The language switches while the window is open: the window's words, the lesson's
+    // explanation and the trace's sentences follow, and the choice is kept.
+    void theLanguageSwitchesWhileRunning()
+    {
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = openWindow(engine);
+        QVERIFY(window);
+        auto *localization = engine.singletonInstance<Localization *>(qmlTypeId("Cascade", 1, 0, "Localization"));
+        QVERIFY(localization);
+        QObject *explanation = window->findChild<QObject *>(u"explanation"_s);
+        QVERIFY(explanation);
+        auto *session = window->findChild<Session *>(u"session"_s);
+        QVERIFY(session);
+
+        localization->setChoice(u"en"_s);
+        QCOMPARE(localization->language(), u"en"_s);
+        QCOMPARE(window->title(), u"kotlin-cancel-join (copy) — Cascade"_s);
+        QCOMPARE(explanation->property("text").toString(), session->explanation());
+
+        localization->setChoice(u"ko"_s);
+        QCOMPARE(localization->language(), u"ko"_s);
+        QCOMPARE(window->title(), u"kotlin-cancel-join (사본) — Cascade"_s);
+        QCOMPARE(explanation->property("text").toString(), session->explanationKo());
+        QCOMPARE(QSettings().value(u"ui/language"_s).toString(), u"ko"_s);
+        session->stepEvent();
+        const QModelIndex last = session->events()->index(session->events()->rowCount() - 1);
+        QVERIFY(!last.data(EventLogModel::DescriptionRole).toString().isEmpty());
+
+        localization->setChoice(u"en"_s);
+        QCOMPARE(window->title(), u"kotlin-cancel-join (copy) — Cascade"_s);
+    }
+
     void theStepsTabEditsTheWindowsDocument()
     {
         QQmlApplicationEngine engine;

@@ -1,0 +1,1528 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>EditBar</name>
+    <message>
+        <source>Edit %1:</source>
+        <translation>%1 편집:</translation>
+    </message>
+    <message>
+        <source>(select a task)</source>
+        <translation>(작업을 선택하세요)</translation>
+    </message>
+    <message>
+        <source>The tree can be edited at 0 ms.</source>
+        <translation>트리는 0 ms에서만 편집할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A structured child: TaskGroup / coroutineScope / task group</source>
+        <translation>구조화된 자식: TaskGroup / coroutineScope / task group</translation>
+    </message>
+    <message>
+        <source>An unstructured task: create_task / GlobalScope.launch / Task {}</source>
+        <translation>비구조화 작업: create_task / GlobalScope.launch / Task {}</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Also removes the joins and cancels that name it</source>
+        <translation>이 작업을 가리키는 join과 cancel도 함께 지웁니다</translation>
+    </message>
+    <message>
+        <source>Wrap the whole body in a shield (asyncio.shield / NonCancellable)</source>
+        <translation>본문 전체를 실드로 감쌉니다 (asyncio.shield / NonCancellable)</translation>
+    </message>
+    <message>
+        <source>Wrap the whole body in a timeout</source>
+        <translation>본문 전체를 타임아웃으로 감쌉니다</translation>
+    </message>
+    <message>
+        <source>⟲ Back to 0 ms to edit</source>
+        <translation>⟲ 0 ms로 돌아가 편집</translation>
+    </message>
+    <message>
+        <source>Home: the run starts again from 0 (your cancels are replayed)</source>
+        <translation>Home: 0부터 다시 실행합니다 (내가 한 취소는 다시 적용됩니다)</translation>
+    </message>
+    <message>
+        <source>Undo: Ctrl+Z</source>
+        <translation>실행 취소: Ctrl+Z</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPanel</name>
+    <message>
+        <source>Event log (%1)</source>
+        <translation>이벤트 로그 (%1)</translation>
+    </message>
+    <message>
+        <source>selected task only</source>
+        <translation>선택한 작업만</translation>
+    </message>
+    <message>
+        <source>all kinds</source>
+        <translation>모든 종류</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3
+Click: select %1 and go back to this moment</source>
+        <translation>%1  %2  %3
+클릭: %1을(를) 선택하고 이 순간으로 돌아갑니다</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Inspector</source>
+        <translation>작업 정보</translation>
+    </message>
+    <message>
+        <source>Select a task in the tree (click it, or use the arrow keys) to see it here.</source>
+        <translation>트리에서 작업을 선택하면(클릭하거나 화살표 키 사용) 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>세부</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>structured child: cancelled with its parent</source>
+        <translation>구조화된 자식: 부모와 함께 취소됨</translation>
+    </message>
+    <message>
+        <source>unstructured: its creator's cancel does not reach it</source>
+        <translation>비구조화: 만든 작업의 취소가 닿지 않음</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>requested at %1 ms, pending for %2 ms</source>
+        <translation>%1 ms에 요청됨, %2 ms째 대기 중</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>none requested</source>
+        <translation>요청 없음</translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation>작업 취소</translation>
+    </message>
+    <message>
+        <source>Fail with an error</source>
+        <translation>오류로 실패시키기</translation>
+    </message>
+    <message>
+        <source>Its events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>%1 ms  %2%3</source>
+        <translation>%1 ms  %2%3</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>cancel requested, not delivered yet</source>
+        <translation>취소 요청됨, 아직 전달 안 됨</translation>
+    </message>
+    <message>
+        <source>├─ structured child    - - unstructured</source>
+        <translation>├─ 구조화된 자식    - - 비구조화</translation>
+    </message>
+    <message>
+        <source>shielded: requests from outside stop here</source>
+        <translation>실드: 바깥에서 온 요청이 여기서 멈춤</translation>
+    </message>
+    <message>
+        <source>deadline: the ring empties as time runs out</source>
+        <translation>마감 시간: 시간이 흐르며 고리가 비워짐</translation>
+    </message>
+    <message>
+        <source>planned, not spawned yet</source>
+        <translation>예정됨, 아직 생성 안 됨</translation>
+    </message>
+    <message>
+        <source>cancel request on its way</source>
+        <translation>전파 중인 취소 요청</translation>
+    </message>
+    <message>
+        <source>failure going up to the parent</source>
+        <translation>부모로 올라가는 실패</translation>
+    </message>
+    <message>
+        <source>request blocked (shield, not a child)</source>
+        <translation>막힌 요청 (실드, 자식 아님)</translation>
+    </message>
+    <message>
+        <source>check point passed</source>
+        <translation>체크 포인트 통과</translation>
+    </message>
+    <message>
+        <source>check point raised the cancellation</source>
+        <translation>체크 포인트에서 취소 발생</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1%2 — Cascade</source>
+        <translation>%1%2 — Cascade</translation>
+    </message>
+    <message>
+        <source>Add child</source>
+        <translation>자식 추가</translation>
+    </message>
+    <message>
+        <source>Add unstructured</source>
+        <translation>비구조화 추가</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Remove shield</source>
+        <translation>실드 제거</translation>
+    </message>
+    <message>
+        <source>Shield</source>
+        <translation>실드</translation>
+    </message>
+    <message>
+        <source>Timeout %1 ms…</source>
+        <translation>타임아웃 %1 ms…</translation>
+    </message>
+    <message>
+        <source>Timeout…</source>
+        <translation>타임아웃…</translation>
+    </message>
+    <message>
+        <source>Clear timeout</source>
+        <translation>타임아웃 지우기</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>실행 취소: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새로 만들기</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>열기…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Cascade scenario (*.json)</source>
+        <translation>Cascade 시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 취소</translation>
+    </message>
+    <message>
+        <source>Fail %1 with an error</source>
+        <translation>%1을(를) 오류로 실패시키기</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add child task (structured)</source>
+        <translation>자식 작업 추가 (구조화)</translation>
+    </message>
+    <message>
+        <source>Add unstructured task</source>
+        <translation>비구조화 작업 추가</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>작업 삭제</translation>
+    </message>
+    <message>
+        <source>Toggle shield</source>
+        <translation>실드 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Set timeout…</source>
+        <translation>타임아웃 설정…</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>Acts on the selected task, %1</source>
+        <translation>선택한 작업 %1에 적용됩니다</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>레슨</translation>
+    </message>
+    <message>
+        <source>%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.</source>
+        <translation>%1 — 작업을 선택한 뒤(트리나 레슨 아래 목록에서), 아래 막대나 편집 메뉴로 자식을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Click to select · right-click to edit · Space to run</source>
+        <translation>클릭: 선택 · 오른쪽 클릭: 편집 · Space: 실행</translation>
+    </message>
+    <message>
+        <source>Click to cancel · right-click for more</source>
+        <translation>클릭: 취소 · 오른쪽 클릭: 더 보기</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>콘솔</translation>
+    </message>
+    <message>
+        <source>What the tasks print appears here</source>
+        <translation>작업이 출력하는 내용이 여기에 나타납니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>고대비</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>시스템 (%1)</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>접기</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>모두 보기</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name of %1</source>
+        <translation>%1의 새 이름</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>RunToolBar</name>
+    <message>
+        <source>Runtime</source>
+        <translation>런타임</translation>
+    </message>
+    <message>
+        <source>Run the same tree under the rules of another runtime</source>
+        <translation>같은 트리를 다른 런타임의 규칙으로 실행합니다</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 이전</translation>
+    </message>
+    <message>
+        <source>Left arrow: the previous event (replays from 0)</source>
+        <translation>왼쪽 화살표: 이전 이벤트 (0부터 다시 재생)</translation>
+    </message>
+    <message>
+        <source>❙❙ Pause</source>
+        <translation>❙❙ 일시 정지</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>다음 →</translation>
+    </message>
+    <message>
+        <source>Right arrow: the next event</source>
+        <translation>오른쪽 화살표: 다음 이벤트</translation>
+    </message>
+    <message>
+        <source>⟲ Restart</source>
+        <translation>⟲ 처음부터</translation>
+    </message>
+    <message>
+        <source>Home: run again from 0 with the same actions</source>
+        <translation>Home: 같은 동작으로 0부터 다시 실행</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>속도 %1×</translation>
+    </message>
+    <message>
+        <source>0.1× to 10× (keys + and -)</source>
+        <translation>0.1×부터 10×까지 (+, - 키)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+    <message>
+        <source>F1: what the colours, marks and lines on the tree mean</source>
+        <translation>F1: 트리의 색, 표시, 선이 뜻하는 것</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>고대비</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>끝남</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAsDialog</name>
+    <message>
+        <source>Save the scenario as</source>
+        <translation>시나리오를 다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>%1에 씁니다</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cascade scenario (*.json)</source>
+        <translation>Cascade 시나리오 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioOutline</name>
+    <message>
+        <source>Tasks in %1</source>
+        <translation>%1의 작업</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>실드</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms</source>
+        <translation>타임아웃 %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>The steps can be edited here once the window hands the inspector its scenario document.</source>
+        <translation>창이 시나리오 문서를 넘겨주면 여기서 단계를 편집할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Kind of step to add</source>
+        <translation>추가할 단계의 종류</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add after the selected step, or into the selected section (Alt+Insert)</source>
+        <translation>선택한 단계 뒤에, 또는 선택한 구역 안에 추가 (Alt+Insert)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected step, catch clause or finally (Alt+Delete)</source>
+        <translation>선택한 단계, catch 절 또는 finally 삭제 (Alt+Delete)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move the step up (Alt+Up)</source>
+        <translation>단계를 위로 이동 (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Move the step down (Alt+Down)</source>
+        <translation>단계를 아래로 이동 (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>1 problem: not saved until it is fixed.</source>
+        <translation>문제 1개: 고칠 때까지 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 problems: not saved until they are fixed.</source>
+        <translation>문제 %1개: 고칠 때까지 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>구역: %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Add a catch clause</source>
+        <translation>catch 절 추가</translation>
+    </message>
+    <message>
+        <source>Select the section and press Add to put a step into it.</source>
+        <translation>구역을 선택하고 추가를 누르면 그 안에 단계가 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Sleep (ms)</source>
+        <translation>대기 (ms)</translation>
+    </message>
+    <message>
+        <source>CPU work (ms)</source>
+        <translation>CPU 작업 (ms)</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>none: a plain loop; throw: a throwing check; poll: read the flag and stop</source>
+        <translation>none: 그냥 도는 루프, throw: 예외를 던지는 검사, poll: 플래그를 읽고 멈춤</translation>
+    </message>
+    <message>
+        <source>Check every (ms)</source>
+        <translation>검사 간격 (ms)</translation>
+    </message>
+    <message>
+        <source>at most the work's ms</source>
+        <translation>작업 시간(ms) 이하</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>그러면</translation>
+    </message>
+    <message>
+        <source>Error to raise</source>
+        <translation>던질 오류</translation>
+    </message>
+    <message>
+        <source>only with "raise"; empty: the cancellation</source>
+        <translation>"raise"일 때만, 비우면 취소 오류</translation>
+    </message>
+    <message>
+        <source>At most (iterations)</source>
+        <translation>최대 반복 횟수</translation>
+    </message>
+    <message>
+        <source>0: no limit</source>
+        <translation>0: 제한 없음</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>{i}: the loop index, {task}: the task's name</source>
+        <translation>{i}: 루프 인덱스, {task}: 작업 이름</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Has a finally block</source>
+        <translation>finally 블록 있음</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>strict: a failure cancels the others; tolerant: it does not</source>
+        <translation>strict: 하나가 실패하면 나머지를 취소, tolerant: 취소하지 않음</translation>
+    </message>
+    <message>
+        <source>Run at most (tasks at once)</source>
+        <translation>동시에 실행할 최대 작업 수</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>names, separated by commas; edit each as its own task</source>
+        <translation>쉼표로 구분한 이름, 각각은 별도 작업으로 편집</translation>
+    </message>
+    <message>
+        <source>Await order</source>
+        <translation>await 순서</translation>
+    </message>
+    <message>
+        <source>every task once; empty: in order</source>
+        <translation>모든 작업을 한 번씩, 비우면 순서대로</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>edit its steps as its own task</source>
+        <translation>단계는 별도 작업으로 편집</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>spawned earlier in this task</source>
+        <translation>이 작업에서 앞서 생성한 작업</translation>
+    </message>
+    <message>
+        <source>Through a shield</source>
+        <translation>실드를 거쳐서</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>타임아웃 (ms)</translation>
+    </message>
+    <message>
+        <source>0: none</source>
+        <translation>0: 없음</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>횟수</translation>
+    </message>
+    <message>
+        <source>First index</source>
+        <translation>첫 인덱스</translation>
+    </message>
+    <message>
+        <source>Or null (no error)</source>
+        <translation>또는 null (오류 없음)</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>Inner task</source>
+        <translation>안쪽 작업</translation>
+    </message>
+    <message>
+        <source>only with "waitFor"; empty: wait_for</source>
+        <translation>"waitFor"일 때만, 비우면 wait_for</translation>
+    </message>
+    <message>
+        <source>empty: shielded</source>
+        <translation>비우면 shielded</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Note for authors</source>
+        <translation>작성자 메모</translation>
+    </message>
+    <message>
+        <source>Catches</source>
+        <translation>잡는 오류</translation>
+    </message>
+    <message>
+        <source>cancellation, any (the runtime's catch-all), or an error name</source>
+        <translation>cancellation, any(런타임의 전체 catch), 또는 오류 이름</translation>
+    </message>
+    <message>
+        <source>Rethrow</source>
+        <translation>다시 던지기</translation>
+    </message>
+    <message>
+        <source>loop body</source>
+        <translation>루프 본문</translation>
+    </message>
+    <message>
+        <source>within the timeout</source>
+        <translation>타임아웃 안</translation>
+    </message>
+    <message>
+        <source>on cancel (print, signal)</source>
+        <translation>취소될 때 (print, signal)</translation>
+    </message>
+    <message>
+        <source>in the group</source>
+        <translation>그룹 안</translation>
+    </message>
+    <message>
+        <source>sleep %1 ms</source>
+        <translation>sleep %1 ms</translation>
+    </message>
+    <message>
+        <source>work %1 ms, no checks</source>
+        <translation>work %1 ms, 검사 없음</translation>
+    </message>
+    <message>
+        <source>work %1 ms, %2 every %3 ms</source>
+        <translation>work %1 ms, %3 ms마다 %2</translation>
+    </message>
+    <message>
+        <source>check point</source>
+        <translation>체크 포인트</translation>
+    </message>
+    <message>
+        <source>if cancelled: %1 %2</source>
+        <translation>취소되었으면: %1 %2</translation>
+    </message>
+    <message>
+        <source>if cancelled: %1</source>
+        <translation>취소되었으면: %1</translation>
+    </message>
+    <message>
+        <source>while active, at most %1 times</source>
+        <translation>활성인 동안, 최대 %1번</translation>
+    </message>
+    <message>
+        <source>while active</source>
+        <translation>활성인 동안</translation>
+    </message>
+    <message>
+        <source>print "%1"</source>
+        <translation>print "%1"</translation>
+    </message>
+    <message>
+        <source>raise %1: %2</source>
+        <translation>raise %1: %2</translation>
+    </message>
+    <message>
+        <source>raise %1</source>
+        <translation>raise %1</translation>
+    </message>
+    <message>
+        <source>1 catch</source>
+        <translation>catch 1개</translation>
+    </message>
+    <message>
+        <source>%1 catches</source>
+        <translation>catch %1개</translation>
+    </message>
+    <message>
+        <source>try (%1)</source>
+        <translation>try (%1)</translation>
+    </message>
+    <message>
+        <source>%1 group: %2</source>
+        <translation>%1 그룹: %2</translation>
+    </message>
+    <message>
+        <source> (at most %1 at once)</source>
+        <translation> (동시에 최대 %1개)</translation>
+    </message>
+    <message>
+        <source>gather %1</source>
+        <translation>gather %1</translation>
+    </message>
+    <message>
+        <source>, awaiting %1</source>
+        <translation>, await 순서 %1</translation>
+    </message>
+    <message>
+        <source>spawn %1 (%2)</source>
+        <translation>spawn %1 (%2)</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms</source>
+        <translation>timeout %1 ms</translation>
+    </message>
+    <message>
+        <source>join %1</source>
+        <translation>join %1</translation>
+    </message>
+    <message>
+        <source>join %1 (%2)</source>
+        <translation>join %1 (%2)</translation>
+    </message>
+    <message>
+        <source>cancel %1</source>
+        <translation>cancel %1</translation>
+    </message>
+    <message>
+        <source>cancel the group's tasks</source>
+        <translation>그룹의 작업 모두 취소</translation>
+    </message>
+    <message>
+        <source>repeat %1 times, from %2</source>
+        <translation>%1번 반복, %2부터</translation>
+    </message>
+    <message>
+        <source>repeat %1 times</source>
+        <translation>%1번 반복</translation>
+    </message>
+    <message>
+        <source>wait_for %1 ms</source>
+        <translation>wait_for %1 ms</translation>
+    </message>
+    <message>
+        <source>, or null</source>
+        <translation>, 또는 null</translation>
+    </message>
+    <message>
+        <source>on cancel: operation and handler</source>
+        <translation>취소 처리기: 작업과 핸들러</translation>
+    </message>
+    <message>
+        <source>wait for signal %1</source>
+        <translation>신호 %1 기다리기</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>신호 %1 보내기</translation>
+    </message>
+    <message>
+        <source>(not a step)</source>
+        <translation>(단계가 아님)</translation>
+    </message>
+    <message>
+        <source>unknown step "%1"</source>
+        <translation>알 수 없는 단계 "%1"</translation>
+    </message>
+    <message>
+        <source>catch %1, rethrow</source>
+        <translation>catch %1, 다시 던짐</translation>
+    </message>
+    <message>
+        <source>catch %1</source>
+        <translation>catch %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepField</name>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeCanvas</name>
+    <message>
+        <source>Click to cancel · right-click for more</source>
+        <translation>클릭: 취소 · 오른쪽 클릭: 더 보기</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>아직 작업이 없습니다</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 취소</translation>
+    </message>
+    <message>
+        <source>Fail %1 with an error</source>
+        <translation>%1을(를) 오류로 실패시키기</translation>
+    </message>
+    <message>
+        <source>Add timeout to %1…</source>
+        <translation>%1에 타임아웃 추가…</translation>
+    </message>
+    <message>
+        <source>Toggle shield on %1</source>
+        <translation>%1의 실드 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, Ctrl+wheel)</source>
+        <translation>축소 (Ctrl+−, Ctrl+휠)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, Ctrl+wheel)</source>
+        <translation>확대 (Ctrl++, Ctrl+휠)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Fitting the tree as it grows; drag or zoom to take over</source>
+        <translation>트리가 커지는 대로 맞추는 중, 끌거나 확대/축소하면 직접 조작</translation>
+    </message>
+    <message>
+        <source>Show the whole tree (Ctrl+0)</source>
+        <translation>트리 전체 보기 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>structured child</source>
+        <translation>구조화된 자식</translation>
+    </message>
+    <message>
+        <source>unstructured (not cancelled with its creator)</source>
+        <translation>비구조화 (만든 작업과 함께 취소되지 않음)</translation>
+    </message>
+    <message>
+        <source>cancel requested, not yet delivered</source>
+        <translation>취소 요청됨, 아직 전달 안 됨</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>일시 중단</translation>
+    </message>
+    <message>
+        <source>CPU busy</source>
+        <translation>CPU 사용 중</translation>
+    </message>
+    <message>
+        <source>unwinding</source>
+        <translation>되감는 중</translation>
+    </message>
+    <message>
+        <source>in cleanup</source>
+        <translation>정리 중</translation>
+    </message>
+    <message>
+        <source>✔ completed</source>
+        <translation>✔ 완료</translation>
+    </message>
+    <message>
+        <source>✖ cancelled</source>
+        <translation>✖ 취소됨</translation>
+    </message>
+    <message>
+        <source>⚠ failed</source>
+        <translation>⚠ 실패</translation>
+    </message>
+    <message>
+        <source>◔ timed out</source>
+        <translation>◔ 시간 초과</translation>
+    </message>
+</context>
+<context>
+    <name>TimeoutDialog</name>
+    <message>
+        <source>Add a timeout now</source>
+        <translation>지금 타임아웃 추가</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>From now (t = %1 ms), cancel %2 with a timeout when it has not finished after:</source>
+        <translation>지금(t = %1 ms)부터 다음 시간 안에 끝나지 않으면 %2을(를) 타임아웃으로 취소:</translation>
+    </message>
+    <message>
+        <source>Cancel %1 when it has not finished after:</source>
+        <translation>다음 시간 안에 끝나지 않으면 %1 취소:</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 ms of virtual time.</source>
+        <translation>가상 시간 %1부터 %2 ms까지.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of ms from %1 to %2.</source>
+        <translation>%1부터 %2까지의 정수 ms를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Add timeout</source>
+        <translation>타임아웃 추가</translation>
+    </message>
+    <message>
+        <source>Set timeout</source>
+        <translation>타임아웃 설정</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDescription</name>
+    <message>
+        <source>cancel requested by the user</source>
+        <translation>사용자가 취소를 요청함</translation>
+    </message>
+    <message>
+        <source>cancel requested by %1 (its code)</source>
+        <translation>%1이(가) 취소를 요청함 (코드)</translation>
+    </message>
+    <message>
+        <source>cancel passed down from its parent</source>
+        <translation>부모로부터 취소가 전파됨</translation>
+    </message>
+    <message>
+        <source>cancel passed down from %1</source>
+        <translation>%1(으)로부터 취소가 전파됨</translation>
+    </message>
+    <message>
+        <source>cancel requested by a timeout</source>
+        <translation>타임아웃이 취소를 요청함</translation>
+    </message>
+    <message>
+        <source>cancel requested because a sibling failed</source>
+        <translation>형제 작업이 실패해서 취소가 요청됨</translation>
+    </message>
+    <message>
+        <source>cancel requested because %1 failed</source>
+        <translation>%1이(가) 실패해서 취소가 요청됨</translation>
+    </message>
+    <message>
+        <source>cancel passed on by the task awaiting it</source>
+        <translation>이 작업을 기다리던 작업이 취소를 넘겨줌</translation>
+    </message>
+    <message>
+        <source>cancel passed on by %1, which was awaiting it</source>
+        <translation>이 작업을 기다리던 %1이(가) 취소를 넘겨줌</translation>
+    </message>
+    <message>
+        <source>cancelled at shutdown: main returned, asyncio.run() cancels what is left</source>
+        <translation>종료 시 취소됨: main이 끝나자 asyncio.run()이 남은 작업을 취소함</translation>
+    </message>
+    <message>
+        <source>cancel requested</source>
+        <translation>취소 요청됨</translation>
+    </message>
+    <message>
+        <source>a shield</source>
+        <translation>실드</translation>
+    </message>
+    <message>
+        <source>a NonCancellable context</source>
+        <translation>NonCancellable 문맥</translation>
+    </message>
+    <message>
+        <source>it is not a structured child</source>
+        <translation>구조화된 자식이 아님</translation>
+    </message>
+    <message>
+        <source>by the user</source>
+        <translation>사용자가</translation>
+    </message>
+    <message>
+        <source>by the code</source>
+        <translation>코드가</translation>
+    </message>
+    <message>
+        <source>the program starts</source>
+        <translation>프로그램 시작</translation>
+    </message>
+    <message>
+        <source>created by %1 as a structured child</source>
+        <translation>%1이(가) 구조화된 자식으로 생성함</translation>
+    </message>
+    <message>
+        <source>created by %1, unstructured (not its child)</source>
+        <translation>%1이(가) 비구조화 작업으로 생성함 (자식 아님)</translation>
+    </message>
+    <message>
+        <source>starts running</source>
+        <translation>실행 시작</translation>
+    </message>
+    <message>
+        <source>waits: %1 %2 ms</source>
+        <translation>기다림: %1 %2 ms</translation>
+    </message>
+    <message>
+        <source>waits: %1</source>
+        <translation>기다림: %1</translation>
+    </message>
+    <message>
+        <source>runs again</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>CPU work for %1 ms, without yielding</source>
+        <translation>양보 없이 %1 ms 동안 CPU 작업</translation>
+    </message>
+    <message>
+        <source>looks at its cancelled flag: it is set</source>
+        <translation>취소 플래그 확인: 켜져 있음</translation>
+    </message>
+    <message>
+        <source>looks at its cancelled flag: not set</source>
+        <translation>취소 플래그 확인: 꺼져 있음</translation>
+    </message>
+    <message>
+        <source>check point: raises the cancellation</source>
+        <translation>체크 포인트: 취소 예외 발생</translation>
+    </message>
+    <message>
+        <source>check point: passed</source>
+        <translation>체크 포인트: 통과</translation>
+    </message>
+    <message>
+        <source>cancel request stopped here: %1</source>
+        <translation>취소 요청이 여기서 멈춤: %1</translation>
+    </message>
+    <message>
+        <source>cancel request from %1 stopped here: %2</source>
+        <translation>%1의 취소 요청이 여기서 멈춤: %2</translation>
+    </message>
+    <message>
+        <source>cancellation delivered at %1</source>
+        <translation>%1에서 취소가 전달됨</translation>
+    </message>
+    <message>
+        <source>catches %1 and throws it on</source>
+        <translation>%1을(를) 잡아서 다시 던짐</translation>
+    </message>
+    <message>
+        <source>catches %1 and does not throw it on</source>
+        <translation>%1을(를) 잡고 다시 던지지 않음</translation>
+    </message>
+    <message>
+        <source>cleanup starts: %1</source>
+        <translation>정리 시작: %1</translation>
+    </message>
+    <message>
+        <source>cleanup done: %1</source>
+        <translation>정리 끝: %1</translation>
+    </message>
+    <message>
+        <source>its timeout of %1 ms expires</source>
+        <translation>%1 ms 타임아웃이 만료됨</translation>
+    </message>
+    <message>
+        <source>prints "%1"</source>
+        <translation>출력: "%1"</translation>
+    </message>
+    <message>
+        <source>raises %1</source>
+        <translation>%1 발생</translation>
+    </message>
+    <message>
+        <source>raises %1: %2</source>
+        <translation>%1 발생: %2</translation>
+    </message>
+    <message>
+        <source>ends: completed</source>
+        <translation>끝남: 완료</translation>
+    </message>
+    <message>
+        <source>ends: cancelled</source>
+        <translation>끝남: 취소됨</translation>
+    </message>
+    <message>
+        <source>ends: cancelled (%1)</source>
+        <translation>끝남: 취소됨 (%1)</translation>
+    </message>
+    <message>
+        <source>ends: timed out (%1)</source>
+        <translation>끝남: 시간 초과 (%1)</translation>
+    </message>
+    <message>
+        <source>ends: failed (%1)</source>
+        <translation>끝남: 실패 (%1)</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>your %1 had no effect: %2</source>
+        <translation>내 %1 동작은 효과가 없었음: %2</translation>
+    </message>
+    <message>
+        <source>deadline set %1: %2 ms, at %3 ms</source>
+        <translation>%1 마감 시간 설정: %2 ms, %3 ms에 만료</translation>
+    </message>
+    <message>
+        <source>deadline of %1 ms no longer applies</source>
+        <translation>%1 ms의 마감 시간이 더는 적용되지 않음</translation>
+    </message>
+    <message>
+        <source>shield on %1: requests from outside stop here</source>
+        <translation>%1 실드를 켬: 바깥에서 온 요청이 여기서 멈춤</translation>
+    </message>
+    <message>
+        <source>shield off %1</source>
+        <translation>%1 실드를 끔</translation>
+    </message>
+</context>
+<context>
+    <name>TreeCanvas</name>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>일시 중단</translation>
+    </message>
+    <message>
+        <source>CPU busy</source>
+        <translation>CPU 사용 중</translation>
+    </message>
+    <message>
+        <source>unwinding</source>
+        <translation>되감는 중</translation>
+    </message>
+    <message>
+        <source>in cleanup</source>
+        <translation>정리 중</translation>
+    </message>
+    <message>
+        <source>✔ completed</source>
+        <translation>✔ 완료</translation>
+    </message>
+    <message>
+        <source>✖ cancelled</source>
+        <translation>✖ 취소됨</translation>
+    </message>
+    <message>
+        <source>⚠ failed</source>
+        <translation>⚠ 실패</translation>
+    </message>
+    <message>
+        <source>◔ timed out</source>
+        <translation>◔ 시간 초과</translation>
+    </message>
+    <message>
+        <source>cancel pending %1 ms</source>
+        <translation>취소 대기 %1 ms</translation>
+    </message>
+    <message>
+        <source>shielded</source>
+        <translation>실드됨</translation>
+    </message>
+    <message>
+        <source>deadline in %1 ms</source>
+        <translation>마감까지 %1 ms</translation>
+    </message>
+    <message>
+        <source>deadline passed</source>
+        <translation>마감 지남</translation>
+    </message>
+    <message>
+        <source>planned, not spawned yet</source>
+        <translation>예정됨, 아직 생성 안 됨</translation>
+    </message>
+    <message>
+        <source>cancel requested</source>
+        <translation>취소 요청</translation>
+    </message>
+    <message>
+        <source>cancel requested (%1)</source>
+        <translation>취소 요청 (%1)</translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation>막힘: %1</translation>
+    </message>
+    <message>
+        <source>failure from %1</source>
+        <translation>%1의 실패</translation>
+    </message>
+    <message>
+        <source>check raised the cancellation</source>
+        <translation>검사에서 취소 발생</translation>
+    </message>
+    <message>
+        <source>check passed</source>
+        <translation>검사 통과</translation>
+    </message>
+    <message>
+        <source>cancellation delivered</source>
+        <translation>취소 전달됨</translation>
+    </message>
+    <message>
+        <source>cancellation delivered at %1</source>
+        <translation>%1에서 취소 전달됨</translation>
+    </message>
+    <message>
+        <source>cleanup</source>
+        <translation>정리</translation>
+    </message>
+    <message>
+        <source>%1 starts</source>
+        <translation>%1 시작</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 끝</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 first?</source>
+        <translation>%1의 변경 내용을 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::ScenarioDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>New scenario: main prints and sleeps. Select a task and add children to it.</source>
+        <translation>새 시나리오: main이 출력하고 잠듭니다. 작업을 선택하고 자식을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+    <message>
+        <source>Lesson %1. Edits make an untitled copy; Save asks where to keep it.</source>
+        <translation>레슨 %1. 편집하면 제목 없는 사본이 만들어지고, 저장할 때 위치를 묻습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no file yet: choose one with Save As</source>
+        <translation>%1에는 아직 파일이 없습니다: 다른 이름으로 저장에서 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot save: no file name given</source>
+        <translation>저장할 수 없음: 파일 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2 after %3 of %4 bytes (the old file is unchanged)</source>
+        <translation>%1을(를) 저장할 수 없음: %4바이트 중 %3바이트 뒤 %2 (기존 파일은 그대로입니다)</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2 (the old file is unchanged)</source>
+        <translation>%1을(를) 저장할 수 없음: %2 (기존 파일은 그대로입니다)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Enter a file name</source>
+        <translation>파일 이름을 입력하세요</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1은(는) 폴더입니다</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist</source>
+        <translation>폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Edited: the run starts again at 0 ms; the cancels and failures of the last run are dropped.</source>
+        <translation>편집됨: 실행이 0 ms부터 다시 시작되고, 지난 실행의 취소와 실패는 버려집니다.</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>%2에 %1 추가</translation>
+    </message>
+    <message>
+        <source>Add unstructured %1 to %2</source>
+        <translation>%2에 비구조화 %1 추가</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1의 이름을 %2(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>%1을(를) 위로 이동</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>%1을(를) 아래로 이동</translation>
+    </message>
+    <message>
+        <source>Shield %1</source>
+        <translation>%1에 실드</translation>
+    </message>
+    <message>
+        <source>Unshield %1</source>
+        <translation>%1의 실드 제거</translation>
+    </message>
+    <message>
+        <source>Timeout of %1 ms on %2</source>
+        <translation>%2에 %1 ms 타임아웃</translation>
+    </message>
+    <message>
+        <source>Clear the timeout of %1</source>
+        <translation>%1의 타임아웃 지우기</translation>
+    </message>
+    <message>
+        <source>unknown runtime "%1": expected asyncio, kotlin or swift</source>
+        <translation>알 수 없는 런타임 "%1": asyncio, kotlin, swift 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>Runtimes %1</source>
+        <translation>런타임 %1</translation>
+    </message>
+    <message>
+        <source>Default runtime %1</source>
+        <translation>기본 런타임 %1</translation>
+    </message>
+    <message>
+        <source>Edit the steps of %1</source>
+        <translation>%1의 단계 편집</translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation>먼저 작업을 선택하세요</translation>
+    </message>
+</context>
+</TS>
