@@ -418,39 +418,13 @@ ApplicationWindow {
             orientation: Qt.Vertical
             SplitView.preferredWidth: 260
             SplitView.minimumWidth: 170
-        Pane {
+        LessonList {
             SplitView.fillHeight: true
             SplitView.minimumHeight: 120
-            padding: 0
-            background: Rectangle { color: Theme.panel; border.color: Theme.border }
-            ListView {
-                anchors.fill: parent
-                clip: true
-                model: lessons
-                currentIndex: lessons.indexOf(session.scenarioId)
-                header: Label { text: qsTr("Lessons"); font.bold: true; padding: 8; color: Theme.text }
-                delegate: ItemDelegate {
-                    required property string lessonId
-                    required property string title
-                    required property string titleKo
-                    required property string runtimes
-                    width: ListView.view.width
-                    highlighted: ListView.isCurrentItem
-                    background: Rectangle {
-                        color: parent.highlighted ? Qt.alpha(Theme.accent, 0.35)
-                                                  : parent.hovered ? Qt.alpha(Theme.accent, 0.12) : "transparent"
-                    }
-                    contentItem: Column {
-                        Label {
-                            text: window.korean && titleKo !== "" ? titleKo : title
-                            font.bold: true; wrapMode: Text.Wrap; width: parent.width; color: Theme.text
-                        }
-                        Label { text: lessonId + " · " + runtimes; font.pixelSize: 11; color: Theme.mutedText }
-                    }
-                    onClicked: window.whenSaved(() => document.openLesson(lessonId))
-                }
-                ScrollBar.vertical: ScrollBar {}
-            }
+            lessons: lessons
+            currentLesson: session.scenarioId
+            korean: window.korean
+            onLessonChosen: (lessonId) => window.whenSaved(() => document.openLesson(lessonId))
         }
         ScenarioOutline {
             SplitView.preferredHeight: 230
@@ -471,49 +445,10 @@ ApplicationWindow {
                 SplitView.fillHeight: true
                 SplitView.minimumHeight: 240
                 spacing: 0
-                Pane {
+                LessonHeader {
                     Layout.fillWidth: true
-                    padding: 8
-                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
-                    ColumnLayout {
-                        width: parent.width
-                        Label {
-                            id: explanationLabel
-                            objectName: "explanation"
-                            Layout.fillWidth: true
-                            // The lesson in the UI's language (the other one when it has none).
-                            readonly property string lesson: window.korean && session.explanationKo !== ""
-                                                             ? session.explanationKo : session.explanation
-                            property bool expanded: false
-                            text: lesson !== "" ? lesson
-                                  : qsTr("%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.").arg(window.korean && session.titleKo !== "" ? session.titleKo : session.title)
-                            wrapMode: Text.Wrap
-                            color: Theme.text
-                            font.pixelSize: Theme.fontSize
-                            maximumLineCount: expanded ? 40 : 3
-                            elide: Text.ElideRight
-                        }
-                        Label {
-                            visible: explanationLabel.truncated || explanationLabel.expanded
-                            text: explanationLabel.expanded ? qsTr("Show less") : qsTr("Show all")
-                            color: Theme.accent
-                            font.underline: moreArea.containsMouse
-                            MouseArea {
-                                id: moreArea
-                                anchors.fill: parent
-                                hoverEnabled: true
-                                cursorShape: Qt.PointingHandCursor
-                                onClicked: explanationLabel.expanded = !explanationLabel.expanded
-                            }
-                        }
-                        Label {
-                            visible: session.unavailable !== "" || session.error !== ""
-                            Layout.fillWidth: true
-                            text: session.error !== "" ? session.error : session.unavailable
-                            color: Theme.pending
-                            wrapMode: Text.Wrap
-                        }
-                    }
+                    session: session
+                    korean: window.korean
                 }
                 EditBar {
                     Layout.fillWidth: true
@@ -575,27 +510,9 @@ ApplicationWindow {
                 orientation: Qt.Horizontal
                 SplitView.preferredHeight: 220
                 SplitView.minimumHeight: 120
-                Pane {
+                ConsolePanel {
                     SplitView.preferredWidth: parent.width * 0.4
-                    padding: 4
-                    background: Rectangle { color: Theme.panel; border.color: Theme.border }
-                    ColumnLayout {
-                        anchors.fill: parent
-                        Label { text: qsTr("Console"); font.bold: true; color: Theme.text }
-                        ScrollView {
-                            Layout.fillWidth: true
-                            Layout.fillHeight: true
-                            TextArea {
-                                readOnly: true
-                                text: session.console
-                                font.family: "monospace"
-                                font.pixelSize: Theme.fontSize - 2
-                                color: Theme.text
-                                placeholderText: qsTr("What the tasks print appears here")
-                                background: null
-                            }
-                        }
-                    }
+                    text: session.console
                 }
                 EventLogPanel {
                     session: session

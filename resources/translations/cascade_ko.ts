@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ConsolePanel</name>
+    <message>
+        <source>Console</source>
+        <translation>콘솔</translation>
+    </message>
+    <message>
+        <source>What the tasks print appears here</source>
+        <translation>작업이 출력하는 내용이 여기에 나타납니다</translation>
+    </message>
+</context>
+<context>
     <name>EditBar</name>
     <message>
         <source>Edit %1:</source>
@@ -192,6 +203,28 @@ Click: select %1 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>LessonHeader</name>
+    <message>
+        <source>%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.</source>
+        <translation>%1 — 작업을 선택한 뒤(트리나 레슨 아래 목록에서), 아래 막대나 편집 메뉴로 자식을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>접기</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>모두 보기</translation>
+    </message>
+</context>
+<context>
+    <name>LessonList</name>
+    <message>
+        <source>Lessons</source>
+        <translation>레슨</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1%2 — Cascade</source>
@@ -330,28 +363,12 @@ Click: select %1 and go back to this moment</source>
         <translation>선택한 작업 %1에 적용됩니다</translation>
     </message>
     <message>
-        <source>Lessons</source>
-        <translation>레슨</translation>
-    </message>
-    <message>
-        <source>%1 — select a task (in the tree or under the lessons), then add children to it with the bar below or the Edit menu.</source>
-        <translation>%1 — 작업을 선택한 뒤(트리나 레슨 아래 목록에서), 아래 막대나 편집 메뉴로 자식을 추가하세요.</translation>
-    </message>
-    <message>
         <source>Click to select · right-click to edit · Space to run</source>
         <translation>클릭: 선택 · 오른쪽 클릭: 편집 · Space: 실행</translation>
     </message>
     <message>
         <source>Click to cancel · right-click for more</source>
         <translation>클릭: 취소 · 오른쪽 클릭: 더 보기</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>콘솔</translation>
-    </message>
-    <message>
-        <source>What the tasks print appears here</source>
-        <translation>작업이 출력하는 내용이 여기에 나타납니다</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -372,14 +389,6 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>System (%1)</source>
         <translation>시스템 (%1)</translation>
-    </message>
-    <message>
-        <source>Show less</source>
-        <translation>접기</translation>
-    </message>
-    <message>
-        <source>Show all</source>
-        <translation>모두 보기</translation>
     </message>
 </context>
 <context>
