@@ -8,7 +8,7 @@ import Cascade
 Flow {
     id: legend
     spacing: 12
-    readonly property var colors: TreeStyle.colors(Theme.highContrast)
+    readonly property var colors: TreeStyle.colors(Theme.contrast)
 
     // A small drawing of one of the canvas's marks.
     component Mark: Canvas {

@@ -287,6 +287,7 @@ ApplicationWindow {
     }
 
     menuBar: MenuBar {
+        visible: !window.presenting
         Menu {
             title: qsTr("&File")
             MenuItem { action: newAction }
@@ -353,6 +354,10 @@ ApplicationWindow {
                 checked: Theme.highContrast
                 onTriggered: Theme.highContrast = checked
             }
+            MenuItem {
+                text: qsTr("Presenter mode (F5)")
+                onTriggered: window.setPresenting(true)
+            }
             MenuSeparator {}
             Menu {
                 title: qsTr("Language")
@@ -374,6 +379,7 @@ ApplicationWindow {
     }
 
     footer: Pane {
+        visible: !window.presenting
         padding: 4
         background: Rectangle { color: Theme.panel; border.color: Theme.border }
         Label {
@@ -403,14 +409,56 @@ ApplicationWindow {
     property int legendChoice: -1
     readonly property bool legendShown: legendChoice < 0 ? width >= 1600 : legendChoice === 1
 
+    // ------------------------------------------------------------ presenter mode
+    property bool presenting: false
+    property int visibilityBeforePresenting: Window.Windowed
+    function setPresenting(on) {
+        if (on === presenting)
+            return
+        if (on) {
+            visibilityBeforePresenting = visibility
+            presenting = true
+            showFullScreen()
+        } else {
+            presenting = false
+            if (visibilityBeforePresenting === Window.Maximized)
+                showMaximized()
+            else
+                showNormal()
+        }
+    }
+    Binding { target: Theme; property: "presenter"; value: window.presenting }
+    Shortcut { sequence: "F5"; onActivated: window.setPresenting(!window.presenting) }
+    Shortcut { sequence: "Escape"; enabled: window.presenting; onActivated: window.setPresenting(false) }
+    // 1 to 9: a speed each, slowest to fastest (keyboard-only control for a class).
+    readonly property var speedKeys: [0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10]
+    Repeater {
+        model: 9
+        Item {
+            required property int index
+            Shortcut { sequence: String(index + 1); onActivated: session.speed = window.speedKeys[index] }
+        }
+    }
+    PresenterView {
+        objectName: "presenter"
+        anchors.fill: parent
+        visible: window.presenting
+        session: session
+        title: window.korean && session.titleKo !== "" ? session.titleKo : session.title
+        onTimeoutRequested: (path) => runTimeoutDialog.start(path, -1)
+    }
+
     header: RunToolBar {
+        visible: !window.presenting
         session: session
         legendShown: window.legendShown
         onLegendToggled: (shown) => window.legendChoice = shown ? 1 : 0
     }
 
     SplitView {
+        id: workbench
         anchors.fill: parent
+        visible: !window.presenting
         orientation: Qt.Horizontal
 
         // Lessons, and the tasks of the scenario being edited
@@ -471,7 +519,7 @@ ApplicationWindow {
                     Layout.fillHeight: true
                     model: session.tasks
                     now: session.now
-                    highContrast: Theme.highContrast
+                    highContrast: Theme.contrast
                     showLegend: false
                     events: session.events
                     speed: session.speed

@@ -21,7 +21,7 @@ ColumnLayout {
     property var current: ({})
     property var currentFields: []
 
-    readonly property color unavailableColor: Theme.highContrast ? "#ffa040" : "#a04a00"
+    readonly property color unavailableColor: Theme.contrast ? "#ffa040" : "#a04a00"
 
     spacing: 6
 

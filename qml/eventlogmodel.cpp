@@ -64,6 +64,15 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
             {CleanupRole, "cleanup"}, {DescriptionRole, "description"}};
 }
 
+QVariantMap EventLogModel::get(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const Row &r = m_rows.at(row);
+    return {{QStringLiteral("seq"), r.seq}, {QStringLiteral("time"), r.t}, {QStringLiteral("task"), r.task},
+            {QStringLiteral("kind"), r.kind}, {QStringLiteral("description"), r.description}};
+}
+
 void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path)
 {
     // The detail column is the JSON record without the fields the other columns already show.

@@ -41,6 +41,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
 
+    //! One row as {seq, time, task, kind, description}, for QML that shows a single event (the
+    //! presenter's caption); {} for a row that does not exist.
+    Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
+
     void append(const TraceEvent &event, const TaskPathResolver &path);
     void clear();
 

@@ -204,12 +204,23 @@ void TreeCanvas::setAutoFit(bool autoFit)
         polish();
 }
 
+void TreeCanvas::setFitZoomLimit(qreal limit)
+{
+    limit = std::clamp(limit, 1.0, MaxZoom);
+    if (limit == m_fitZoomLimit)
+        return;
+    m_fitZoomLimit = limit;
+    Q_EMIT fitZoomLimitChanged();
+    if (m_autoFit)
+        polish();
+}
+
 void TreeCanvas::fit()
 {
     const QRectF bounds = m_layout.bounds();
     const bool legible = bounds.isEmpty() || (height() - 2 * Margin) / bounds.height() >= LegibleZoom;
     setAutoFit(legible);  // fitting a tree that stays legible keeps fitting it as it grows
-    setView(viewport().fitted(m_layout, OverviewZoom, Margin));
+    setView(viewport().fitted(m_layout, OverviewZoom, Margin, m_fitZoomLimit));
 }
 
 void TreeCanvas::zoomBy(qreal factor, QPointF point)
@@ -221,7 +232,7 @@ void TreeCanvas::zoomBy(qreal factor, QPointF point)
 void TreeCanvas::updatePolish()
 {
     // Fit while following, else re-clamp to the new bounds.
-    setView(m_autoFit ? viewport().fitted(m_layout, LegibleZoom, Margin) : viewport());
+    setView(m_autoFit ? viewport().fitted(m_layout, LegibleZoom, Margin, m_fitZoomLimit) : viewport());
 }
 
 void TreeCanvas::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)

@@ -49,6 +49,8 @@ class TreeCanvas : public QQuickItem
     Q_PROPERTY(qreal contentWidth READ contentWidth NOTIFY viewChanged)
     Q_PROPERTY(qreal contentHeight READ contentHeight NOTIFY viewChanged)
     Q_PROPERTY(bool autoFit READ autoFit WRITE setAutoFit NOTIFY autoFitChanged)
+    //! How far fitting may zoom in: 1 on a desk, more for a projector (presenter mode).
+    Q_PROPERTY(qreal fitZoomLimit READ fitZoomLimit WRITE setFitZoomLimit NOTIFY fitZoomLimitChanged)
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY highContrastChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(qreal margin READ margin CONSTANT)
@@ -93,6 +95,8 @@ public:
     [[nodiscard]] qreal contentWidth() const { return m_layout.bounds().width() * m_zoom; }
     [[nodiscard]] qreal contentHeight() const { return m_layout.bounds().height() * m_zoom; }
     [[nodiscard]] bool autoFit() const { return m_autoFit; }
+    [[nodiscard]] qreal fitZoomLimit() const { return m_fitZoomLimit; }
+    void setFitZoomLimit(qreal limit);
     void setAutoFit(bool autoFit);
     [[nodiscard]] bool highContrast() const { return m_highContrast; }
     void setHighContrast(bool on)
@@ -107,7 +111,7 @@ public:
     [[nodiscard]] bool softwareRendering() const { return m_software; }
     [[nodiscard]] const TreeLayout &layout() const { return m_layout; }
 
-    //! Shows the whole tree, never zooming in beyond 1, nor out beyond an overview in which the
+    //! Shows the whole tree, never zooming in beyond fitZoomLimit, nor out beyond an overview in which the
     //! shape of the tree still shows (OverviewZoom: 4 px a row); a larger tree scrolls.
     Q_INVOKABLE void fit();
     //! Zooms by `factor` keeping the content under `point` (item coordinates) in place.
@@ -154,6 +158,7 @@ Q_SIGNALS:
     void hoveredPathChanged();
     void viewChanged();
     void autoFitChanged();
+    void fitZoomLimitChanged();
     void countChanged();
     void highContrastChanged();
     void softwareRenderingChanged();
@@ -221,6 +226,7 @@ private:
     qreal m_contentX = -Margin;
     qreal m_contentY = -Margin;
     bool m_autoFit = true;
+    qreal m_fitZoomLimit = 1;
     bool m_highContrast = false;
     bool m_software = false;
     bool m_sceneDependsOnNow = false;

@@ -175,12 +175,12 @@ TreeViewport TreeViewport::clamped(const TreeLayout &layout, double minZoom, dou
     return view;
 }
 
-TreeViewport TreeViewport::fitted(const TreeLayout &layout, double floor, double margin) const
+TreeViewport TreeViewport::fitted(const TreeLayout &layout, double floor, double margin, double ceiling) const
 {
     const QRectF bounds = layout.bounds();
     double fit = zoom;
     if (!bounds.isEmpty() && width > 2 * margin && height > 2 * margin)
-        fit = std::max(floor, std::min({1.0, (width - 2 * margin) / bounds.width(), (height - 2 * margin) / bounds.height()}));
+        fit = std::max(floor, std::min({ceiling, (width - 2 * margin) / bounds.width(), (height - 2 * margin) / bounds.height()}));
     return {fit, -margin, -margin, width, height};
 }
 

@@ -120,8 +120,8 @@ struct TreeViewport {
     [[nodiscard]] TreeViewport zoomedAt(double newZoom, QPointF item) const;
     //! Zoom within limits; panned freely, but never so far that the whole tree leaves the view.
     [[nodiscard]] TreeViewport clamped(const TreeLayout &layout, double minZoom, double maxZoom) const;
-    //! The whole tree from its top-left corner, zoomed to fit but within [floor, 1].
-    [[nodiscard]] TreeViewport fitted(const TreeLayout &layout, double floor, double margin) const;
+    //! The whole tree from its top-left corner, zoomed to fit but within [floor, ceiling].
+    [[nodiscard]] TreeViewport fitted(const TreeLayout &layout, double floor, double margin, double ceiling = 1) const;
     //! Scrolled as little as possible to show an item rectangle with `pad` around it.
     [[nodiscard]] TreeViewport revealing(const QRectF &item, double pad) const;
 };
