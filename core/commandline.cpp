@@ -84,6 +84,8 @@ const std::vector<CliVerb> &coreVerbs()
          QStringLiteral("list the built-in lessons: id, runtimes, title (tab-separated)"), &runLessonsVerb},
         {QStringLiteral("run"), QStringLiteral("run <lesson-id | file.json>"),
          QStringLiteral("run a scenario headless; print its log, or its trace with --trace"), &runRunVerb},
+        {QStringLiteral("why"), QStringLiteral("why <lesson-id | file.json> TASK"),
+         QStringLiteral("run as 'run' does and explain why TASK was cancelled: the chain of causes"), &runWhyVerb},
     };
     return verbs;
 }
@@ -156,7 +158,8 @@ QString CommandLine::overviewText() const
             "  cascade run kotlin-cancel-join\n"
             "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
             "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
-            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n");
+            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n"
+            "  cascade why swift-make-soup main/makeSoup/chopIngredients/chop[2]\n");
 }
 
 int CommandLine::help(const QStringList &arguments) const
