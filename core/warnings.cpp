@@ -20,10 +20,12 @@ bool isCancellationError(Runtime runtime, const QString &error)
     return false;
 }
 
-//! Where a cancel-deliver is a check of its own rather than a suspending call.
-bool isCheck(const QString &at)
+//! Kotlin: the suspending calls that throw on entry when the coroutine is already cancelled
+//! (a delay, a join, a channel receive, awaitAll). Checks (ensureActive, isActive) and scopes
+//! that throw when they return (withContext, coroutineScope) are not "a call that throws at once".
+bool isSuspendingCall(const QString &at)
 {
-    return at == "checkpoint"_L1 || at == "ifCancelled"_L1;
+    return at == "sleep"_L1 || at == "join"_L1 || at == "waitSignal"_L1 || at == "awaitAll"_L1;
 }
 
 } // namespace
@@ -134,7 +136,7 @@ void WarningDetector::checkCancellation(const TraceEvent &event, TaskState &s, s
         const bool inFinally = std::find(s.cleanups.begin(), s.cleanups.end(), true) != s.cleanups.end();
         // Kotlin: a suspending call of an already cancelled coroutine throws without suspending, so
         // nothing (no suspend / resume) comes between the call and the delivery.
-        if (m_runtime == Runtime::Kotlin && inFinally && !isCheck(event.text) && s.lastKind != EventKind::Resume) {
+        if (m_runtime == Runtime::Kotlin && inFinally && isSuspendingCall(event.text) && s.lastKind != EventKind::Resume) {
             warn(out, WarningKind::SuspendInCancelledFinally, event.task, -1, event,
                  {m_path(event.task), event.text, QString::number(event.t)});
         }
