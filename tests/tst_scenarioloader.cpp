@@ -80,6 +80,8 @@ QString diffScenarios(const Scenario &a, const Scenario &b)
         || a.explanation.ko != b.explanation.ko || a.runtimes != b.runtimes) {
         return u"metadata"_s;
     }
+    if (a.captions != b.captions || a.questions != b.questions)
+        return u"captions or predict"_s;
     return diffTasks({a.root}, {b.root}, u"/root"_s);
 }
 
