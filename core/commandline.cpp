@@ -8,6 +8,7 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <exception>
 
 namespace cascade {
@@ -135,10 +136,14 @@ QString CommandLine::verbNames() const
 
 QString CommandLine::overviewText() const
 {
+    // The synopses in one column, as wide as the longest.
+    qsizetype width = QStringLiteral("help [verb]").size();
+    for (const CliVerb &verb : m_verbs)
+        width = std::max(width, verb.synopsis.size());
     QString verbs;
     for (const CliVerb &verb : m_verbs)
-        verbs += QStringLiteral("  %1 %2\n").arg(verb.synopsis, -28).arg(verb.summary);
-    verbs += QStringLiteral("  %1 %2\n").arg(QStringLiteral("help [verb]"), -28).arg(QStringLiteral("show this help, or the options of a verb"));
+        verbs += QStringLiteral("  %1 %2\n").arg(verb.synopsis, -int(width)).arg(verb.summary);
+    verbs += QStringLiteral("  %1 %2\n").arg(QStringLiteral("help [verb]"), -int(width)).arg(QStringLiteral("show this help, or the options of a verb"));
     return QStringLiteral(
                "Usage: cascade <verb> [options]\n"
                "Cascade: see and teach how concurrent tasks are cancelled.\n"
