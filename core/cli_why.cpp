@@ -47,7 +47,7 @@ int runWhyVerb(const QStringList &arguments, const CliIo &io)
         "chain of causes from the origin (a click, a cancel step, a timeout, a failure) through every task\n"
         "it passed, to where the cancellation was delivered and how the task ended. A task that was not\n"
         "cancelled is said to be so, with the requests it ignored. TASK is a task path such as\n"
-        "main/makeSoup/chopIngredients/chop[2]; the options are those of 'cascade run'."));
+        "main/makeSoup/chopIngredients/chop[2]; the options are those of 'cascade run' but --trace."));
     const QCommandLineOption helpOption = addHelpOption(parser);
     const ScenarioRunOptions runOptions(parser);
     parser.addPositionalArgument(QStringLiteral("scenario"),
