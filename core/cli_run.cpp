@@ -1,9 +1,9 @@
 // `cascade run`: a lesson or scenario file on the virtual clock, headless; its readable log or
 // its JSON Lines trace (docs/trace-format.md).
 #include "cliverb.h"
+#include "clirunoptions.h"
 #include "commandline.h"
 #include "engine.h"
-#include "lessons.h"
 #include "scenario.h"
 #include "trace.h"
 #include "useraction.h"
@@ -22,11 +22,8 @@ namespace {
 
 //! What `cascade run` was asked to do, once its arguments are checked.
 struct RunRequest {
-    QString scenario;                  // lesson id or file path
-    std::optional<Runtime> runtime;    // default: the scenario's first
-    std::vector<UserAction> actions;   // in command-line order
-    std::optional<qint64> until;
-    QString tracePath;                 // empty: readable log; "-": trace on stdout
+    ScenarioRunRequest run;
+    QString tracePath;  // empty: readable log; "-": trace on stdout
 };
 
 //! Checks the arguments of `run`; a status when it is done already (help, bad input).
@@ -39,28 +36,11 @@ std::optional<int> parseRun(const QStringList &arguments, RunRequest *request, c
         "or with --trace the JSON Lines trace (docs/trace-format.md). PATH is a task path such as\n"
         "main/job or main/chop[2]; MS is virtual milliseconds from the start."));
     const QCommandLineOption helpOption = addHelpOption(parser);
-    const QCommandLineOption runtimeOption(QStringLiteral("runtime"),
-        QStringLiteral("Rules to run under: asyncio, kotlin or swift (default: the scenario's first)."),
-        QStringLiteral("name"));
-    const QCommandLineOption cancelOption(QStringLiteral("cancel"),
-        QStringLiteral("Cancel a task at a virtual time, as the user would. Repeatable."), QStringLiteral("PATH@MS"));
-    const QCommandLineOption failOption(QStringLiteral("fail"),
-        QStringLiteral("Make a task raise an error at a virtual time (default error: Error). Repeatable."),
-        QStringLiteral("PATH@MS[:Error[:message]]"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-        QStringLiteral("Give a running task a deadline DURATION ms after MS, as if the rest of its work were in "
-                       "asyncio.timeout / withTimeout (not in Swift). Repeatable."),
-        QStringLiteral("PATH@MS:DURATION"));
-    const QCommandLineOption shieldOption(QStringLiteral("shield"),
-        QStringLiteral("Toggle a shield on a task at MS: requests from outside stop there until it is toggled off "
-                       "(asyncio.shield / NonCancellable; not in Swift). Repeatable."),
-        QStringLiteral("PATH@MS"));
-    const QCommandLineOption untilOption(QStringLiteral("until"),
-        QStringLiteral("Stop at this virtual time instead of running to the end."), QStringLiteral("MS"));
+    const ScenarioRunOptions runOptions(parser);
     const QCommandLineOption traceOption(QStringLiteral("trace"),
         QStringLiteral("Write the JSON Lines trace to FILE, or to standard output with '-', instead of the log."),
         QStringLiteral("FILE|-"));
-    parser.addOptions({runtimeOption, cancelOption, failOption, timeoutOption, shieldOption, untilOption, traceOption});
+    parser.addOption(traceOption);
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A lesson id (see 'cascade lessons') or a scenario JSON file."),
                                  QStringLiteral("<lesson-id | file.json>"));
 
@@ -76,45 +56,9 @@ std::optional<int> parseRun(const QStringList &arguments, RunRequest *request, c
     if (positional.size() > 1)
         return io.fail(context, QStringLiteral("unexpected argument '%1' (run one scenario at a time)").arg(positional.at(1)));
 
-    request->scenario = positional.constFirst();
-    if (parser.isSet(runtimeOption)) {
-        Runtime parsed = Runtime::Asyncio;
-        const QString name = parser.value(runtimeOption);
-        if (!runtimeFromName(name, &parsed))
-            return io.fail(context, QStringLiteral("unknown runtime '%1' (choose asyncio, kotlin or swift)").arg(name));
-        request->runtime = parsed;
-    }
-
-    // Keep the actions in command-line order: actions at the same time apply in that order.
-    const std::map<QString, std::pair<UserAction::Kind, QStringList>> actionOptions{
-        {QStringLiteral("cancel"), {UserAction::Kind::Cancel, parser.values(cancelOption)}},
-        {QStringLiteral("fail"), {UserAction::Kind::Fail, parser.values(failOption)}},
-        {QStringLiteral("timeout"), {UserAction::Kind::Timeout, parser.values(timeoutOption)}},
-        {QStringLiteral("shield"), {UserAction::Kind::Shield, parser.values(shieldOption)}},
-    };
-    std::map<QString, qsizetype> used;
-    for (const QString &name : parser.optionNames()) {
-        const auto option = actionOptions.find(name);
-        if (option == actionOptions.end())
-            continue;
-        const auto &[kind, values] = option->second;
-        const qsizetype index = used[name]++;
-        if (index >= values.size())
-            continue;
-        UserAction action;
-        QString error;
-        if (!UserAction::parse(kind, values.at(index), &action, &error))
-            return io.fail(context, error);
-        request->actions.push_back(action);
-    }
-
-    if (parser.isSet(untilOption)) {
-        qint64 ms = 0;
-        QString error;
-        if (!parseVirtualMs(parser.value(untilOption), &ms, &error))
-            return io.fail(context, QStringLiteral("--until: %1").arg(error));
-        request->until = ms;
-    }
+    request->run.scenario = positional.constFirst();
+    if (const std::optional<QString> error = runOptions.read(parser, &request->run))
+        return io.fail(context, *error);
 
     if (parser.isSet(traceOption)) {
         request->tracePath = parser.value(traceOption);
@@ -123,7 +67,6 @@ std::optional<int> parseRun(const QStringList &arguments, RunRequest *request, c
     }
     return std::nullopt;
 }
-
 
 //! The root's outcome, the time at the end and how many tasks ended how, as one line.
 void printSummary(QTextStream &out, const Engine &engine, const Scenario &scenario, Runtime runtime,
@@ -184,27 +127,13 @@ int runRunVerb(const QStringList &arguments, const CliIo &io)
         return *status;
     const QString context = QStringLiteral("cascade run");
     const QString &tracePath = request.tracePath;
-    const std::vector<UserAction> &actions = request.actions;
-    const std::optional<qint64> until = request.until;
+    const std::optional<qint64> until = request.run.until;
 
+    Scenario scenario;
+    Runtime chosen = Runtime::Asyncio;
+    if (const std::optional<int> status = prepareScenarioRun(request.run, io, context, &scenario, &chosen))
+        return *status;
     QString error;
-    const std::optional<Scenario> scenario = Lessons::loadLessonOrFile(request.scenario, &error);
-    if (!scenario)
-        return io.fail(context, error);
-    const Runtime chosen = request.runtime.value_or(scenario->defaultRuntime());
-
-    const QStringList reasons = Engine::unsupported(*scenario, chosen);
-    if (!reasons.isEmpty()) {
-        for (const QString &reason : reasons)
-            io.err << context << QStringLiteral(": cannot run '%1' under %2: ").arg(scenario->id, runtimeName(chosen))
-                  << reason << Qt::endl;
-        return ExitBadInput;
-    }
-    for (const UserAction &action : actions) {
-        if (!validateTaskPath(*scenario, action.taskPath, &error)) {
-            return io.fail(context, QStringLiteral("%1: %2").arg(UserAction::optionName(action.kind), error));
-        }
-    }
 
     // Open the trace file before running so a bad path fails fast.
     std::unique_ptr<QFileDevice> traceFile;
@@ -214,20 +143,15 @@ int runRunVerb(const QStringList &arguments, const CliIo &io)
             return io.fail(context, QStringLiteral("cannot write the trace to %1").arg(error));
     }
 
-    Engine engine(*scenario, chosen);
-    for (const UserAction &action : actions)
-        engine.schedule(action);
-    if (until)
-        engine.runUntil(*until);
-    else
-        engine.runToEnd();
+    Engine engine(scenario, chosen);
+    runScenario(engine, request.run);
 
     if (tracePath.isEmpty()) {
         const TaskPathResolver resolve = engine.pathResolver();
-        io.out << QStringLiteral("== %1 under %2: %3\n").arg(scenario->id, runtimeName(chosen), oneLine(scenario->title.en));
+        io.out << QStringLiteral("== %1 under %2: %3\n").arg(scenario.id, runtimeName(chosen), oneLine(scenario.title.en));
         for (const TraceEvent &event : engine.events())
             io.out << traceEventToText(event, resolve) << QLatin1Char('\n');
-        printSummary(io.out, engine, *scenario, chosen, until);
+        printSummary(io.out, engine, scenario, chosen, until);
     } else if (traceFile) {
         if (!writeWholeFile(*traceFile, engine.traceJsonLines()))
             return io.fail(context, QStringLiteral("cannot write the trace to '%1': %2").arg(tracePath, traceFile->errorString()));

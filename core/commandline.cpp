@@ -8,6 +8,7 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <exception>
 
 namespace cascade {
@@ -84,6 +85,8 @@ const std::vector<CliVerb> &coreVerbs()
          QStringLiteral("list the built-in lessons: id, runtimes, title (tab-separated)"), &runLessonsVerb},
         {QStringLiteral("run"), QStringLiteral("run <lesson-id | file.json>"),
          QStringLiteral("run a scenario headless; print its log, or its trace with --trace"), &runRunVerb},
+        {QStringLiteral("why"), QStringLiteral("why <lesson-id | file.json> TASK"),
+         QStringLiteral("run as 'run' does and explain why TASK was cancelled: the chain of causes"), &runWhyVerb},
     };
     return verbs;
 }
@@ -133,10 +136,14 @@ QString CommandLine::verbNames() const
 
 QString CommandLine::overviewText() const
 {
+    // The synopses in one column, as wide as the longest.
+    qsizetype width = QStringLiteral("help [verb]").size();
+    for (const CliVerb &verb : m_verbs)
+        width = std::max(width, verb.synopsis.size());
     QString verbs;
     for (const CliVerb &verb : m_verbs)
-        verbs += QStringLiteral("  %1 %2\n").arg(verb.synopsis, -28).arg(verb.summary);
-    verbs += QStringLiteral("  %1 %2\n").arg(QStringLiteral("help [verb]"), -28).arg(QStringLiteral("show this help, or the options of a verb"));
+        verbs += QStringLiteral("  %1 %2\n").arg(verb.synopsis, -int(width)).arg(verb.summary);
+    verbs += QStringLiteral("  %1 %2\n").arg(QStringLiteral("help [verb]"), -int(width)).arg(QStringLiteral("show this help, or the options of a verb"));
     return QStringLiteral(
                "Usage: cascade <verb> [options]\n"
                "Cascade: see and teach how concurrent tasks are cancelled.\n"
@@ -156,7 +163,8 @@ QString CommandLine::overviewText() const
             "  cascade run kotlin-cancel-join\n"
             "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
             "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
-            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n");
+            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n"
+            "  cascade why swift-make-soup main/makeSoup/chopIngredients/chop[2]\n");
 }
 
 int CommandLine::help(const QStringList &arguments) const

@@ -248,6 +248,9 @@ public:
     void applyTimeoutAction(TaskRecord &task, const UserAction &action);
     void applyShieldAction(TaskRecord &task);
     void startPendingGroupChildren(TaskRecord &parent, Scope &scope);
+    //! Swift: error-discarded for each of `children` that failed and whose error is not the one
+    //! `parent` goes on with (`propagated`, -1 for none): nobody will ever see it.
+    void reportDiscardedErrors(TaskRecord &parent, const std::vector<int> &children, int propagated);
 
     // --- events
     void emit(EventKind kind, const TaskRecord &task, int other = -1, quint8 code = 0, qint64 ms = 0,

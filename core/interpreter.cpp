@@ -228,6 +228,16 @@ QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow 
 
 void EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 {
+    if (m_runtime == Runtime::Swift && task.extras) {
+        // async let children the body never awaited: awaited at the end, their errors dropped.
+        std::vector<int> unawaited;
+        for (int id : task.extras->children) {
+            const TaskRecord &child = m_tasks[std::size_t(id)];
+            if (child.ownerScope < 0 && child.structured && !child.joined)
+                unawaited.push_back(id);
+        }
+        reportDiscardedErrors(task, unawaited, -1);
+    }
     closeTaskMarks(task, &flow);
     if (task.extras && task.extras->injectedErrorId >= 0) {
         // A failure injected while the task could not take it (CPU work, a group's exit...).

@@ -3,7 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace cascade {
@@ -107,7 +109,60 @@ struct Step {
 struct LocalizedText {
     QString en;
     QString ko;
+
+    bool operator==(const LocalizedText &) const = default;
 };
+
+//! Names one event of a run (docs/scenario-format.md, "Captions and predict questions"): the task
+//! path, the event kind as the trace names it, fields the event must have, and which of several
+//! matching events is meant.
+struct EventSelector {
+    QString task;    // "main/chopIngredients/chop[2]"
+    QString event;   // "cancel-deliver" (trace.h: eventKindName)
+    //! Trace field -> value as text, in file order: ("cause", "parent"), ("cancelled", "true"),
+    //! ("ms", "500"). Booleans are "true" / "false", numbers decimal (traceEventFields()).
+    std::vector<std::pair<QString, QString>> fields;
+    int occurrence = 0;  // 1-based: the n-th matching event; 0: exactly one event may match
+
+    bool operator==(const EventSelector &) const = default;
+};
+
+//! A line of narration shown when its event happens; the player may pause there.
+struct Caption {
+    EventSelector on;
+    LocalizedText text;
+    bool pause = false;
+    std::vector<Runtime> runtimes;  // the runtimes it is written for; empty: all of the scenario's
+    QString pointer;                // JSON pointer in its file, for messages
+
+    bool operator==(const Caption &other) const
+    {
+        return on == other.on && text == other.text && pause == other.pause && runtimes == other.runtimes;
+    }
+};
+
+//! A multiple-choice question asked before its event happens ("what happens next?").
+struct PredictQuestion {
+    EventSelector before;
+    LocalizedText question;
+    std::vector<LocalizedText> choices;  // 2 to 4
+    int answer = 0;                      // index into choices
+    LocalizedText explanation;           // shown once the learner has answered
+    std::vector<Runtime> runtimes;       // as for Caption
+    QString pointer;
+
+    bool operator==(const PredictQuestion &other) const
+    {
+        return before == other.before && question == other.question && choices == other.choices
+            && answer == other.answer && explanation == other.explanation && runtimes == other.runtimes;
+    }
+};
+
+//! True when a caption or question written for `runtimes` applies to a run under `runtime`.
+[[nodiscard]] inline bool appliesTo(const std::vector<Runtime> &runtimes, Runtime runtime)
+{
+    return runtimes.empty() || std::find(runtimes.begin(), runtimes.end(), runtime) != runtimes.end();
+}
 
 //! A whole scenario file: metadata and the root task.
 struct Scenario {
@@ -116,6 +171,8 @@ struct Scenario {
     LocalizedText explanation;
     std::vector<Runtime> runtimes;  // the first is the default
     TaskSpec root;
+    std::vector<Caption> captions;           // narration, tied to events of a run
+    std::vector<PredictQuestion> questions;  // the file's "predict" array
     QString sourceName;             // file or resource the scenario came from
 
     [[nodiscard]] Runtime defaultRuntime() const { return runtimes.empty() ? Runtime::Asyncio : runtimes.front(); }

@@ -2,6 +2,7 @@
 #include "scenarioeditwalk.h"
 
 #include "engine.h"
+#include "narrationedit.h"
 #include "scenarioloader.h"
 #include "scenariovalidation.h"
 
@@ -46,15 +47,33 @@ QString describeProblem(const detail::ValidationProblem &problem)
     return problem.pointer.isEmpty() ? problem.problem : problem.pointer + u": "_s + problem.problem;
 }
 
+//! The document without its narration: tasks and runtimes are checked first, then the narration
+//! is fitted to them (narration::dropStale) rather than refusing the edit.
+QJsonObject bareDocumentOf(const Scenario &scenario)
+{
+    QJsonObject document = documentOf(scenario);
+    document.remove("captions"_L1);
+    document.remove("predict"_L1);
+    return document;
+}
+
+void carryNarration(const Scenario &from, Scenario *to)
+{
+    to->captions = from.captions;
+    to->questions = from.questions;
+    narration::dropStale(to);
+}
+
 //! The edited scenario as the loader reads it back (fresh step pointers), or why it is invalid.
 EditResult finish(const Scenario &edited, const QString &what, const QString &taskPath)
 {
-    Verdict verdict = validateDocument(documentOf(edited));
+    Verdict verdict = validateDocument(bareDocumentOf(edited));
     EditResult result;
     if (!verdict.scenario) {
         result.error = u"%1: the scenario would not be valid: %2"_s.arg(what, describeProblem(verdict.problem));
         return result;
     }
+    carryNarration(edited, &*verdict.scenario);
     verdict.scenario->sourceName = edited.sourceName;
     result.scenario = std::move(verdict.scenario);
     result.taskPath = taskPath;
@@ -312,6 +331,7 @@ EditResult renameTask(const Scenario &scenario, const QString &specPath, const Q
         return failure(what + u": "_s + problem);
 
     const QString oldName = at->task->name;
+    narration::renameTask(&edited, at->specPath, newName);  // before the rename moves the location
     mutableRef(at->task).name = newName;
     if (!at->parent)
         return finish(edited, what, newName);
@@ -357,7 +377,7 @@ EditResult setSteps(const Scenario &scenario, const QString &specPath, const QJs
 
     const QString stepsPointer = at->pointer + u"/steps"_s;
     const QJsonObject document =
-        replacedAt(documentOf(scenario), jsontext::splitPointer(stepsPointer), 0, steps).toObject();
+        replacedAt(bareDocumentOf(scenario), jsontext::splitPointer(stepsPointer), 0, steps).toObject();
     Verdict verdict = validateDocument(document);
     if (!verdict.scenario) {
         EditResult result;
@@ -370,6 +390,7 @@ EditResult setSteps(const Scenario &scenario, const QString &specPath, const QJs
                                          result.stepsProblem);
         return result;
     }
+    carryNarration(scenario, &*verdict.scenario);
     verdict.scenario->sourceName = scenario.sourceName;
     EditResult result;
     result.scenario = std::move(verdict.scenario);

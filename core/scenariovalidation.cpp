@@ -81,7 +81,8 @@ std::optional<Scenario> ScenarioValidator::validate(const QJsonValue &document, 
             fail(u"/cascade"_s, u"must be \"scenario\", got "_s + describe(cascade, u"/cascade"_s));
         const QString topLevel = u"in the top-level object"_s;
         checkKeys(top, QString(),
-                  {u"cascade"_s, u"version"_s, u"id"_s, u"title"_s, u"explanation"_s, u"runtimes"_s, u"root"_s});
+                  {u"cascade"_s, u"version"_s, u"id"_s, u"title"_s, u"explanation"_s, u"runtimes"_s, u"root"_s,
+                   u"captions"_s, u"predict"_s});
 
         const QJsonValue version = required(top, QString(), u"version"_s, topLevel);
         if (!version.isDouble() || version.toDouble() != 1.0) {
@@ -96,6 +97,10 @@ std::optional<Scenario> ScenarioValidator::validate(const QJsonValue &document, 
             scenario.explanation = localizedAt(top.value("explanation"_L1), u"/explanation"_s, MaxExplanationChars);
         scenario.runtimes = runtimesAt(required(top, QString(), u"runtimes"_s, topLevel), u"/runtimes"_s);
         scenario.root = taskAt(required(top, QString(), u"root"_s, topLevel), u"/root"_s, 1, nullptr);
+        if (top.contains("captions"_L1))
+            scenario.captions = captionsAt(top.value("captions"_L1), u"/captions"_s, scenario);
+        if (top.contains("predict"_L1))
+            scenario.questions = questionsAt(top.value("predict"_L1), u"/predict"_s, scenario);
         return scenario;
     } catch (const Failure &failure) {
         if (problem)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
@@ -93,6 +94,19 @@ private:
     [[nodiscard]] QString spawnedTaskAt(const QJsonValue &value, const QString &pointer, const StepContext &ctx) const;
     void checkAwaitOrder(const QJsonValue &value, const QString &pointer, const std::vector<TaskSpec> &tasks,
                          QStringList *order) const;
+
+    // scenarionarration.cpp: captions and predict questions, read after the root (they name its tasks)
+    [[nodiscard]] std::vector<Caption> captionsAt(const QJsonValue &value, const QString &pointer,
+                                                  const Scenario &scenario) const;
+    [[nodiscard]] std::vector<PredictQuestion> questionsAt(const QJsonValue &value, const QString &pointer,
+                                                           const Scenario &scenario) const;
+    [[nodiscard]] EventSelector selectorAt(const QJsonValue &value, const QString &pointer,
+                                           const Scenario &scenario) const;
+    [[nodiscard]] QString selectorFieldAt(const QJsonValue &value, const QString &pointer, const QString &field,
+                                          const QString &event, const Scenario &scenario) const;
+    [[nodiscard]] std::vector<Runtime> narrationRuntimesAt(const QJsonValue &value, const QString &pointer,
+                                                           const Scenario &scenario) const;
+    [[nodiscard]] QJsonArray narrationArrayAt(const QJsonValue &value, const QString &pointer, const QString &what) const;
 
     const QByteArray &m_text;
     int m_stepCount = 0;

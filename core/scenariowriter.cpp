@@ -355,6 +355,61 @@ Node textNode(const LocalizedText &text)
     return Node::object().add(u"en"_s, Node::str(text.en)).add(u"ko"_s, Node::str(text.ko));
 }
 
+Node selectorNode(const EventSelector &selector)
+{
+    Node node = Node::object();
+    node.add(u"task"_s, Node::str(selector.task));
+    node.add(u"event"_s, Node::str(selector.event));
+    if (selector.occurrence > 0)
+        node.add(u"occurrence"_s, Node::num(selector.occurrence));
+    for (const auto &[field, value] : selector.fields) {
+        // The loader keeps every value as text; the trace's booleans and numbers go back as such.
+        if (field == "cancelled"_L1 || field == "rethrown"_L1)
+            node.add(field, Node::flag(value == "true"_L1));
+        else if (field == "ms"_L1 || field == "deadline"_L1)
+            node.add(field, Node::num(value.toLongLong()));
+        else
+            node.add(field, Node::str(value));
+    }
+    return node;
+}
+
+Node runtimesNode(const std::vector<Runtime> &runtimes)
+{
+    Node node = Node::array();
+    for (Runtime runtime : runtimes)
+        node.items.push_back(Node::str(runtimeName(runtime)));
+    return node;
+}
+
+Node captionNode(const Caption &caption)
+{
+    Node node = Node::object();
+    node.add(u"on"_s, selectorNode(caption.on));
+    if (caption.pause)
+        node.add(u"pause"_s, Node::flag(true));
+    if (!caption.runtimes.empty())
+        node.add(u"runtimes"_s, runtimesNode(caption.runtimes));
+    node.add(u"text"_s, textNode(caption.text));
+    return node;
+}
+
+Node questionNode(const PredictQuestion &question)
+{
+    Node node = Node::object();
+    node.add(u"before"_s, selectorNode(question.before));
+    if (!question.runtimes.empty())
+        node.add(u"runtimes"_s, runtimesNode(question.runtimes));
+    node.add(u"question"_s, textNode(question.question));
+    Node choices = Node::array();
+    for (const LocalizedText &choice : question.choices)
+        choices.items.push_back(textNode(choice));
+    node.add(u"choices"_s, std::move(choices));
+    node.add(u"answer"_s, Node::num(question.answer));
+    node.add(u"explanation"_s, textNode(question.explanation));
+    return node;
+}
+
 } // namespace
 
 QByteArray scenarioToJson(const Scenario &scenario)
@@ -371,6 +426,18 @@ QByteArray scenarioToJson(const Scenario &scenario)
         runtimes.items.push_back(Node::str(runtimeName(runtime)));
     top.add(u"runtimes"_s, std::move(runtimes));
     top.add(u"root"_s, taskNode(scenario.root));
+    if (!scenario.captions.empty()) {
+        Node captions = Node::array();
+        for (const Caption &caption : scenario.captions)
+            captions.items.push_back(captionNode(caption));
+        top.add(u"captions"_s, std::move(captions));
+    }
+    if (!scenario.questions.empty()) {
+        Node questions = Node::array();
+        for (const PredictQuestion &question : scenario.questions)
+            questions.items.push_back(questionNode(question));
+        top.add(u"predict"_s, std::move(questions));
+    }
 
     QByteArray out;
     write(top, 0, 0, &out);

@@ -152,14 +152,26 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
         else if (!body.abrupt() && kotlinCancelled(task))
             result = deliver(task, strict ? QStringLiteral("coroutineScope") : QStringLiteral("supervisorScope"));
         break;
-    case Runtime::Swift:
-        if (strict && scope.failureErrorId >= 0)
+    case Runtime::Swift: {
+        const bool rethrows = strict && scope.failureErrorId >= 0;
+        if (rethrows)
             result = throwNamed(task, errorName(scope.failureErrorId), m_errors[std::size_t(scope.failureErrorId)].second,
                                 false);
+        reportDiscardedErrors(task, scope.children, rethrows ? scope.failedChild : -1);
         break;
+    }
     }
     popScope(task, scopeId);
     co_return result;
+}
+
+void EngineImpl::reportDiscardedErrors(TaskRecord &parent, const std::vector<int> &children, int propagated)
+{
+    for (int id : children) {
+        const TaskRecord &child = m_tasks[std::size_t(id)];
+        if (id != propagated && child.done() && child.outcome == Outcome::Failed)
+            emit(EventKind::ErrorDiscarded, parent, id, 0, 0, errorName(child.errorId));
+    }
 }
 
 QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, BlockContext ctx)
@@ -183,6 +195,7 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
     Flow result;
     if (m_runtime == Runtime::Swift) {
         // async let: awaited one by one in the written order; a plain await never throws by itself.
+        int propagated = -1;  // the child whose error leaves the scope
         QStringList order = step.awaitOrder;
         if (order.isEmpty()) {
             for (const TaskSpec &spec : step.tasks)
@@ -202,6 +215,7 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
                 if (child.outcome == Outcome::Completed)
                     continue;
                 result = resultOf(child);
+                propagated = id;
                 // Leaving the scope by an error cancels the other async lets and awaits them.
                 for (const auto &other : started)
                     requestCancel(m_tasks[std::size_t(other.second)], CancelCause::Failure, id);
@@ -215,6 +229,10 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
             if (result.abrupt())
                 break;
         }
+        std::vector<int> children;
+        for (const auto &s : started)
+            children.push_back(s.second);
+        reportDiscardedErrors(task, children, propagated);
         popScope(task, scopeId);
         co_return result;
     }

@@ -30,8 +30,59 @@ const char *eventKindName(EventKind kind)
     case EventKind::DeadlineClear: return "deadline-clear";
     case EventKind::ShieldOn: return "shield-on";
     case EventKind::ShieldOff: return "shield-off";
+    case EventKind::ErrorDiscarded: return "error-discarded";
     }
     return "unknown";  // an out-of-range value must still produce valid output
+}
+
+bool eventKindFromName(const QString &name, EventKind *out)
+{
+    for (int k = 0; k <= int(EventKind::ErrorDiscarded); ++k) {
+        if (name == QLatin1String(eventKindName(EventKind(k)))) {
+            if (out)
+                *out = EventKind(k);
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList allEventKindNames()
+{
+    QStringList names;
+    for (int k = 0; k <= int(EventKind::ErrorDiscarded); ++k)
+        names << QLatin1String(eventKindName(EventKind(k)));
+    return names;
+}
+
+QStringList traceEventFields(EventKind kind)
+{
+    // The same order as traceEventToJson writes them.
+    switch (kind) {
+    case EventKind::Spawn: return {QStringLiteral("parent"), QStringLiteral("link")};
+    case EventKind::Start:
+    case EventKind::Resume: return {};
+    case EventKind::Suspend: return {QStringLiteral("on"), QStringLiteral("ms")};
+    case EventKind::Work:
+    case EventKind::Timeout: return {QStringLiteral("ms")};
+    case EventKind::Checkpoint: return {QStringLiteral("cancelled"), QStringLiteral("check")};
+    case EventKind::CancelRequest: return {QStringLiteral("cause"), QStringLiteral("from")};
+    case EventKind::CancelBlocked: return {QStringLiteral("by"), QStringLiteral("from")};
+    case EventKind::CancelDeliver: return {QStringLiteral("at")};
+    case EventKind::Catch: return {QStringLiteral("error"), QStringLiteral("rethrown")};
+    case EventKind::CleanupEnter:
+    case EventKind::CleanupExit: return {QStringLiteral("kind")};
+    case EventKind::Print: return {QStringLiteral("text")};
+    case EventKind::Raise: return {QStringLiteral("error"), QStringLiteral("message")};
+    case EventKind::End: return {QStringLiteral("outcome"), QStringLiteral("error")};
+    case EventKind::ActionIgnored: return {QStringLiteral("action"), QStringLiteral("reason")};
+    case EventKind::DeadlineSet: return {QStringLiteral("ms"), QStringLiteral("deadline"), QStringLiteral("cause")};
+    case EventKind::DeadlineClear: return {QStringLiteral("deadline")};
+    case EventKind::ShieldOn:
+    case EventKind::ShieldOff: return {QStringLiteral("cause")};
+    case EventKind::ErrorDiscarded: return {QStringLiteral("child"), QStringLiteral("error")};
+    }
+    return {};
 }
 
 const char *cancelCauseName(CancelCause cause)
@@ -289,6 +340,10 @@ QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &pat
     case EventKind::ShieldOff:
         r.latin("cause", cancelCauseName(CancelCause(event.code)));
         break;
+    case EventKind::ErrorDiscarded:
+        r.pathOrNull("child", path, event.other);
+        r.string("error", event.text);
+        break;
     }
     out += '}';
     return out;
@@ -373,6 +428,9 @@ QString traceEventToText(const TraceEvent &event, const TaskPathResolver &path)
     case EventKind::ShieldOn:
     case EventKind::ShieldOff:
         details << field("cause", QLatin1String(cancelCauseName(CancelCause(event.code))));
+        break;
+    case EventKind::ErrorDiscarded:
+        details << field("child", pathOrDash(path, event.other)) << field("error", consoleText(event.text));
         break;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <functional>
@@ -31,6 +32,7 @@ enum class EventKind : quint8 {
     DeadlineClear,  // that scope ends, fired or not: ms = its deadline
     ShieldOn,       // cancel requests from outside stop at this task from now on: code = CancelCause (code / user)
     ShieldOff,      // and no longer: code = CancelCause (code / user)
+    ErrorDiscarded, // Swift: the error of a structured child never reached this task: other = child, text = error
 };
 
 enum class LinkCode : quint8 { Child, Unstructured };
@@ -39,6 +41,13 @@ enum class BlockedBy : quint8 { Shield, NonCancellable, NotAChild };
 enum class Outcome : quint8 { Completed, Cancelled, Failed };
 
 [[nodiscard]] const char *eventKindName(EventKind kind);
+//! The kind a trace names "cancel-request" and so on; false for an unknown name.
+[[nodiscard]] bool eventKindFromName(const QString &name, EventKind *out);
+//! Every kind's trace name, in enum order.
+[[nodiscard]] QStringList allEventKindNames();
+//! The fields a record of this kind has after seq, t, task and ev, in trace order
+//! (docs/trace-format.md): "cause", "from" for a cancel-request.
+[[nodiscard]] QStringList traceEventFields(EventKind kind);
 [[nodiscard]] const char *cancelCauseName(CancelCause cause);
 [[nodiscard]] const char *blockedByName(BlockedBy by);
 [[nodiscard]] const char *outcomeName(Outcome outcome);

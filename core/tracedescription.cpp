@@ -128,6 +128,8 @@ QString describeTraceEvent(const TraceEvent &event, const TaskPathResolver &path
         return TraceDescription::tr("shield on %1: requests from outside stop here").arg(causeWord(event.code));
     case EventKind::ShieldOff:
         return TraceDescription::tr("shield off %1").arg(causeWord(event.code));
+    case EventKind::ErrorDiscarded:
+        return TraceDescription::tr("the %1 of its child %2 is discarded: nobody awaited it").arg(event.text, nameOf(path, event.other));
     }
     return QString::fromLatin1(eventKindName(event.kind));
 }

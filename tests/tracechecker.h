@@ -1,7 +1,8 @@
 #pragma once
 
 // The invariant checker behind checkInvariants() (tracechecks.h), internal to the checks: one
-// instance checks one run. tracechecks.cpp holds (a)-(d) and (f)-(l), tracechecks_shields.cpp (e).
+// instance checks one run. tracechecks.cpp holds (a)-(d) and (f)-(l), tracechecks_shields.cpp (e),
+// tracechecks_marks.cpp (m) and (n).
 
 #include "tracechecks.h"
 
@@ -55,6 +56,7 @@ private:
     void checkSwiftFlag();             // (k)
     void checkFailActions();           // (l)
     void checkMarks();                 // (m), tracechecks_marks.cpp
+    void checkDiscardedErrors();       // (n), tracechecks_marks.cpp
 
     const RunView &m_run;
     const std::vector<TraceEvent> &m_events;

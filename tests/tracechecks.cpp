@@ -54,6 +54,7 @@ QStringList TraceChecker::check()
         checkSwiftFlag();
     checkFailActions();
     checkMarks();
+    checkDiscardedErrors();
     if (!m_run.abortReason.isEmpty())
         fail(QStringLiteral("(g)"), -1, QStringLiteral("the run stopped: %1").arg(m_run.abortReason));
     return m_problems;

@@ -48,6 +48,8 @@
 //      no child of the outer job, even after the block ends); a user shield toggles (its
 //      on / off alternate); with the user's shield on, a request from outside (cause parent,
 //      awaiter) is blocked, never delivered as a cancel-request; under Swift there are no marks.
+//  (n) error-discarded comes only under Swift, on a task about a structured child of it that
+//      ended failed with that very error before (tracechecks_marks.cpp).
 
 #include "randomscenario.h"
 
@@ -79,7 +81,7 @@ struct RunView {
 [[nodiscard]] RunView runViewOf(const Engine &engine, Runtime runtime, const ScenarioFacts &facts,
                                 const QList<UserAction> &actions);
 
-//! The problems of the run, in the order (a), (b) (c), (d), (e), (f), (h), (i), (j), (k), (l), (g),
+//! The problems of the run, in the order (a), (b) (c), (d), (e), (f), (h), (i), (j), (k), (l), (m), (n), (g),
 //! at most 20. Each starts with its invariant, e.g. "(d) seq 12: main ends while ...". Empty: none.
 [[nodiscard]] QStringList checkInvariants(const RunView &run);
 

@@ -112,4 +112,28 @@ void TraceChecker::checkMarks()
     }
 }
 
+// (n)
+void TraceChecker::checkDiscardedErrors()
+{
+    for (qsizetype i = 0; i < qsizetype(m_events.size()); ++i) {
+        const TraceEvent &e = m_events[std::size_t(i)];
+        if (e.kind != EventKind::ErrorDiscarded || !validTask(e.task))
+            continue;
+        if (m_run.runtime != Runtime::Swift)
+            fail(QStringLiteral("(n)"), i, QStringLiteral("error-discarded outside Swift"));
+        if (!validTask(e.other)) {
+            fail(QStringLiteral("(n)"), i, QStringLiteral("%1: error-discarded names no task").arg(who(e.task)));
+            continue;
+        }
+        const TaskInfo &child = m_tasks[std::size_t(e.other)];
+        const qsizetype childEnd = child.end;
+        const bool failedBefore = childEnd >= 0 && childEnd < i && child.outcome == Outcome::Failed
+            && m_events[std::size_t(childEnd)].text == e.text;
+        if (child.parent != e.task || !child.child || !failedBefore)
+            fail(QStringLiteral("(n)"), i, QStringLiteral("%1: error-discarded of %2 (%3), which is not a structured child "
+                                                          "of it that failed with that error before")
+                                               .arg(who(e.task), who(e.other), e.text));
+    }
+}
+
 } // namespace cascade::testing

@@ -66,6 +66,9 @@ inline QString signatureLine(const TraceEvent &event, const TaskPathResolver &pa
     case EventKind::ActionIgnored:
         line += QStringLiteral(" %1").arg(event.text);
         break;
+    case EventKind::ErrorDiscarded:
+        line += QStringLiteral(" child=%1 error=%2").arg(path(event.other), event.text);
+        break;
     default:
         break;
     }

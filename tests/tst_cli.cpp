@@ -429,6 +429,8 @@ void TestCli::traceJson_data()
                                 << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"shield-off","cause":"user"})") << qint64(0);
     QTest::addRow("ignored") << int(EventKind::ActionIgnored) << -1 << 0 << QStringLiteral("cancel") << QStringLiteral("main/x: gone")
                              << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"action-ignored","action":"cancel","reason":"main/x: gone"})") << qint64(0);
+    QTest::addRow("error-discarded") << int(EventKind::ErrorDiscarded) << 0 << 0 << QStringLiteral("BurnError") << none
+                                     << QByteArray(R"({"seq":7,"t":1300,"task":"main/job","ev":"error-discarded","child":"main","error":"BurnError"})") << qint64(0);
 }
 
 void TestCli::traceJson()

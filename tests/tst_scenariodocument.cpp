@@ -439,6 +439,31 @@ private Q_SLOTS:
         QCOMPARE(document.displayName(), u"kotlin-cancel-join (copy)"_s);
     }
 
+    void narrationSurvivesEditsUndoAndSaving()
+    {
+        // A lesson's captions and questions follow a rename, come back with undo and are saved.
+        ScenarioDocument document;
+        QVERIFY(document.openLesson(u"kotlin-cancel-join"_s));
+        const std::vector<Caption> captions = document.scenario().captions;
+        QVERIFY(captions.size() >= 3 && !document.scenario().questions.empty());
+        QVERIFY(document.renameTask(u"main/job"_s, u"worker"_s));
+        QCOMPARE(document.scenario().captions.size(), captions.size());
+        QCOMPARE(document.scenario().captions.front().on.task, u"main/worker"_s);
+        document.undo();
+        QVERIFY(document.scenario().captions == captions);
+        document.redo();
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"narrated.json"_s);
+        QVERIFY2(document.saveAs(path), qPrintable(document.error()));
+        ScenarioDocument reopened;
+        QVERIFY2(reopened.open(path), qPrintable(reopened.error()));
+        QVERIFY(reopened.scenario().captions == document.scenario().captions);
+        QVERIFY(reopened.scenario().questions == document.scenario().questions);
+        QVERIFY(readAll(path).contains(R"("task": "main/worker")"));
+    }
+
     void theSessionPlaysEachVersionFromZero()
     {
         Session session;

@@ -80,6 +80,8 @@ QString diffScenarios(const Scenario &a, const Scenario &b)
         || a.explanation.ko != b.explanation.ko || a.runtimes != b.runtimes) {
         return u"metadata"_s;
     }
+    if (a.captions != b.captions || a.questions != b.questions)
+        return u"captions or predict"_s;
     return diffTasks({a.root}, {b.root}, u"/root"_s);
 }
 
@@ -199,7 +201,7 @@ std::vector<MalformedRow> malformedRows()
     row("not-a-scenario.json", 1, 1, "not a Cascade scenario: missing required key \"cascade\" (it must be \"scenario\")");
     row("wrong-cascade.json", 2, 14, "/cascade: must be \"scenario\", got \"lesson\"");
     row("wrong-version.json", 3, 14, "/version: must be 1, the only version of the format this program reads; got 2");
-    row("unknown-top-key.json", 7, 3, "/author: unknown key \"author\"; expected one of: cascade, version, id, title, explanation, runtimes, root, note");
+    row("unknown-top-key.json", 7, 3, "/author: unknown key \"author\"; expected one of: cascade, version, id, title, explanation, runtimes, root, captions, predict, note");
     row("missing-root.json", 1, 1, "missing required key \"root\" in the top-level object");
     row("bad-id.json", 4, 9, "/id: must be an id (a-z or 0-9, then a-z, 0-9 or -; at most 64 characters), got \"Cancel_Join\"");
     row("title-missing-ko.json", 5, 12, "/title: missing required key \"ko\" (text needs English \"en\" and Korean \"ko\")");

@@ -77,6 +77,8 @@ private Q_SLOTS:
         QTest::addRow("user deadline") << makeEvent(EventKind::DeadlineSet, quint8(CancelCause::User), -1, {}, 700)
                                        << "deadline set by the user: 700 ms, at 1700 ms";
         QTest::addRow("shield on") << makeEvent(EventKind::ShieldOn, quint8(CancelCause::Code)) << "shield on by the code: requests from outside stop here";
+        QTest::addRow("error discarded") << makeEvent(EventKind::ErrorDiscarded, 0, 2, "ValueError")
+                                         << "the ValueError of its child main/job2 is discarded: nobody awaited it";
         QTest::addRow("ignored") << makeEvent(EventKind::ActionIgnored, 0, -1, "cancel", 0, "main/x: no such task is running")
                                  << "your cancel had no effect: main/x: no such task is running";
     }
@@ -91,7 +93,7 @@ private Q_SLOTS:
     // Every kind has words of its own, never the bare kind name.
     void everyKindIsDescribed()
     {
-        for (int kind = 0; kind <= int(EventKind::ShieldOff); ++kind) {
+        for (int kind = 0; kind <= int(EventKind::ErrorDiscarded); ++kind) {
             const TraceEvent e = makeEvent(EventKind(kind), 0, 0, QStringLiteral("x"), 5);
             const QString words = describeTraceEvent(e, &path);
             QVERIFY2(!words.isEmpty() && words != QLatin1String(eventKindName(EventKind(kind))), eventKindName(EventKind(kind)));

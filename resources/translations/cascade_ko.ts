@@ -390,6 +390,69 @@ Click: select %1 and go back to this moment</source>
         <source>System (%1)</source>
         <translation>시스템 (%1)</translation>
     </message>
+    <message>
+        <source>Presenter mode (F5)</source>
+        <translation>발표 모드 (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>▶ playing</source>
+        <translation>▶ 재생 중</translation>
+    </message>
+    <message>
+        <source>■ finished</source>
+        <translation>■ 끝남</translation>
+    </message>
+    <message>
+        <source>❙❙ paused</source>
+        <translation>❙❙ 일시 정지</translation>
+    </message>
+    <message>
+        <source>speed %1×</source>
+        <translation>속도 %1×</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms  %2: %3</source>
+        <translation>%1 ms  %2: %3</translation>
+    </message>
+    <message>
+        <source>Press Space to start</source>
+        <translation>Space를 눌러 시작하세요</translation>
+    </message>
+    <message>
+        <source>play / pause</source>
+        <translation>재생 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>클릭</translation>
+    </message>
+    <message>
+        <source>cancel a task</source>
+        <translation>작업 취소</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>나가기</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
@@ -1279,6 +1342,10 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>shield off %1</source>
         <translation>%1 실드를 끔</translation>
+    </message>
+    <message>
+        <source>the %1 of its child %2 is discarded: nobody awaited it</source>
+        <translation>자식 %2의 %1이(가) 버려짐: 아무도 기다리지 않았음</translation>
     </message>
 </context>
 <context>
