@@ -59,6 +59,10 @@ struct TraceEvent {
 //! Resolves a task id to its path ("main/group/child[3]").
 using TaskPathResolver = std::function<QString(int)>;
 
+//! Appends text as a JSON string literal: `"` and `\` escaped, control characters as \u00XX,
+//! everything else (non-ASCII too) as UTF-8. The trace, recording and export writers share it.
+void appendJsonString(QByteArray &out, const QString &text);
+
 //! One JSON Lines record for an event, with a fixed key order (seq, t, task, ev, fields...).
 [[nodiscard]] QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &path);
 //! A human-readable line for the console log of `cascade run` without --trace.
