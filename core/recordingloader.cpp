@@ -195,7 +195,7 @@ QString keyName(std::string_view key)
 }
 
 template<std::size_t N>
-int nameIndex(std::string_view raw, const std::array<const char *, N> &names)
+int nameIndex(std::string_view raw, const std::array<std::string_view, N> &names)
 {
     for (std::size_t i = 0; i < N; ++i) {
         if (raw == names[i])
@@ -204,14 +204,14 @@ int nameIndex(std::string_view raw, const std::array<const char *, N> &names)
     return -1;
 }
 
-constexpr std::array<const char *, 21> EventNames{
+constexpr std::array<std::string_view, 21> EventNames{
     "spawn", "start", "suspend", "resume", "work", "checkpoint", "cancel-request", "cancel-blocked",
     "cancel-deliver", "catch", "cleanup-enter", "cleanup-exit", "timeout", "print", "raise", "end",
     "action-ignored", "deadline-set", "deadline-clear", "shield-on", "shield-off"};
-constexpr std::array<const char *, 2> LinkNames{"child", "unstructured"};
-constexpr std::array<const char *, 7> CauseNames{"user", "code", "parent", "timeout", "failure", "awaiter", "shutdown"};
-constexpr std::array<const char *, 3> BlockedNames{"shield", "non-cancellable", "not-a-child"};
-constexpr std::array<const char *, 3> OutcomeNames{"completed", "cancelled", "failed"};
+constexpr std::array<std::string_view, 2> LinkNames{"child", "unstructured"};
+constexpr std::array<std::string_view, 7> CauseNames{"user", "code", "parent", "timeout", "failure", "awaiter", "shutdown"};
+constexpr std::array<std::string_view, 3> BlockedNames{"shield", "non-cancellable", "not-a-child"};
+constexpr std::array<std::string_view, 3> OutcomeNames{"completed", "cancelled", "failed"};
 
 //! Reads the event records one field at a time, in the documented order.
 class EventReader {
@@ -219,15 +219,15 @@ public:
     EventReader(RowReader &rows, const std::vector<bool> &spawned) : m_rows(rows), m_spawned(spawned) {}
 
     //! Reads fields from `m_next` on: the key must be `key` (optional fields may be absent).
-    const Field *next(const char *key, bool optional = false)
+    const Field *next(std::string_view key, bool optional = false)
     {
         if (m_next < m_rows.fieldCount() && m_rows.field(m_next).key == key)
             return &m_rows.field(m_next++);
         if (!optional) {
             if (m_next < m_rows.fieldCount())
-                m_rows.fail(m_rows.field(m_next).keyOffset, QStringLiteral("expected key \"%1\", found \"%2\"").arg(QLatin1String(key), keyName(m_rows.field(m_next).key)));
+                m_rows.fail(m_rows.field(m_next).keyOffset, QStringLiteral("expected key \"%1\", found \"%2\"").arg(keyName(key), keyName(m_rows.field(m_next).key)));
             else
-                m_rows.fail(m_rows.offset() - 1, QStringLiteral("missing key \"%1\"").arg(QLatin1String(key)));
+                m_rows.fail(m_rows.offset() - 1, QStringLiteral("missing key \"%1\"").arg(keyName(key)));
         }
         return nullptr;
     }
@@ -241,15 +241,17 @@ public:
         *out = field->value.number;
         return true;
     }
-    bool text(const char *key, QString *out, bool optional = false)
+    bool text(const char *key, QString *out, bool optional = false, bool shared = true)
     {
         const Field *field = next(key, optional);
         if (!field)
             return optional && m_rows.error().isEmpty();
         if (field->value.type != Value::Type::String)
             return m_rows.fail(field->keyOffset, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(key)));
-        return m_rows.text(*field, out);
+        return m_rows.text(*field, out, shared);
     }
+    //! Program output and messages: seldom the same twice, so not looked up among recent strings.
+    bool output(const char *key, QString *out) { return text(key, out, false, false); }
     bool boolean(const char *key, quint8 *out)
     {
         const Field *field = next(key);
@@ -261,7 +263,7 @@ public:
         return true;
     }
     template<std::size_t N>
-    bool name(const char *key, const std::array<const char *, N> &names, quint8 *out)
+    bool name(const char *key, const std::array<std::string_view, N> &names, quint8 *out)
     {
         const Field *field = next(key);
         if (!field)
@@ -269,8 +271,8 @@ public:
         const int index = field->value.type == Value::Type::String && !field->value.escaped ? nameIndex(field->value.raw, names) : -1;
         if (index < 0) {
             QStringList choices;
-            for (const char *choice : names)
-                choices << QStringLiteral("\"%1\"").arg(QLatin1String(choice));
+            for (const std::string_view choice : names)
+                choices << QStringLiteral("\"%1\"").arg(keyName(choice));
             return m_rows.fail(field->keyOffset, QStringLiteral("\"%1\" must be one of %2").arg(QLatin1String(key), choices.join(QStringLiteral(", "))));
         }
         *out = quint8(index);
@@ -345,14 +347,14 @@ bool readEventFields(EventReader &r, TraceEvent *event)
     case EventKind::CleanupExit:
         return r.text("kind", &event->text);
     case EventKind::Print:
-        return r.text("text", &event->text);
+        return r.output("text", &event->text);
     case EventKind::Raise:
-        return r.text("error", &event->text) && r.text("message", &event->message);
+        return r.text("error", &event->text) && r.output("message", &event->message);
     case EventKind::End:
         return r.name("outcome", OutcomeNames, &event->code) && r.text("error", &event->text, true)
             && (!r.lastWas("error") || !event->text.isEmpty() || r.fail(QStringLiteral("\"error\" must not be empty (it is left out when there is none)")));
     case EventKind::ActionIgnored:
-        return r.text("action", &event->text) && r.text("reason", &event->message);
+        return r.text("action", &event->text) && r.output("reason", &event->message);
     case EventKind::DeadlineSet: {
         qint64 deadline = 0;
         return r.integer("ms", 0, RecordingLoader::MaxTime, &event->ms)

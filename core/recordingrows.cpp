@@ -8,9 +8,18 @@ namespace cascade::recordingrows {
 
 namespace {
 
-// Repeated strings ("sleep", "finally", an error name) are shared; past this many distinct
-// ones (program output that never repeats) each is decoded on its own.
-constexpr std::size_t MaxInterned = 1 << 16;
+constexpr std::size_t RecentSlots = 1 << 12;  // a power of two
+
+std::size_t hashBytes(std::string_view bytes)
+{
+    // FNV-1a: short strings, a cheap and good enough spread for a small table.
+    std::size_t hash = 14695981039346656037ULL;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
 
 int hexDigit(char c)
 {
@@ -61,6 +70,7 @@ RowReader::RowReader(const char *data, qsizetype size, qsizetype start, qint64 l
     , m_line(line)
     , m_source(source)
     , m_maxStringBytes(maxStringBytes)
+    , m_recent(RecentSlots)
 {
 }
 
@@ -218,6 +228,8 @@ bool RowReader::readString(Value *value)
             return failHere(QStringLiteral("the line ends inside a string (the file is truncated or the string is not closed)"));
         if (static_cast<unsigned char>(c) < 0x20)
             return failHere(QStringLiteral("a control character in a string must be escaped"));
+        if (static_cast<unsigned char>(c) >= 0x80)
+            value->ascii = false;
         ++m_pos;
     }
     if (m_pos >= m_size) {
@@ -259,12 +271,22 @@ bool RowReader::readNumber(Value *value)
     return true;
 }
 
-bool RowReader::text(const Field &field, QString *out)
+bool RowReader::text(const Field &field, QString *out, bool shared)
 {
     const std::string_view raw = field.value.raw;
-    const auto known = m_strings.find(raw);
-    if (known != m_strings.end()) {
-        *out = known->second;
+    if (!field.value.escaped && field.value.ascii && !shared) {
+        *out = QString::fromLatin1(raw.data(), qsizetype(raw.size()));
+        return true;
+    }
+    Recent *slot = shared ? &m_recent[hashBytes(raw) & (RecentSlots - 1)] : nullptr;
+    if (slot && slot->raw == raw && !slot->raw.empty()) {
+        *out = slot->text;
+        return true;
+    }
+    if (!field.value.escaped && field.value.ascii) {
+        *out = QString::fromLatin1(raw.data(), qsizetype(raw.size()));
+        if (slot)
+            *slot = {raw, *out};
         return true;
     }
     const char *at = raw.data();
@@ -331,8 +353,8 @@ bool RowReader::text(const Field &field, QString *out)
     QString decoded = decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
     if (decoder.hasError())
         return fail(offsetOf(raw.data()), QStringLiteral("a string that is not valid UTF-8"));
-    if (m_strings.size() < MaxInterned)
-        m_strings.emplace(raw, decoded);
+    if (slot)
+        *slot = {raw, decoded};
     *out = std::move(decoded);
     return true;
 }

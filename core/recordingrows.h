@@ -7,7 +7,7 @@
 #include <QtGlobal>
 
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace cascade::recordingrows {
 
@@ -17,6 +17,7 @@ struct Value {
     Type type = Type::Null;
     bool boolean = false;
     bool escaped = false;        // a string with backslash escapes (decode before use)
+    bool ascii = true;           // a string of ASCII bytes only (no decoding needed)
     qint64 number = 0;
     std::string_view raw;        // a string's bytes between the quotes, still escaped
 };
@@ -47,9 +48,10 @@ public:
     //! Offset of the record just read, for messages about the whole record.
     [[nodiscard]] qsizetype recordOffset() const { return m_recordStart; }
 
-    //! The string's text (escapes decoded, UTF-8 checked); false with error() set. Repeated
-    //! strings are decoded once and shared.
-    bool text(const Field &field, QString *out);
+    //! The string's text (escapes decoded, UTF-8 checked); false with error() set. With
+    //! `shared`, a string seen lately ("sleep", "finally", an error name) is decoded once and
+    //! shared; program output, which seldom repeats, is not looked up.
+    bool text(const Field &field, QString *out, bool shared = true);
 
     //! Sets error() about the record just read, at byte offset `at`; always returns false.
     bool fail(qsizetype at, const QString &problem);
@@ -79,7 +81,13 @@ private:
     Field m_fields[MaxFields];
     int m_count = 0;
     QString m_error;
-    std::unordered_map<std::string_view, QString> m_strings;  // escaped bytes -> decoded text
+    //! Strings decoded lately, by a hash of their bytes: a fixed table, one string a slot, so a
+    //! lookup never walks a chain and a string that does not repeat costs one slot.
+    struct Recent {
+        std::string_view raw;    // escaped bytes, in the file
+        QString text;
+    };
+    std::vector<Recent> m_recent;
 };
 
 } // namespace cascade::recordingrows

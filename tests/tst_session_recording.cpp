@@ -31,7 +31,7 @@ void TestSessionRecording::savedRunReplays_data()
     QTest::addColumn<int>("stepsBefore");
     QTest::addColumn<bool>("toEnd");
     QTest::addRow("cancel mid-run, saved at the end") << "kotlin-cancel-join" << "cancel" << "main/job" << 8 << true;
-    QTest::addRow("cancel, saved mid-run") << "kotlin-cancel-join" << "cancel" << "main/job" << 8 << false;
+    QTest::addRow("shield, saved mid-run") << "kotlin-cancel-join" << "shield" << "main/job" << 4 << false;
     QTest::addRow("shield") << "asyncio-shield" << "shield" << "main" << 4 << true;
     QTest::addRow("timeout") << "kotlin-cancel-join" << "timeout" << "main/job" << 6 << true;
     QTest::addRow("fail") << "kotlin-cancel-join" << "fail" << "main/job" << 7 << true;
