@@ -10,6 +10,11 @@
 #include <QJsonObject>
 
 #include <array>
+#include <cstdint>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 
 namespace cascade {
 
@@ -45,8 +50,15 @@ private:
     QString m_error;
 };
 
-QString keyPlace(const QString &key)
+QString keyPlace(QString key)
 {
+    // A key comes from the file: keep the message on one line and short.
+    if (key.size() > 40)
+        key = key.left(40) + QStringLiteral("...");
+    for (QChar &c : key) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QLatin1Char('?');
+    }
     return QStringLiteral(", \"%1\"").arg(key);
 }
 
@@ -395,11 +407,29 @@ bool readTasks(RowReader &rows, qint64 tasks, Recording *out)
     return true;
 }
 
+//! A million events fill about 90 MB at once: on Linux, ask for 2 MB pages there, which spares
+//! the kernel tens of thousands of page faults (a third of the load time on a virtual machine).
+void adviseHugePages(const void *data, std::size_t bytes)
+{
+#ifdef Q_OS_LINUX
+    constexpr std::uintptr_t Page = 4096;
+    constexpr std::size_t HugePage = std::size_t(2) << 20;
+    const std::uintptr_t start = (reinterpret_cast<std::uintptr_t>(data) + Page - 1) & ~(Page - 1);
+    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
+    if (end > start + 2 * HugePage)
+        madvise(reinterpret_cast<void *>(start), end - start, MADV_HUGEPAGE);  // advice only: failure changes nothing
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
+#endif
+}
+
 bool readEvents(RowReader &rows, qint64 events, qsizetype bytesLeft, Recording *out)
 {
     // A hostile header may announce millions of events in a small file: reserve what fits.
     constexpr qsizetype MinEventBytes = 36;
     out->events.reserve(std::size_t(std::min<qint64>(events, bytesLeft / MinEventBytes + 1)));
+    adviseHugePages(out->events.data(), out->events.capacity() * sizeof(TraceEvent));
     std::vector<bool> spawned(out->taskPaths.size(), false);
     EventReader r(rows, spawned);
     qint64 lastTime = 0;

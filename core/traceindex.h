@@ -27,9 +27,8 @@ public:
         TaskPhase phase = TaskPhase::NotStarted;
     };
 
-    //! Events between snapshots: 0 picks one from the trace's size (at least 4096, and at least
-    //! four times the task count, so that snapshots never take more memory than about a quarter
-    //! of the states they save applying).
+    //! Events between snapshots; 0 picks max(4096, 4 x the task count), so that all snapshots
+    //! together hold at most one task state per four events, and a seek applies at most that many.
     explicit TraceIndex(const std::vector<TraceEvent> &events, qint64 interval = 0);
 
     [[nodiscard]] qint64 eventCount() const { return qint64(m_events->size()); }

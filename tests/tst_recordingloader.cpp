@@ -61,6 +61,8 @@ void TestRecordingLoader::malformed_data()
                                  << "bad:1:1: header" << "missing key \"finished\"";
     QTest::addRow("unknown key") << "replace" << QByteArray(R"("finished":true,)") << QByteArray(R"("finished":true,"speed":2,)")
                                  << "bad:1:1: header, \"speed\"" << "unknown key";
+    QTest::addRow("unknown key with a newline") << "replace" << QByteArray(R"("finished":true,)") << QByteArray(R"("finished":true,"a\nb":1,)")
+                                                << "bad:1:1: header, \"a?b\"" << "unknown key";
     QTest::addRow("bad runtime") << "replace" << QByteArray(R"("runtime":"kotlin")") << QByteArray(R"("runtime":"java")")
                                  << "bad:1:1: header, \"runtime\"" << "must be \"asyncio\", \"kotlin\" or \"swift\"";
     QTest::addRow("too many events") << "replace" << QByteArray(R"("events":23)") << QByteArray(R"("events":7000000)")
