@@ -3,8 +3,7 @@
 #include "chrometrace.h"
 #include "cliverb.h"
 #include "commandline.h"
-#include "recording.h"
-#include "traceindex.h"
+#include "openedrecording.h"
 
 #include <QCommandLineParser>
 #include <QFileDevice>
@@ -48,20 +47,20 @@ int runExportVerb(const QStringList &arguments, const CliIo &io)
 
     const QString path = positional.constFirst();
     QString error;
-    const std::optional<Recording> recording = RecordingLoader::loadFile(path, &error);
-    if (!recording)
+    const std::unique_ptr<OpenedRecording> opened = OpenedRecording::open(path, &error);
+    if (!opened)
         return io.fail(context, error);
+    const Recording &recording = opened->recording();
 
     if (!chromePath.isEmpty()) {
         std::unique_ptr<QFileDevice> file = openOutputFile(chromePath, &error);
         if (!file)
             return io.fail(context, QStringLiteral("cannot write the Chrome trace to %1").arg(error));
-        const TraceIndex index(recording->events);
-        if (!writeChromeTrace(*recording, index, *file) || !finishOutputFile(*file))
+        if (!writeChromeTrace(recording, opened->index(), *file) || !finishOutputFile(*file))
             return io.fail(context, QStringLiteral("cannot write the Chrome trace to '%1': %2").arg(chromePath, file->errorString()));
     }
     if (tracePath == QLatin1String("-")) {
-        io.out << QString::fromUtf8(recording->traceJsonLines());
+        io.out << QString::fromUtf8(recording.traceJsonLines());
         io.out.flush();
         if (io.out.status() != QTextStream::Ok)
             return io.fail(context, QStringLiteral("cannot write to standard output"));
@@ -69,7 +68,7 @@ int runExportVerb(const QStringList &arguments, const CliIo &io)
         std::unique_ptr<QFileDevice> file = openOutputFile(tracePath, &error);
         if (!file)
             return io.fail(context, QStringLiteral("cannot write the trace to %1").arg(error));
-        if (!writeWholeFile(*file, recording->traceJsonLines()))
+        if (!writeWholeFile(*file, recording.traceJsonLines()))
             return io.fail(context, QStringLiteral("cannot write the trace to '%1': %2").arg(tracePath, file->errorString()));
     }
     return ExitOk;

@@ -1,10 +1,12 @@
 // The seek index: the states at any instant, reached through snapshots, forwards or backwards,
 // are those of a straight run to that instant; the state spans tile each task's life.
 
+#include "openedrecording.h"
 #include "recordinghelpers.h"
 #include "seededrng.h"
 #include "traceindex.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cascade;
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void timeLookups();
     void spansTileEachTask_data();
     void spansTileEachTask();
+    void openedRecordingIndexesItsEvents();
 };
 
 void TestTraceIndex::seekMatchesStraightRun_data()
@@ -169,6 +172,30 @@ void TestTraceIndex::spansTileEachTask()
         if (!isFinalPhase(state->phase))
             QCOMPARE(spans.back().end, index.endTime());
     }
+}
+
+void TestTraceIndex::openedRecordingIndexesItsEvents()
+{
+    QString error;
+    const auto scenario = Lessons::load(QStringLiteral("kotlin-cancel-join"), &error);
+    QVERIFY2(scenario, qPrintable(error));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("job.recording.jsonl"));
+    const Recording recording = recordToEnd(*scenario, Runtime::Kotlin, {});
+    QVERIFY2(saveRecordingFile(recording, path, &error), qPrintable(error));
+
+    const std::unique_ptr<OpenedRecording> opened = OpenedRecording::open(path, &error);
+    QVERIFY2(opened, qPrintable(error));
+    QCOMPARE(opened->index().eventCount(), qint64(recording.events.size()));
+    QCOMPARE(&opened->index().event(0), &opened->recording().events.front());  // the index reads the recording's own events
+    // Just before 1.3 s job sleeps; after event 18, the cancellation delivered in its sleep, it unwinds.
+    const TaskStates at1300 = opened->index().statesAfter(opened->index().eventsUntil(1299));
+    QCOMPARE(at1300.state(1)->phase, TaskPhase::Suspended);
+    QCOMPARE(opened->index().statesAfter(19).state(1)->phase, TaskPhase::Unwinding);
+    QCOMPARE(opened->index().statesAfter(19).state(1)->detail(), QStringLiteral("delivered at sleep"));
+
+    QVERIFY(!OpenedRecording::open(dir.filePath(QStringLiteral("missing")), &error));
+    QVERIFY2(error.contains(QStringLiteral("cannot open the recording")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestTraceIndex)
