@@ -90,12 +90,6 @@ bool RowReader::fail(qsizetype at, const QString &problem)
     return false;
 }
 
-void RowReader::skipSpaces()
-{
-    while (m_pos < m_size && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t' || m_data[m_pos] == '\r'))
-        ++m_pos;
-}
-
 bool RowReader::read()
 {
     m_count = 0;

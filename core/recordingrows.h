@@ -59,7 +59,12 @@ public:
 
 private:
     bool failHere(const QString &problem) { return fail(m_pos, problem); }
-    void skipSpaces();
+    //! Inline: called at every token, and the file Cascade writes has no spaces to skip.
+    void skipSpaces()
+    {
+        while (m_pos < m_size && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t' || m_data[m_pos] == '\r'))
+            ++m_pos;
+    }
     bool readKey(Field *field);
     bool readValue(Value *value);
     bool readString(Value *value);

@@ -22,7 +22,7 @@ TraceIndex::TraceIndex(const std::vector<TraceEvent> &events, qint64 interval)
     : m_events(&events)
 {
     const int tasks = maxTaskId(events) + 1;
-    m_interval = interval > 0 ? interval : std::max<qint64>(4096, 4 * qint64(tasks));
+    m_interval = interval > 0 ? interval : std::max<qint64>(16384, 4 * qint64(tasks));
     m_spans.resize(std::size_t(tasks));
     m_snapshots.reserve(std::size_t(qint64(events.size()) / m_interval + 1));
 

@@ -27,7 +27,7 @@ public:
         TaskPhase phase = TaskPhase::NotStarted;
     };
 
-    //! Events between snapshots; 0 picks max(4096, 4 x the task count), so that all snapshots
+    //! Events between snapshots; 0 picks max(16384, 4 x the task count), so that all snapshots
     //! together hold at most one task state per four events, and a seek applies at most that many.
     explicit TraceIndex(const std::vector<TraceEvent> &events, qint64 interval = 0);
 
