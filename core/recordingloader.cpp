@@ -382,9 +382,10 @@ bool readEventFields(EventReader &r, TraceEvent *event)
     return false;
 }
 
-bool readTasks(RowReader &rows, qint64 tasks, Recording *out)
+bool readTasks(RowReader &rows, qint64 tasks, qsizetype bytesLeft, Recording *out)
 {
-    out->taskPaths.reserve(std::size_t(tasks));
+    constexpr qsizetype MinTaskBytes = 24;  // {"task":0,"path":"a"} and its newline
+    out->taskPaths.reserve(std::size_t(std::min<qint64>(tasks, bytesLeft / MinTaskBytes + 1)));
     for (qint64 id = 0; id < tasks; ++id) {
         rows.setRecord("task", id);
         if (rows.atEnd())
@@ -530,7 +531,7 @@ std::optional<Recording> RecordingLoader::parse(const QByteArray &bytes, const Q
         return std::nullopt;
     }
     RowReader rows(bytes.constData(), bytes.size(), newline + 1, 2, sourceName, MaxStringBytes);
-    if (!readTasks(rows, tasks, &recording) || !readEvents(rows, events, bytes.size() - rows.offset(), &recording)) {
+    if (!readTasks(rows, tasks, bytes.size() - rows.offset(), &recording) || !readEvents(rows, events, bytes.size() - rows.offset(), &recording)) {
         *error = rows.error();
         return std::nullopt;
     }
