@@ -67,6 +67,10 @@ void TestRecordingLoader::malformed_data()
                                  << "bad:1:1: header, \"runtime\"" << "must be \"asyncio\", \"kotlin\" or \"swift\"";
     QTest::addRow("too many events") << "replace" << QByteArray(R"("events":23)") << QByteArray(R"("events":7000000)")
                                      << "bad:1:1: header, \"events\"" << "from 0 to 6000000";
+    QTest::addRow("more tasks than the file has") << "replace" << QByteArray(R"("tasks":2)") << QByteArray(R"("tasks":5000000)")
+                                                  << "bad:4:1: task 2:" << "a task record is {\"task\":ID,\"path\":\"...\"}";
+    QTest::addRow("more events than the file has") << "replace" << QByteArray(R"("events":23)") << QByteArray(R"("events":6000000)")
+                                                   << "bad:27:1: event 23:" << "the file ends after 23 of 6000000 events (it is truncated)";
     QTest::addRow("header not JSON") << "whole" << QByteArray() << QByteArray("hello\n")
                                      << "bad:1:" << "header: illegal value (the first line must be the recording's header object)";
     QTest::addRow("empty file") << "whole" << QByteArray() << QByteArray() << "bad:1:1: header:" << "the file is empty";
