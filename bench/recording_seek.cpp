@@ -3,6 +3,7 @@
 //
 //   recording_seek generate --dir DIR [--workers N] [--iterations N]
 //   recording_seek measure --dir DIR [--repeat R] [--seeks S]
+//   recording_seek qjson --dir DIR
 //
 // generate: makes a scenario that makes about a million events (N workers in a strict Kotlin group,
 // each printing and sleeping 10 ms per iteration; main is cancelled by the user before they are
@@ -10,6 +11,8 @@
 // recording and the JSON Lines trace of the same run into DIR. measure (a process of its own, so
 // that its memory figures are the open recording's): times opening the recording (load + seek
 // index, median of R) and S seeks to random event counts (seeded), and prints the memory in use.
+// qjson: the straightforward way for comparison, QJsonDocument::fromJson of each line of the
+// JSON Lines trace (the objects only, no checks and no TraceEvents).
 // Output lines are "key: value".
 
 #include "engine.h"
@@ -22,6 +25,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -104,9 +109,10 @@ int main(int argc, char *argv[])
         else if (key == QLatin1String("--seeks"))
             seeks = value.toInt();
     }
-    if ((mode != QLatin1String("generate") && mode != QLatin1String("measure")) || dir.isEmpty() || workers < 1
+    if ((mode != QLatin1String("generate") && mode != QLatin1String("measure") && mode != QLatin1String("qjson"))
+        || dir.isEmpty() || workers < 1
         || iterations < 1 || repeat < 1 || seeks < 1) {
-        std::fputs("usage: recording_seek generate|measure --dir DIR [--workers N] [--iterations N] [--repeat R] [--seeks S]\n", stderr);
+        std::fputs("usage: recording_seek generate|measure|qjson --dir DIR [--workers N] [--iterations N] [--repeat R] [--seeks S]\n", stderr);
         return 2;
     }
     const QString recordingPath = QDir(dir).filePath(QStringLiteral("bench.recording.jsonl"));
@@ -147,6 +153,27 @@ int main(int argc, char *argv[])
             << "\ntrace_jsonl_mb: " << QString::number(double(QFileInfo(tracePath).size()) / (1 << 20), 'f', 1)
             << "\nengine_run_ms: " << QString::number(runMs, 'f', 1) << "\nsave_ms: " << QString::number(saveMs, 'f', 1) << '\n';
         out.flush();
+        return 0;
+    }
+    if (mode == QLatin1String("qjson")) {
+        QElapsedTimer timer;
+        timer.start();
+        QFile trace(tracePath);
+        if (!trace.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "recording_seek: cannot read %s\n", qPrintable(tracePath));
+            return 1;
+        }
+        const QByteArray bytes = trace.readAll();
+        std::vector<QJsonObject> objects;
+        for (qsizetype start = 0; start < bytes.size();) {
+            qsizetype end = bytes.indexOf('\n', start);
+            if (end < 0)
+                end = bytes.size();
+            objects.push_back(QJsonDocument::fromJson(QByteArray::fromRawData(bytes.constData() + start, end - start)).object());
+            start = end + 1;
+        }
+        out << "qjsondocument_lines: " << objects.size() << "\nqjsondocument_load_ms: "
+            << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 1) << '\n';
         return 0;
     }
     const auto [rssBefore, peakBefore] = memoryMiB();
