@@ -6,14 +6,24 @@ namespace cascade {
 
 namespace {
 
-int maxTaskId(const std::vector<TraceEvent> &events)
+//! How many events each task has (by id, up to the largest spawned id): a task has at most that
+//! many spans, so its span list is allocated once, never grown (growing copies, and on a virtual
+//! machine fresh memory is dear).
+std::vector<qint64> eventsPerTask(const std::vector<TraceEvent> &events)
 {
-    int max = -1;
+    std::vector<qint64> counts;
+    int maxSpawned = -1;
     for (const TraceEvent &event : events) {
-        if (event.kind == EventKind::Spawn && event.task < TaskStates::MaxTaskId)
-            max = std::max(max, event.task);
+        if (event.task < 0 || event.task >= TaskStates::MaxTaskId)
+            continue;
+        if (event.task >= int(counts.size()))
+            counts.resize(std::size_t(event.task) + 1, 0);
+        ++counts[std::size_t(event.task)];
+        if (event.kind == EventKind::Spawn)
+            maxSpawned = std::max(maxSpawned, event.task);
     }
-    return max;
+    counts.resize(std::size_t(maxSpawned + 1));
+    return counts;
 }
 
 } // namespace
@@ -21,9 +31,12 @@ int maxTaskId(const std::vector<TraceEvent> &events)
 TraceIndex::TraceIndex(const std::vector<TraceEvent> &events, qint64 interval)
     : m_events(&events)
 {
-    const int tasks = maxTaskId(events) + 1;
+    const std::vector<qint64> counts = eventsPerTask(events);
+    const int tasks = int(counts.size());
     m_interval = interval > 0 ? interval : std::max<qint64>(16384, 4 * qint64(tasks));
     m_spans.resize(std::size_t(tasks));
+    for (std::size_t task = 0; task < counts.size(); ++task)
+        m_spans[task].reserve(std::size_t(counts[task]));
     m_snapshots.reserve(std::size_t(qint64(events.size()) / m_interval + 1));
 
     TaskStates states;
