@@ -4,6 +4,7 @@
 #include "clirunoptions.h"
 #include "commandline.h"
 #include "engine.h"
+#include "recordingreplay.h"
 #include "scenario.h"
 #include "trace.h"
 #include "useraction.h"
@@ -23,7 +24,8 @@ namespace {
 //! What `cascade run` was asked to do, once its arguments are checked.
 struct RunRequest {
     ScenarioRunRequest run;
-    QString tracePath;  // empty: readable log; "-": trace on stdout
+    QString tracePath;   // empty: readable log; "-": trace on stdout
+    QString recordPath;  // empty: no recording
 };
 
 //! Checks the arguments of `run`; a status when it is done already (help, bad input).
@@ -40,7 +42,10 @@ std::optional<int> parseRun(const QStringList &arguments, RunRequest *request, c
     const QCommandLineOption traceOption(QStringLiteral("trace"),
         QStringLiteral("Write the JSON Lines trace to FILE, or to standard output with '-', instead of the log."),
         QStringLiteral("FILE|-"));
-    parser.addOption(traceOption);
+    const QCommandLineOption recordOption(QStringLiteral("record"),
+        QStringLiteral("Also save the run as a recording (docs/recording-format.md), to open or 'cascade replay' later."),
+        QStringLiteral("FILE"));
+    parser.addOptions({traceOption, recordOption});
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A lesson id (see 'cascade lessons') or a scenario JSON file."),
                                  QStringLiteral("<lesson-id | file.json>"));
 
@@ -64,6 +69,11 @@ std::optional<int> parseRun(const QStringList &arguments, RunRequest *request, c
         request->tracePath = parser.value(traceOption);
         if (request->tracePath.isEmpty())
             return io.fail(context, QStringLiteral("--trace: empty file name (use '-' for standard output)"));
+    }
+    if (parser.isSet(recordOption)) {
+        request->recordPath = parser.value(recordOption);
+        if (request->recordPath.isEmpty() || request->recordPath == QLatin1String("-"))
+            return io.fail(context, QStringLiteral("--record: give a file name (a recording is not written to standard output)"));
     }
     return std::nullopt;
 }
@@ -142,10 +152,21 @@ int runRunVerb(const QStringList &arguments, const CliIo &io)
         if (!traceFile)
             return io.fail(context, QStringLiteral("cannot write the trace to %1").arg(error));
     }
+    std::unique_ptr<QFileDevice> recordFile;
+    if (!request.recordPath.isEmpty()) {
+        recordFile = openOutputFile(request.recordPath, &error);
+        if (!recordFile)
+            return io.fail(context, QStringLiteral("cannot write the recording to %1").arg(error));
+    }
 
     Engine engine(scenario, chosen);
     runScenario(engine, request.run);
 
+    if (recordFile) {
+        const Recording recording = recordRun(scenario, chosen, request.run.actions, engine);
+        if (!writeRecording(recording, *recordFile) || !finishOutputFile(*recordFile))
+            return io.fail(context, QStringLiteral("cannot write the recording to '%1': %2").arg(request.recordPath, recordFile->errorString()));
+    }
     if (tracePath.isEmpty()) {
         const TaskPathResolver resolve = engine.pathResolver();
         io.out << QStringLiteral("== %1 under %2: %3\n").arg(scenario.id, runtimeName(chosen), oneLine(scenario.title.en));

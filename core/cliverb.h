@@ -49,10 +49,14 @@ QCommandLineOption addHelpOption(QCommandLineParser &parser);
 
 //! Writes `data` and commits (QSaveFile) or flushes and closes; true when it all arrived.
 [[nodiscard]] bool writeWholeFile(QFileDevice &file, const QByteArray &data);
+//! Commits (QSaveFile) or flushes and closes a file opened by openOutputFile and written in parts.
+[[nodiscard]] bool finishOutputFile(QFileDevice &file);
 
 // The verbs, each in its own file.
 int runLessonsVerb(const QStringList &arguments, const CliIo &io);  // cli_lessons.cpp
 int runRunVerb(const QStringList &arguments, const CliIo &io);      // cli_run.cpp
 int runWhyVerb(const QStringList &arguments, const CliIo &io);      // cli_why.cpp
+int runReplayVerb(const QStringList &arguments, const CliIo &io);   // cli_replay.cpp
+int runExportVerb(const QStringList &arguments, const CliIo &io);   // cli_export.cpp
 
 } // namespace cascade

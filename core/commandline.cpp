@@ -70,12 +70,17 @@ std::unique_ptr<QFileDevice> openOutputFile(const QString &path, QString *error)
 
 bool writeWholeFile(QFileDevice &file, const QByteArray &data)
 {
-    bool written = file.write(data) == data.size();
+    const bool written = file.write(data) == data.size();
+    return finishOutputFile(file) && written;
+}
+
+bool finishOutputFile(QFileDevice &file)
+{
     if (auto *saveFile = qobject_cast<QSaveFile *>(&file))
-        return saveFile->commit() && written;
-    written = file.flush() && written;  // a full device reports the error only here
+        return saveFile->commit();
+    const bool flushed = file.flush();  // a full device reports the error only here
     file.close();
-    return written && file.error() == QFileDevice::NoError;
+    return flushed && file.error() == QFileDevice::NoError;
 }
 
 const std::vector<CliVerb> &coreVerbs()
@@ -87,6 +92,10 @@ const std::vector<CliVerb> &coreVerbs()
          QStringLiteral("run a scenario headless; print its log, or its trace with --trace"), &runRunVerb},
         {QStringLiteral("why"), QStringLiteral("why <lesson-id | file.json> TASK"),
          QStringLiteral("run as 'run' does and explain why TASK was cancelled: the chain of causes"), &runWhyVerb},
+        {QStringLiteral("replay"), QStringLiteral("replay <recording>"),
+         QStringLiteral("run a recording again and check that the trace is the same"), &runReplayVerb},
+        {QStringLiteral("export"), QStringLiteral("export <recording>"),
+         QStringLiteral("write a recording as a Chrome trace (Perfetto) or a JSON Lines trace"), &runExportVerb},
     };
     return verbs;
 }
@@ -154,8 +163,10 @@ QString CommandLine::overviewText() const
             "\n"
             "Options: -h, --help shows help; -v, --version shows the version.\n"
             "\n"
-            "Exit status: 0 when the verb did its job (a run exits 0 whatever the tasks' outcomes),\n"
-            "2 for bad input (unknown verb or option, bad value, unreadable scenario, write failure),\n"
+            "Exit status: 0 when the verb did its job (a run exits 0 whatever the tasks' outcomes; a replay\n"
+            "exits 0 when the traces match), 1 when a replay's trace differs from the recorded one,\n"
+            "2 for bad input (unknown verb or option, bad value, unreadable scenario or recording,\n"
+            "a recording that cannot be replayed, write failure),\n"
             "3 when the engine stopped the run early (event limit) or a built-in lesson does not load.\n"
             "\n"
             "Examples:\n"
@@ -164,7 +175,10 @@ QString CommandLine::overviewText() const
             "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
             "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
             "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n"
-            "  cascade why swift-make-soup main/makeSoup/chopIngredients/chop[2]\n");
+            "  cascade why swift-make-soup main/makeSoup/chopIngredients/chop[2]\n"
+            "  cascade run kotlin-cancel-join --cancel main/job@700 --record job.recording.jsonl\n"
+            "  cascade replay job.recording.jsonl\n"
+            "  cascade export job.recording.jsonl --chrome-trace job.chrome.json\n");
 }
 
 int CommandLine::help(const QStringList &arguments) const

@@ -13,8 +13,9 @@ namespace cascade {
 
 //! Exit statuses of the command line, also listed in `cascade help` and the README.
 enum CommandLineExit : int {
-    ExitOk = 0,         // the verb did its job (a run exits 0 whatever the tasks' outcomes)
-    ExitBadInput = 2,   // unknown verb or option, bad value, unreadable scenario, write failure
+    ExitOk = 0,         // the verb did its job (a run exits 0 whatever the tasks' outcomes; a replay matched)
+    ExitDiffer = 1,     // `cascade replay`: the replayed trace differs from the recorded one
+    ExitBadInput = 2,   // unknown verb or option, bad value, unreadable scenario or recording, write failure
     ExitInternal = 3,   // the engine stopped early (event limit) or a built-in lesson is broken
 };
 

@@ -37,7 +37,7 @@ const char *eventKindName(EventKind kind)
 
 bool eventKindFromName(const QString &name, EventKind *out)
 {
-    for (int k = 0; k <= int(EventKind::ErrorDiscarded); ++k) {
+    for (int k = 0; k < EventKindCount; ++k) {
         if (name == QLatin1String(eventKindName(EventKind(k)))) {
             if (out)
                 *out = EventKind(k);
@@ -50,7 +50,7 @@ bool eventKindFromName(const QString &name, EventKind *out)
 QStringList allEventKindNames()
 {
     QStringList names;
-    for (int k = 0; k <= int(EventKind::ErrorDiscarded); ++k)
+    for (int k = 0; k < EventKindCount; ++k)
         names << QLatin1String(eventKindName(EventKind(k)));
     return names;
 }
@@ -143,28 +143,6 @@ QString resolvePath(const TaskPathResolver &path, int task)
     return QStringLiteral("#%1").arg(task);
 }
 
-//! Appends text as a JSON string literal. UTF-8 stays as is; only what JSON requires is escaped.
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out += '"';
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 //! Writes the record incrementally: `,"key":value` pairs after the fixed head.
 class JsonRecord {
 public:
@@ -252,6 +230,27 @@ QString pathOrDash(const TaskPathResolver &path, int task)
 }
 
 } // namespace
+
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
 
 QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &path)
 {

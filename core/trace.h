@@ -35,6 +35,9 @@ enum class EventKind : quint8 {
     ErrorDiscarded, // Swift: the error of a structured child never reached this task: other = child, text = error
 };
 
+//! How many kinds there are: every value below this is a valid EventKind (keep it last in the enum).
+inline constexpr int EventKindCount = int(EventKind::ErrorDiscarded) + 1;
+
 enum class LinkCode : quint8 { Child, Unstructured };
 enum class CancelCause : quint8 { User, Code, Parent, Timeout, Failure, Awaiter, Shutdown };
 enum class BlockedBy : quint8 { Shield, NonCancellable, NotAChild };
@@ -67,6 +70,10 @@ struct TraceEvent {
 
 //! Resolves a task id to its path ("main/group/child[3]").
 using TaskPathResolver = std::function<QString(int)>;
+
+//! Appends text as a JSON string literal: `"` and `\` escaped, control characters as \u00XX,
+//! everything else (non-ASCII too) as UTF-8. The trace, recording and export writers share it.
+void appendJsonString(QByteArray &out, const QString &text);
 
 //! One JSON Lines record for an event, with a fixed key order (seq, t, task, ev, fields...).
 [[nodiscard]] QByteArray traceEventToJson(const TraceEvent &event, const TaskPathResolver &path);

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "lessons.h"
+#include "recordingreplay.h"
 #include "scenarioloader.h"
 
 namespace cascade {
@@ -280,6 +281,27 @@ QString Session::actionUnavailable(const QString &action) const
             return unavailableReason(kind, m_runtime);
     }
     return QStringLiteral("unknown action '%1' (cancel, fail, timeout or shield)").arg(action);
+}
+
+std::optional<Recording> Session::recording() const
+{
+    if (!m_scenario || !m_engine)
+        return std::nullopt;
+    return recordRun(*m_scenario, m_runtime, m_actions, *m_engine);
+}
+
+bool Session::saveRecording(const QString &path)
+{
+    const std::optional<Recording> run = recording();
+    QString error;
+    if (!run)
+        error = m_unavailable.isEmpty() ? QStringLiteral("nothing to record: no scenario is open")
+                                        : QStringLiteral("nothing to record: the scenario cannot run under %1").arg(runtimeName(m_runtime));
+    else if (saveRecordingFile(*run, path, &error))
+        return true;
+    m_error = error;
+    Q_EMIT errorChanged();
+    return false;
 }
 
 QString Session::scenarioId() const { return m_scenario ? m_scenario->id : QString(); }

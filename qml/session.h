@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine.h"
+#include "recording.h"
 #include "eventlogmodel.h"
 #include "tasklistmodel.h"
 
@@ -62,6 +63,12 @@ public:
     //! Why `action` ("cancel", "fail", "timeout", "shield") cannot be used under the current
     //! runtime (for a disabled menu entry's tooltip); empty when it can.
     Q_INVOKABLE [[nodiscard]] QString actionUnavailable(const QString &action) const;
+    //! Saves the run so far as a recording (docs/recording-format.md): the scenario, the runtime,
+    //! the user's actions and every event the engine has made. False, with `error` saying why,
+    //! when there is no run or the file cannot be written.
+    Q_INVOKABLE bool saveRecording(const QString &path);
+    //! The run so far as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
+    [[nodiscard]] std::optional<Recording> recording() const;
 
     [[nodiscard]] QString scenarioId() const;
     [[nodiscard]] QString title() const;

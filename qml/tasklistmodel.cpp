@@ -4,18 +4,13 @@
 
 namespace cascade {
 
-qint64 TaskListModel::Row::earliestDeadline() const
+const TaskState &TaskListModel::stateOf(const Row &row) const
 {
-    if (deadlines.isEmpty())
-        return -1;
-    return std::min_element(deadlines.begin(), deadlines.end())->first;
-}
-
-qint64 TaskListModel::Row::earliestDeadlineMs() const
-{
-    if (deadlines.isEmpty())
-        return 0;
-    return std::min_element(deadlines.begin(), deadlines.end())->second;
+    static const TaskState notStarted;
+    if (!row.spawned)
+        return notStarted;
+    const TaskState *state = m_states.state(row.taskId);
+    return state ? *state : notStarted;
 }
 
 TaskListModel::TaskListModel(QObject *parent)
@@ -33,6 +28,7 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
+    const TaskState &state = stateOf(row);
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -42,23 +38,23 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     case DepthRole:
         return row.depth;
     case StateRole:
-        return row.state;
+        return taskPhaseName(state.phase);
     case DetailRole:
-        return row.detail;
+        return state.detail();
     case LinkRole:
         return row.link;
     case PendingSinceRole:
-        return row.pendingSince;
+        return state.pendingSince;
     case DeliveredRole:
-        return row.delivered;
+        return state.delivered;
     case SpawnedRole:
         return row.spawned;
     case ShieldedRole:
-        return row.shields > 0;
+        return state.shielded();
     case DeadlineRole:
-        return row.earliestDeadline();
+        return state.earliestDeadline();
     case DeadlineMsRole:
-        return row.earliestDeadlineMs();
+        return state.earliestDeadlineMs();
     default:
         return {};
     }
@@ -88,12 +84,13 @@ QVariantMap TaskListModel::info(const QString &path) const
     if (at < 0)
         return {};
     const Row &row = m_rows.at(at);
+    const TaskState &state = stateOf(row);
     return {{QStringLiteral("name"), row.name},       {QStringLiteral("path"), row.path},
-            {QStringLiteral("state"), row.state},     {QStringLiteral("detail"), row.detail},
-            {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), row.pendingSince},
-            {QStringLiteral("delivered"), row.delivered}, {QStringLiteral("depth"), row.depth},
-            {QStringLiteral("spawned"), row.spawned}, {QStringLiteral("shielded"), row.shields > 0},
-            {QStringLiteral("deadline"), row.earliestDeadline()}, {QStringLiteral("deadlineMs"), row.earliestDeadlineMs()}};
+            {QStringLiteral("state"), taskPhaseName(state.phase)}, {QStringLiteral("detail"), state.detail()},
+            {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), state.pendingSince},
+            {QStringLiteral("delivered"), state.delivered}, {QStringLiteral("depth"), row.depth},
+            {QStringLiteral("spawned"), row.spawned}, {QStringLiteral("shielded"), state.shielded()},
+            {QStringLiteral("deadline"), state.earliestDeadline()}, {QStringLiteral("deadlineMs"), state.earliestDeadlineMs()}};
 }
 
 int TaskListModel::rowOf(int taskId) const
@@ -160,81 +157,27 @@ void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &pa
 
 void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
 {
+    const quint16 changes = m_states.apply(event);
     if (event.kind == EventKind::Spawn) {
         spawnRow(event, path);
         return;
     }
     const int at = rowOf(event.task);
-    if (at < 0)
+    if (at < 0 || changes == ChangedNothing)
         return;
-    Row &row = m_rows[at];
-    QList<int> roles{StateRole, DetailRole};
-    switch (event.kind) {
-    case EventKind::Start:
-    case EventKind::Resume:
-    case EventKind::CleanupExit:
-        row.state = QStringLiteral("running");
-        row.detail.clear();
-        break;
-    case EventKind::Suspend:
-        row.state = QStringLiteral("suspended");
-        row.detail = event.text;
-        break;
-    case EventKind::Work:
-        row.state = QStringLiteral("cpu");
-        row.detail = QStringLiteral("%1 ms of CPU work").arg(event.ms);
-        break;
-    case EventKind::CancelRequest:
-        if (row.pendingSince >= 0 || row.delivered)
-            return;
-        row.pendingSince = event.t;
-        roles = {PendingSinceRole};
-        break;
-    case EventKind::CancelDeliver:
-        row.pendingSince = -1;
-        row.delivered = true;
-        row.state = QStringLiteral("unwinding");
-        row.detail = QStringLiteral("delivered at %1").arg(event.text);
-        roles << PendingSinceRole << DeliveredRole;
-        break;
-    case EventKind::CleanupEnter:
-        row.state = QStringLiteral("cleanup");
-        row.detail = event.text;
-        break;
-    case EventKind::End: {
-        const Outcome outcome = Outcome(event.code);
-        const bool timedOut = event.text.startsWith(QLatin1String("Timeout"));
-        row.state = timedOut ? QStringLiteral("timed-out") : QString::fromLatin1(outcomeName(outcome));
-        row.detail = event.text;
-        row.pendingSince = -1;
+    QList<int> roles;
+    if (changes & ChangedPhase)
+        roles << StateRole;
+    if (changes & ChangedDetail)
+        roles << DetailRole;
+    if (changes & ChangedPending)
         roles << PendingSinceRole;
-        break;
-    }
-    case EventKind::DeadlineSet:
-        row.deadlines.append({event.t + event.ms, event.ms});
-        roles = {DeadlineRole, DeadlineMsRole};
-        break;
-    case EventKind::DeadlineClear: {
-        const auto it = std::find_if(row.deadlines.begin(), row.deadlines.end(),
-                                     [&](const auto &d) { return d.first == event.ms; });
-        if (it == row.deadlines.end())
-            return;
-        row.deadlines.erase(it);
-        roles = {DeadlineRole, DeadlineMsRole};
-        break;
-    }
-    case EventKind::ShieldOn:
-    case EventKind::ShieldOff: {
-        const bool before = row.shields > 0;
-        row.shields = std::max(0, row.shields + (event.kind == EventKind::ShieldOn ? 1 : -1));
-        if (before == (row.shields > 0))
-            return;  // a second shield on a shielded task changes nothing visible
-        roles = {ShieldedRole};
-        break;
-    }
-    default:
-        return;
-    }
+    if (changes & ChangedDelivered)
+        roles << DeliveredRole;
+    if (changes & ChangedDeadline)
+        roles << DeadlineRole << DeadlineMsRole;
+    if (changes & ChangedShielded)
+        roles << ShieldedRole;
     const QModelIndex changed = index(at);
     Q_EMIT dataChanged(changed, changed, roles);
 }
@@ -243,6 +186,7 @@ void TaskListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_states.clear();
     m_rowByTask.clear();
     m_plannedByPath.clear();
     endResetModel();
@@ -261,6 +205,7 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
     }
     beginResetModel();
     m_rows.clear();
+    m_states.clear();
     m_rowByTask.clear();
     m_plannedByPath.clear();
     m_rows.reserve(qsizetype(plan.size()));

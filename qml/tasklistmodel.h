@@ -1,5 +1,6 @@
 #pragma once
 
+#include "taskstates.h"
 #include "trace.h"
 
 #include <QAbstractListModel>
@@ -11,6 +12,8 @@ namespace cascade {
 //! It can start from a plan (every task a run will spawn, "not-started", `spawned` false): a
 //! spawn then turns the planned row into a spawned one. Updated incrementally from trace events:
 //! a spawn nobody planned inserts a row under its parent, later events change that row only.
+//! The states come from core's TaskStates (the one derivation of state from events); the model
+//! adds the rows, their order and the plan.
 class TaskListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -57,29 +60,24 @@ public:
     void showPlan(const std::vector<PlannedTask> &plan);
 
 private:
+    //! A row is a place in the tree; what the task is doing is in m_states under its task id.
     struct Row {
-        int taskId = -1;
+        int taskId = -1;     // -1 for a planned row not spawned yet
         int parentId = -1;
         int depth = 0;
         QString name;
         QString path;
-        QString state = QStringLiteral("not-started");
-        QString detail;
         QString link;
-        qint64 pendingSince = -1;
-        bool delivered = false;
         bool spawned = true;
-        int shields = 0;
-        QList<std::pair<qint64, qint64>> deadlines;  // (deadline, ms) set and not cleared
-
-        [[nodiscard]] qint64 earliestDeadline() const;
-        [[nodiscard]] qint64 earliestDeadlineMs() const;
     };
+    //! The state shown on a row: the task's, or "not started" for a planned row.
+    [[nodiscard]] const TaskState &stateOf(const Row &row) const;
     [[nodiscard]] int rowOf(int taskId) const;
     void spawnRow(const TraceEvent &event, const TaskPathResolver &path);
     //! Keeps the lookups right for the rows from `first` on (after an insert moved them).
     void reindexFrom(qsizetype first);
     QList<Row> m_rows;
+    TaskStates m_states;
     QHash<int, int> m_rowByTask;         // task id -> row, for spawned rows
     QHash<QString, int> m_plannedByPath;  // path -> row, for planned rows not spawned yet
 };

@@ -6,6 +6,7 @@
 #include "lessons.h"
 #include "modeltesthelpers.h"
 #include "tasklistmodel.h"
+#include "traceindex.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void showsDeadlinesAndShields_data();
     void showsDeadlinesAndShields();
     void roleNames();
+    void agreesWithTheSeekIndex_data();
+    void agreesWithTheSeekIndex();
 };
 
 void TestTaskListModel::plannedRowsBecomeSpawned_data()
@@ -217,6 +220,49 @@ void TestTaskListModel::roleNames()
     QCOMPARE(roles.value(TaskListModel::DeadlineRole), QByteArray("deadline"));
     QCOMPARE(roles.value(TaskListModel::DeadlineMsRole), QByteArray("deadlineMs"));
     QCOMPARE(QSet<QByteArray>(roles.begin(), roles.end()).size(), roles.size());
+}
+
+void TestTaskListModel::agreesWithTheSeekIndex_data()
+{
+    addLessonRuntimeRows();
+}
+
+void TestTaskListModel::agreesWithTheSeekIndex()
+{
+    // The list shown while a run plays and the index a recording is scrubbed with derive the same
+    // states: after every event, each row reads what statesAfter() says of its task.
+    QFETCH(QString, lesson);
+    QFETCH(int, runtime);
+    QString error;
+    const auto scenario = Lessons::loadLessonOrFile(lesson, &error);
+    QVERIFY2(scenario && runtime >= 0, qPrintable(error));
+    Engine engine(*scenario, Runtime(runtime));
+    engine.runToEnd();
+    const std::vector<TraceEvent> &events = engine.events();
+    const TraceIndex index(events, 4);
+    TaskListModel model;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        model.apply(events[i], engine.pathResolver());
+        const TaskStates states = index.statesAfter(qint64(i) + 1);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex at = model.index(row);
+            const int task = [&] {
+                for (int id = 0; id < engine.taskCount(); ++id) {
+                    if (engine.taskPath(id) == at.data(TaskListModel::PathRole).toString() && states.state(id))
+                        return id;
+                }
+                return -1;
+            }();
+            QVERIFY(task >= 0);
+            const TaskState *state = states.state(task);
+            QCOMPARE(at.data(TaskListModel::StateRole).toString(), taskPhaseName(state->phase));
+            QCOMPARE(at.data(TaskListModel::DetailRole).toString(), state->detail());
+            QCOMPARE(at.data(TaskListModel::PendingSinceRole).toLongLong(), state->pendingSince);
+            QCOMPARE(at.data(TaskListModel::DeliveredRole).toBool(), state->delivered);
+            QCOMPARE(at.data(TaskListModel::ShieldedRole).toBool(), state->shielded());
+            QCOMPARE(at.data(TaskListModel::DeadlineRole).toLongLong(), state->earliestDeadline());
+        }
+    }
 }
 
 QTEST_MAIN(TestTaskListModel)
