@@ -288,17 +288,22 @@ void EngineImpl::runCancelHandlers(TaskRecord &task)
     if (!task.extras || task.extras->handlers.empty())
         return;
     const auto handlers = task.extras->handlers;
+    const int at = task.at;  // the handler runs beside the operation, which stays where it is
     for (const Steps *steps : handlers) {
+        task.at = m_locations.indexOfHandler(*steps);
         emit(EventKind::CleanupEnter, task, -1, 0, 0, QStringLiteral("onCancel"));
         for (const Step &step : *steps) {
+            task.at = m_locations.indexOf(step);
             if (step.kind == StepKind::Print) {
                 emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, BlockContext{}));
             } else if (step.kind == StepKind::Signal) {
                 sendSignal(step.target);
             }
         }
+        task.at = m_locations.indexOfHandler(*steps);
         emit(EventKind::CleanupExit, task, -1, 0, 0, QStringLiteral("onCancel"));
     }
+    task.at = at;
 }
 
 void EngineImpl::sendSignal(const QString &name)

@@ -9,6 +9,7 @@ namespace cascade {
 
 EngineImpl::EngineImpl(const Scenario &scenario, Runtime runtime, Engine::Options options)
     : m_scenario(scenario)
+    , m_locations(scenario)
     , m_runtime(runtime)
     , m_options(options)
 {
@@ -57,6 +58,7 @@ void EngineImpl::emit(EventKind kind, const TaskRecord &task, int other, quint8 
     event.other = other;
     event.kind = kind;
     event.code = code;
+    event.step = kind == EventKind::ActionIgnored ? -1 : task.at;
     event.text = text;
     event.message = message;
     if (m_listener)
@@ -240,6 +242,7 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
             emit(EventKind::Spawn, *task, -1, quint8(LinkCode::Child));
         }
         task->status = TaskStatus::Running;
+        task->at = m_locations.indexOf(*task->spec);
         // A task cancelled before its first step never runs its body (asyncio, Kotlin DEFAULT start).
         if (m_runtime != Runtime::Swift && task->cancelCount > 0) {
             if (m_runtime == Runtime::Asyncio)
@@ -464,6 +467,16 @@ QString Engine::taskPath(int taskId) const
 int Engine::taskCount() const
 {
     return int(m_impl->m_tasks.size());
+}
+
+QString Engine::stepPointer(int step) const
+{
+    return m_impl->m_locations.pointer(step);
+}
+
+const StepLocations &Engine::stepLocations() const
+{
+    return m_impl->m_locations;
 }
 
 TaskPathResolver Engine::pathResolver() const

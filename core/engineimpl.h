@@ -4,6 +4,7 @@
 // Only engine.cpp and interpreter.cpp include this.
 
 #include "engine.h"
+#include "steplocations.h"
 
 #include <QCoro/QCoroTask>
 
@@ -111,6 +112,7 @@ struct TaskRecord {
     int waitTarget = -1;            // join target / scope id
     int wakeErrorId = -1;
     int shieldScope = -1;           // Kotlin: the NonCancellable block it was started in
+    int at = -1;                    // where it stands: a StepLocations index (TraceEvent::step)
 
     [[nodiscard]] TaskExtras &x()
     {
@@ -311,6 +313,7 @@ public:
     void popScope(TaskRecord &task, int scopeId);
 
     const Scenario &m_scenario;
+    StepLocations m_locations;
     Runtime m_runtime;
     Engine::Options m_options;
     std::deque<TaskRecord> m_tasks;

@@ -187,6 +187,7 @@ QCoro::Task<> EngineImpl::runTask(int taskId)
     Flow flow;
     for (; next < body.size(); ++next) {
         const Step &step = body[next];
+        task.at = m_locations.indexOf(step);
         if (!preStep(task, &flow))
             break;
         if (execInstant(task, step, BlockContext{}, &flow)) {
@@ -228,6 +229,7 @@ QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow 
 
 void EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
 {
+    task.at = m_locations.indexOf(*task.spec);  // it ends where it was defined
     closeTaskMarks(task, &flow);
     if (task.extras && task.extras->injectedErrorId >= 0) {
         // A failure injected while the task could not take it (CPU work, a group's exit...).
@@ -282,6 +284,7 @@ QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
     } else if (flow.isThrow() && flow.error == Flow::Error::Named) {
         propagateToChildren(task, -1, CancelCause::Failure, task.id);  // a failing job cancels its children
     }
+    task.at = m_locations.indexOf(*task.spec);  // the end of its body waits for its children
     while (live()) {
         const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
         if (wake == Wake::Abort)
@@ -423,6 +426,7 @@ QCoro::Task<Flow> EngineImpl::execBlock(TaskRecord &task, const Steps &steps, Bl
     Flow flow;
     for (std::size_t i = from; i < steps.size(); ++i) {
         const Step &step = steps[i];
+        task.at = m_locations.indexOf(step);
         if (!preStep(task, &flow))
             co_return flow;
         if (!execInstant(task, step, ctx, &flow))
@@ -508,6 +512,7 @@ QCoro::Task<Flow> EngineImpl::execLoop(TaskRecord &task, const Step &step, Block
     Flow flow;
     for (qint64 i = 0; i < iterations; ++i) {
         if (whileActive) {
+            task.at = m_locations.indexOf(step);
             const bool cancelled = isCancelledForCheck(task);
             emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
             if (cancelled)
@@ -566,6 +571,7 @@ QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockC
     for (const CatchClause &clause : step.catches) {
         if (!catchMatches(clause, flow))
             continue;
+        task.at = m_locations.indexOf(clause);
         emit(EventKind::Catch, task, -1, clause.rethrow ? 1 : 0, 0, errorName(flow.errorId));
         const Flow caught = flow;
         flow = co_await execBlock(task, clause.body, ctx);
@@ -577,10 +583,12 @@ QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockC
     }
     if (!step.finallyBody.empty() || step.catches.empty()) {
         const QString kind = m_runtime == Runtime::Swift ? QStringLiteral("defer") : QStringLiteral("finally");
+        task.at = m_locations.finallyOf(step);
         emit(EventKind::CleanupEnter, task, -1, 0, 0, kind);
         const Flow cleanup = co_await execBlock(task, step.finallyBody, ctx);
         if (cleanup.kind == Flow::Kind::Abort)
             co_return cleanup;
+        task.at = m_locations.finallyOf(step);
         emit(EventKind::CleanupExit, task, -1, 0, 0, kind);
         if (cleanup.abrupt())
             flow = cleanup;  // an error in finally replaces the one in flight

@@ -32,6 +32,7 @@ const TaskSpec &EngineImpl::innerSpecFor(const Step &step, const QString &defaul
     auto spec = std::make_unique<TaskSpec>();
     spec->name = step.target.isEmpty() ? defaultName : step.target;
     spec->body = step.body;
+    m_locations.addInnerTaskCopy(*spec, step);
     m_innerSpecs.emplace_back(&step, std::move(spec));
     return *m_innerSpecs.back().second;
 }
@@ -74,6 +75,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
     const Flow body = co_await execBlock(task, step.body, inner);
     if (body.kind == Flow::Kind::Abort)
         co_return body;
+    task.at = m_locations.indexOf(step);  // back at the group: its exit waits for the children
     if (body.isThrow()) {
         // Leaving the group with an error (or the parent's cancellation) cancels the children.
         scope.shuttingDown = true;
@@ -376,6 +378,7 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
         result = co_await execBlock(task, step.body, ctx);
         if (result.kind == Flow::Kind::Abort)
             co_return result;
+        task.at = m_locations.indexOf(step);
         if (m_runtime == Runtime::Kotlin) {
             // withTimeout is a scope: it waits for the children started inside it.
             if (co_await waitScopeChildren(task, scope) == Wake::Abort)
@@ -418,6 +421,7 @@ QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, Blo
         Flow result = co_await execBlock(task, step.body, ctx);
         if (result.kind == Flow::Kind::Abort)
             co_return result;
+        task.at = m_locations.indexOf(step);
         // withContext is a scope: it waits for the coroutines launched inside it.
         if (co_await waitScopeChildren(task, scope) == Wake::Abort)
             co_return Flow{Flow::Kind::Abort};
@@ -458,6 +462,7 @@ QCoro::Task<Flow> EngineImpl::execOnCancel(TaskRecord &task, const Step &step, B
     Flow result = co_await execBlock(task, step.body, ctx);
     if (result.kind == Flow::Kind::Abort)
         co_return result;
+    task.at = m_locations.indexOf(step);
     auto &after = task.x().handlers;
     after.erase(std::remove(after.begin(), after.end(), &step.handler), after.end());
     co_return result;
@@ -469,43 +474,9 @@ namespace {
 
 void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
 {
-    const QString runtimeLabel = runtimeName(runtime);
-    auto reject = [&](const Step &step, const QString &what, const QString &why) {
-        *out << QStringLiteral("%1: %2 is not available in %3: %4").arg(step.pointer, what, runtimeLabel, why);
-    };
-    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
-    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
     for (const Step &step : steps) {
-        switch (step.kind) {
-        case StepKind::Spawn:
-            if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
-                reject(step, QStringLiteral("a structured child (\"link\": \"child\")"),
-                       QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
-                                      "an unstructured create_task"));
-            break;
-        case StepKind::OnCancel:
-            if (runtime == Runtime::Asyncio)
-                reject(step, QStringLiteral("a cancellation handler (onCancel)"),
-                       QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
-                                      "loop iteration"));
-            break;
-        case StepKind::Timeout:
-            if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a timeout"), noTimeout);
-            break;
-        case StepKind::Shield:
-            if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a shield"), noShield);
-            break;
-        case StepKind::Join:
-            if (runtime == Runtime::Swift && step.ms > 0)
-                reject(step, QStringLiteral("a join with a timeout"), noTimeout);
-            if (runtime == Runtime::Swift && step.shield)
-                reject(step, QStringLiteral("a shielded join"), noShield);
-            break;
-        default:
-            break;
-        }
+        for (const QString &reason : Engine::unavailable(step, runtime))
+            *out << QStringLiteral("%1: %2").arg(step.pointer, reason);
         collectUnsupported(step.body, runtime, out);
         collectUnsupported(step.finallyBody, runtime, out);
         collectUnsupported(step.handler, runtime, out);
@@ -517,6 +488,48 @@ void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
 }
 
 } // namespace
+
+QStringList Engine::unavailable(const Step &step, Runtime runtime)
+{
+    QStringList out;
+    const QString runtimeLabel = runtimeName(runtime);
+    auto reject = [&](const QString &what, const QString &why) {
+        out << QStringLiteral("%1 is not available in %2: %3").arg(what, runtimeLabel, why);
+    };
+    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
+    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
+    switch (step.kind) {
+    case StepKind::Spawn:
+        if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
+            reject(QStringLiteral("a structured child (\"link\": \"child\")"),
+                   QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
+                                  "an unstructured create_task"));
+        break;
+    case StepKind::OnCancel:
+        if (runtime == Runtime::Asyncio)
+            reject(QStringLiteral("a cancellation handler (onCancel)"),
+                   QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
+                                  "loop iteration"));
+        break;
+    case StepKind::Timeout:
+        if (runtime == Runtime::Swift)
+            reject(QStringLiteral("a timeout"), noTimeout);
+        break;
+    case StepKind::Shield:
+        if (runtime == Runtime::Swift)
+            reject(QStringLiteral("a shield"), noShield);
+        break;
+    case StepKind::Join:
+        if (runtime == Runtime::Swift && step.ms > 0)
+            reject(QStringLiteral("a join with a timeout"), noTimeout);
+        if (runtime == Runtime::Swift && step.shield)
+            reject(QStringLiteral("a shielded join"), noShield);
+        break;
+    default:
+        break;
+    }
+    return out;
+}
 
 QStringList Engine::unsupported(const Scenario &scenario, Runtime runtime)
 {
