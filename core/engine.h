@@ -62,6 +62,9 @@ public:
     [[nodiscard]] const std::vector<TraceEvent> &events() const;
     [[nodiscard]] qint64 eventCount() const;
     [[nodiscard]] QString taskPath(int taskId) const;
+    //! asyncio: the task was still pending when asyncio.run() returned (it was started during the
+    //! shutdown and outlived it); the program ended without it, and it has no end event.
+    [[nodiscard]] bool abandoned(int taskId) const;
     [[nodiscard]] int taskCount() const;
     [[nodiscard]] TaskPathResolver pathResolver() const;
     //! The JSON pointer of TraceEvent::step ("/root/steps/3", "/root/steps/3/catch/0",

@@ -53,8 +53,8 @@ struct TraceEvent {
     EventKind kind = EventKind::Start;
     quint8 code = 0;
     //! Where the task stands: an index into the engine's StepLocations (Engine::stepPointer turns
-    //! it into a JSON pointer such as "/root/steps/3"); -1 when it has no place (not started yet,
-    //! an ignored action). Fits in the padding after `code`: events stay 88 bytes.
+    //! it into a JSON pointer such as "/root/steps/3"); a task not started yet stands at its
+    //! definition; -1 for an ignored action. Fits in the padding after `code`: events stay 88 bytes.
     int step = -1;
     QString text;
     QString message;
