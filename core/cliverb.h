@@ -53,5 +53,6 @@ QCommandLineOption addHelpOption(QCommandLineParser &parser);
 // The verbs, each in its own file.
 int runLessonsVerb(const QStringList &arguments, const CliIo &io);  // cli_lessons.cpp
 int runRunVerb(const QStringList &arguments, const CliIo &io);      // cli_run.cpp
+int runCodeVerb(const QStringList &arguments, const CliIo &io);     // cli_code.cpp
 
 } // namespace cascade

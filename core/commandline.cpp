@@ -84,6 +84,9 @@ const std::vector<CliVerb> &coreVerbs()
          QStringLiteral("list the built-in lessons: id, runtimes, title (tab-separated)"), &runLessonsVerb},
         {QStringLiteral("run"), QStringLiteral("run <lesson-id | file.json>"),
          QStringLiteral("run a scenario headless; print its log, or its trace with --trace"), &runRunVerb},
+        {QStringLiteral("code"), QStringLiteral("code <lesson-id | file.json>"),
+         QStringLiteral("print the scenario as a Python, Kotlin or Swift program (--lang), or its line map (--map)"),
+         &runCodeVerb},
     };
     return verbs;
 }
@@ -156,7 +159,8 @@ QString CommandLine::overviewText() const
             "  cascade run kotlin-cancel-join\n"
             "  cascade run kotlin-cancel-join --cancel main/job@700 --trace -\n"
             "  cascade run my-scenario.json --runtime asyncio --fail main/worker@250:ValueError:boom\n"
-            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n");
+            "  cascade run kotlin-cancel-join --timeout main/job@200:700 --shield main/job@100\n"
+            "  cascade code asyncio-shield --lang python\n");
 }
 
 int CommandLine::help(const QStringList &arguments) const
