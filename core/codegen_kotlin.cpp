@@ -142,7 +142,6 @@ GeneratedCode KotlinWriter::run()
     taskBody(m_scenario.root.body, root, QStringLiteral("fun main() = runBlocking {"), m_locations.indexOf(m_scenario.root));
 
     GeneratedCode code = m_w.finish(CodeLanguage::Kotlin);
-    code.unsupported = m_unsupported;
     return code;
 }
 

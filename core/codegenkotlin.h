@@ -63,7 +63,6 @@ private:
     Names m_names;
     QHash<QString, QString> m_errorTypes;
     QHash<QString, QString> m_channels;
-    QStringList m_unsupported;
 };
 
 } // namespace cascade::codegen::kotlin

@@ -106,7 +106,6 @@ void EngineImpl::applyTimeoutAction(TaskRecord &task, const UserAction &action)
     scope->kind = Scope::Kind::Timeout;
     scope->id = m_nextScopeId++;
     scope->user = true;
-    scope->entryCancelCount = task.cancelCount;
     Scope &ref = *scope;
     auto &scopes = task.x().scopes;
     scopes.insert(scopes.begin(), std::move(scope));

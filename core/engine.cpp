@@ -314,7 +314,11 @@ void EngineImpl::startTask(TaskRecord &task)
         return;
     }
     emit(EventKind::Start, task);
-    runTask(task.id);  // eager: runs until its first suspension; the frame frees itself at the end
+    // Eager: runs until its first suspension; the frame frees itself at the end.
+    if (Scope *slots = slotScopeOf(task))
+        runLimitedTask(task.id, *slots);
+    else
+        runTask(task.id);
 }
 
 void EngineImpl::resume(TaskRecord &task, Wake wake)

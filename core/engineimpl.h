@@ -52,7 +52,6 @@ struct Scope {
     bool expired = false;         // timeout scope: the deadline passed
     bool timeoutCancel = false;   // the scope's cancellation came from its deadline
     bool user = false;            // a user Timeout action: wraps the rest of the task, outermost
-    int entryCancelCount = 0;     // asyncio timeout: task.cancelling() at entry
     qint64 ms = 0;
     qint64 deadline = 0;          // timeout scope: virtual time it fires
     const Step *step = nullptr;
@@ -320,6 +319,7 @@ public:
 
     // --- interpreter (interpreter.cpp)
     QCoro::Task<> runTask(int taskId);
+    QCoro::Task<> runLimitedTask(int taskId, Scope &slots);
     QCoro::Task<> continueTask(TaskRecord &task, std::size_t next, Flow flow);
     QCoro::Task<Flow> execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx, std::size_t from = 0);
     QCoro::Task<Flow> execStep(TaskRecord &task, const Step &step, BlockContext ctx);

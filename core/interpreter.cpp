@@ -138,7 +138,6 @@ Scope &EngineImpl::pushScope(TaskRecord &task, Scope::Kind kind, const Step *ste
     scope->kind = kind;
     scope->id = m_nextScopeId++;
     scope->step = step;
-    scope->entryCancelCount = task.cancelCount;
     Scope &ref = *scope;
     task.x().scopes.push_back(std::move(scope));
     if (kind == Scope::Kind::Shield)
@@ -180,17 +179,6 @@ QCoro::Task<> EngineImpl::runTask(int taskId)
     // continues in continueTask. A task that only sleeps then needs a single coroutine frame
     // (memory per task is a product target: bench/engine-vs-asyncio.sh).
     TaskRecord &task = m_tasks[std::size_t(taskId)];
-    if (Scope *slots = slotScopeOf(task)) {
-        // asyncio: a limited group's child runs its body inside `async with slots:`.
-        const Flow acquired = co_await acquireSlot(task, *slots);
-        if (acquired.kind == Flow::Kind::Abort)
-            co_return;
-        if (acquired.abrupt())
-            finishTaskFlow(task, acquired);
-        else
-            co_await continueTask(task, 0, Flow{});
-        co_return;
-    }
     const Steps &body = task.spec->body;
     std::size_t next = 0;
     Flow flow;
@@ -219,6 +207,20 @@ QCoro::Task<> EngineImpl::runTask(int taskId)
         co_await continueTask(task, flow.abrupt() ? body.size() : next, flow);
     else
         finishTaskFlow(task, flow);
+}
+
+QCoro::Task<> EngineImpl::runLimitedTask(int taskId, Scope &slots)
+{
+    // asyncio: a limited group's child runs its body inside `async with slots:` (a frame of its
+    // own, so that runTask's, the one every task has, stays small).
+    TaskRecord &task = m_tasks[std::size_t(taskId)];
+    const Flow acquired = co_await acquireSlot(task, slots);
+    if (acquired.kind == Flow::Kind::Abort)
+        co_return;
+    if (acquired.abrupt())
+        finishTaskFlow(task, acquired);
+    else
+        co_await continueTask(task, 0, Flow{});
 }
 
 QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow flow)
