@@ -28,7 +28,7 @@ const QSet<QString> &pythonReserved()
         QStringLiteral("BaseException"), QStringLiteral("TimeoutError"), QStringLiteral("ExceptionGroup"),
         QStringLiteral("cpu_work"), QStringLiteral("cpu_work_with_check_points"), QStringLiteral("cpu_work_polling"),
         QStringLiteral("ms"), QStringLiteral("every"), QStringLiteral("done"), QStringLiteral("end"),
-        QStringLiteral("child"), QStringLiteral("index"), QStringLiteral("self"),
+        QStringLiteral("child"), QStringLiteral("index"), QStringLiteral("self"), QStringLiteral("slots"),
     };
     return words;
 }
