@@ -264,7 +264,9 @@ void PythonWriter::function(const TaskDefinition &def)
     Function fn;
     fn.def = &def;
     fn.name = m_functionNames.value(def.spec ? static_cast<const void *>(def.spec) : def.innerOf);
-    fn.locals = Names(m_globals.all());
+    QSet<QString> taken = m_globals.all();
+    taken.remove(QStringLiteral("slots"));  // no function has that name: a local may (a group's Semaphore)
+    fn.locals = Names(taken);
     m_fn = &fn;
 
     FunctionFacts facts;
