@@ -18,6 +18,7 @@ TaskRecord &EngineImpl::spawn(TaskRecord &creator, const TaskSpec &spec, int ind
     child.index = index;
     child.parent = creator.id;
     child.structured = structured;
+    child.at = m_locations.indexOf(spec);  // not started yet: it stands at its definition
     child.owner = structured ? creator.id : -1;
     child.ownerScope = structured ? scopeId : -1;
     if (m_runtime == Runtime::Kotlin && creator.extras) {
@@ -137,58 +138,7 @@ void EngineImpl::requestCancel(TaskRecord &task, CancelCause cause, int from)
     }
 
     if (m_runtime == Runtime::Asyncio) {
-        if (task.status != TaskStatus::Suspended || task.wakeQueued) {
-            task.pendingCancel = true;  // delivered at its next step
-            return;
-        }
-        switch (task.wait) {
-        case WaitKind::Sleep:
-        case WaitKind::Signal:
-        case WaitKind::Yield:
-            task.pendingCancel = true;
-            wakeSoon(task, Wake::Cancelled);
-            break;
-        case WaitKind::Join: {
-            Scope *scope = task.extras && !task.extras->scopes.empty() ? task.extras->scopes.back().get() : nullptr;
-            TaskRecord &target = m_tasks[std::size_t(task.waitTarget)];
-            if (scope && scope->step && scope->step->kind == StepKind::Join && scope->step->shield) {
-                emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
-                task.pendingCancel = true;
-                wakeSoon(task, Wake::Cancelled);
-            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
-                task.waitCancelled = true;  // awaiting a task: cancelling the awaiter cancels it
-                requestCancel(target, CancelCause::Awaiter, task.id);
-            }
-            break;
-        }
-        case WaitKind::Shield: {
-            TaskRecord &inner = m_tasks[std::size_t(task.waitTarget)];
-            emit(EventKind::CancelBlocked, inner, task.id, quint8(BlockedBy::Shield));
-            task.pendingCancel = true;
-            wakeSoon(task, Wake::Cancelled);
-            break;
-        }
-        case WaitKind::WaitFor:
-            if (userShieldStops(task, m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, true))
-                break;
-            task.waitCancelled = true;
-            requestCancel(m_tasks[std::size_t(task.waitTarget)], CancelCause::Parent, task.id);
-            break;
-        case WaitKind::Group:
-        case WaitKind::Gather: {
-            task.waitCancelled = true;
-            Scope *scope = findScope(task, task.waitTarget);
-            if (scope) {
-                scope->shuttingDown = true;
-                for (int id : scope->children)
-                    requestCancel(m_tasks[std::size_t(id)], CancelCause::Parent, task.id);
-            }
-            break;
-        }
-        default:
-            task.pendingCancel = true;
-            break;
-        }
+        requestCancelAsyncio(task);  // asynciosteps.cpp
         return;
     }
 
@@ -288,21 +238,30 @@ void EngineImpl::runCancelHandlers(TaskRecord &task)
     if (!task.extras || task.extras->handlers.empty())
         return;
     const auto handlers = task.extras->handlers;
+    const int at = task.at;  // the handler runs beside the operation, which stays where it is
     for (const Steps *steps : handlers) {
+        task.at = m_locations.indexOfHandler(*steps);
         emit(EventKind::CleanupEnter, task, -1, 0, 0, QStringLiteral("onCancel"));
         for (const Step &step : *steps) {
+            task.at = m_locations.indexOf(step);
             if (step.kind == StepKind::Print) {
                 emit(EventKind::Print, task, -1, 0, 0, formatText(step.text, task, BlockContext{}));
             } else if (step.kind == StepKind::Signal) {
                 sendSignal(step.target);
             }
         }
+        task.at = m_locations.indexOfHandler(*steps);
         emit(EventKind::CleanupExit, task, -1, 0, 0, QStringLiteral("onCancel"));
     }
+    task.at = at;
 }
 
 void EngineImpl::sendSignal(const QString &name)
 {
+    if (m_runtime == Runtime::Asyncio) {
+        signalAsyncio(name);
+        return;
+    }
     // Wake the first task still waiting for this signal, or remember it for the next waiter.
     auto waiters = std::find_if(m_signalWaiters.begin(), m_signalWaiters.end(),
                                 [&](const auto &w) { return w.first == name; });
@@ -330,6 +289,10 @@ void EngineImpl::taskEnded(TaskRecord &task)
     task.status = TaskStatus::Done;
     task.handle = {};
     releaseDomain(task);
+    if (m_runtime == Runtime::Asyncio) {
+        asyncioTaskEnded(task);  // its done callbacks, a loop turn later (asyncioloop.cpp)
+        return;
+    }
     if (task.extras) {
         for (int id : task.extras->joiners) {
             TaskRecord &joiner = m_tasks[std::size_t(id)];
@@ -342,21 +305,14 @@ void EngineImpl::taskEnded(TaskRecord &task)
     }
     if (task.owner >= 0)
         childEnded(m_tasks[std::size_t(task.owner)], task);
-    // asyncio.run() cancels whatever is still running when main returns, and waits for it.
-    if (task.id == 0 && m_runtime == Runtime::Asyncio) {
-        for (TaskRecord &other : m_tasks) {
-            if (!other.done())
-                requestCancel(other, CancelCause::Shutdown, 0);
-        }
-    }
 }
 
 void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
 {
+    // Kotlin and Swift; asyncio's groups hear of a child's end through its done callbacks.
     if (parent.done())
         return;
     const bool failed = child.outcome == Outcome::Failed;
-    const bool threw = failed || child.outcome == Outcome::Cancelled;
     Scope *scope = findScope(parent, child.ownerScope);
 
     if (scope && scope->kind == Scope::Kind::Group) {
@@ -365,27 +321,7 @@ void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
         if (failed && strict && scope->failedChild < 0 && m_runtime != Runtime::Swift) {
             scope->failedChild = child.id;
             scope->failureErrorId = child.errorId;
-            if (m_runtime == Runtime::Asyncio) {
-                // TaskGroup: abort the other children and cancel the parent task itself.
-                scope->shuttingDown = true;
-                for (int id : scope->children) {
-                    if (id != child.id)
-                        requestCancel(m_tasks[std::size_t(id)], CancelCause::Failure, parent.id);
-                }
-                if (!scope->parentCancelRequested) {
-                    scope->parentCancelRequested = true;
-                    const bool waiting = parent.status == TaskStatus::Suspended && parent.wait == WaitKind::Group
-                        && parent.waitTarget == scope->id;
-                    if (waiting) {
-                        ++parent.cancelCount;  // absorbed by the group's exit: nothing to deliver
-                        emit(EventKind::CancelRequest, parent, child.id, quint8(CancelCause::Failure));
-                    } else {
-                        requestCancel(parent, CancelCause::Failure, child.id);
-                    }
-                }
-            } else {
-                cancelScope(parent, *scope, CancelCause::Failure, child.id);
-            }
+            cancelScope(parent, *scope, CancelCause::Failure, child.id);
         }
         if (scope->hasPending())
             startPendingGroupChildren(parent, *scope);
@@ -398,10 +334,6 @@ void EngineImpl::childEnded(TaskRecord &parent, TaskRecord &child)
     if (scope && scope->kind == Scope::Kind::Gather) {
         const bool waiting = parent.status == TaskStatus::Suspended && parent.waitTarget == scope->id
             && parent.wait == WaitKind::Gather;
-        if (m_runtime == Runtime::Asyncio && threw && waiting && !parent.waitCancelled) {
-            wakeSoon(parent, Wake::Error, child.errorId);  // gather raises the child's error at once
-            return;
-        }
         if (m_runtime == Runtime::Kotlin && failed && scope->failedChild < 0) {
             scope->failedChild = child.id;
             parent.x().failureErrorId = child.errorId;

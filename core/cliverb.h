@@ -58,5 +58,6 @@ int runRunVerb(const QStringList &arguments, const CliIo &io);      // cli_run.c
 int runWhyVerb(const QStringList &arguments, const CliIo &io);      // cli_why.cpp
 int runReplayVerb(const QStringList &arguments, const CliIo &io);   // cli_replay.cpp
 int runExportVerb(const QStringList &arguments, const CliIo &io);   // cli_export.cpp
+int runCodeVerb(const QStringList &arguments, const CliIo &io);     // cli_code.cpp
 
 } // namespace cascade

@@ -96,6 +96,9 @@ const std::vector<CliVerb> &coreVerbs()
          QStringLiteral("run a recording again and check that the trace is the same"), &runReplayVerb},
         {QStringLiteral("export"), QStringLiteral("export <recording>"),
          QStringLiteral("write a recording as a Chrome trace (Perfetto) or a JSON Lines trace"), &runExportVerb},
+        {QStringLiteral("code"), QStringLiteral("code <lesson-id | file.json>"),
+         QStringLiteral("print the scenario as a Python, Kotlin or Swift program (--lang), or its line map (--map)"),
+         &runCodeVerb},
     };
     return verbs;
 }
@@ -178,7 +181,8 @@ QString CommandLine::overviewText() const
             "  cascade why swift-make-soup main/makeSoup/chopIngredients/chop[2]\n"
             "  cascade run kotlin-cancel-join --cancel main/job@700 --record job.recording.jsonl\n"
             "  cascade replay job.recording.jsonl\n"
-            "  cascade export job.recording.jsonl --chrome-trace job.chrome.json\n");
+            "  cascade export job.recording.jsonl --chrome-trace job.chrome.json\n"
+            "  cascade code asyncio-shield --lang python\n");
 }
 
 int CommandLine::help(const QStringList &arguments) const

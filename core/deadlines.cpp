@@ -56,12 +56,9 @@ void EngineImpl::closeTaskMarks(TaskRecord &task, Flow *flow)
         return;
     auto &scopes = task.extras->scopes;
     int expired = 0;
-    int entryCancelCount = task.cancelCount;
     for (const auto &scope : scopes) {
-        if (scope->user && scope->expired) {
+        if (scope->user && scope->expired)
             ++expired;
-            entryCancelCount = std::min(entryCancelCount, scope->entryCancelCount);
-        }
     }
     // asyncio.timeout: leaving the block with the CancelledError its deadline caused raises
     // TimeoutError instead (the same rule as a timeout step, at the end of the task's work).
@@ -69,7 +66,7 @@ void EngineImpl::closeTaskMarks(TaskRecord &task, Flow *flow)
         const bool cancelledAtEnd = flow->isCancellation() || (!flow->abrupt() && task.pendingCancel);
         if (cancelledAtEnd) {
             task.cancelCount = std::max(0, task.cancelCount - expired);
-            if (task.cancelCount <= entryCancelCount) {
+            if (task.cancelCount == 0) {  // Timeout.__aexit__ in 3.11: uncancel() == 0
                 task.pendingCancel = false;
                 *flow = throwNamed(task, timeoutErrorName(), QString(), true);
             }
@@ -109,7 +106,6 @@ void EngineImpl::applyTimeoutAction(TaskRecord &task, const UserAction &action)
     scope->kind = Scope::Kind::Timeout;
     scope->id = m_nextScopeId++;
     scope->user = true;
-    scope->entryCancelCount = task.cancelCount;
     Scope &ref = *scope;
     auto &scopes = task.x().scopes;
     scopes.insert(scopes.begin(), std::move(scope));

@@ -9,6 +9,7 @@ namespace cascade {
 
 EngineImpl::EngineImpl(const Scenario &scenario, Runtime runtime, Engine::Options options)
     : m_scenario(scenario)
+    , m_locations(scenario)
     , m_runtime(runtime)
     , m_options(options)
 {
@@ -57,6 +58,7 @@ void EngineImpl::emit(EventKind kind, const TaskRecord &task, int other, quint8 
     event.other = other;
     event.kind = kind;
     event.code = code;
+    event.step = kind == EventKind::ActionIgnored ? -1 : task.at;
     event.text = text;
     event.message = message;
     if (m_listener)
@@ -121,7 +123,7 @@ QString EngineImpl::timeoutErrorName() const
 
 // ---------------------------------------------------------------- scheduler
 
-void EngineImpl::push(QueueEntry::Kind kind, int task, qint64 time, int aux, Wake wake)
+void EngineImpl::push(QueueEntry::Kind kind, int task, qint64 time, int aux, Wake wake, int hops)
 {
     QueueEntry entry;
     entry.time = time;
@@ -131,18 +133,36 @@ void EngineImpl::push(QueueEntry::Kind kind, int task, qint64 time, int aux, Wak
     entry.aux = aux;
     entry.kind = kind;
     entry.wake = wake;
+    entry.hops = quint8(hops);
+    if (m_runtime == Runtime::Asyncio) {
+        // call_soon for what is due now; a timer for later. A sleep's timer sets its future, whose
+        // callback wakes the task a turn later.
+        if (time > m_now) {
+            entry.hops = kind == QueueEntry::Kind::Wake ? 1 : 0;
+            m_queue.pushTimer(entry);
+        } else {
+            m_queue.pushReady(entry);
+        }
+        return;
+    }
     m_queue.push(entry, m_now);
 }
 
-void EngineImpl::wakeSoon(TaskRecord &task, Wake wake, int errorId)
+void EngineImpl::wakeSoon(TaskRecord &task, Wake wake, int errorId, int hops)
 {
     if (task.status != TaskStatus::Suspended || task.wakeQueued)
         return;
+    if (hops > 0) {
+        // asyncio: a chain of callbacks that ends in the wake-up. Until its last one the task
+        // still waits (another wake-up may come first, a cancel still cancels what it awaits).
+        push(QueueEntry::Kind::Wake, task.id, m_now, int(task.waitToken), wake, hops);
+        return;
+    }
     task.wakeQueued = true;
     task.queuedWake = wake;
     if (errorId >= 0)
         task.wakeErrorId = errorId;
-    push(QueueEntry::Kind::Wake, task.id, m_now, int(task.waitToken), wake);
+    push(QueueEntry::Kind::Wake, task.id, m_now, int(task.waitToken), wake, hops);
 }
 
 void EngineImpl::schedule(const UserAction &action)
@@ -155,6 +175,8 @@ void EngineImpl::schedule(const UserAction &action)
 
 bool EngineImpl::step(qint64 limit)
 {
+    if (m_runtime == Runtime::Asyncio)
+        return stepAsyncio(limit);
     while (m_abortReason.isEmpty()) {
         const bool haveEvent = !m_queue.empty();
         if (m_nextAction < m_actions.size() && m_actions[m_nextAction].at <= limit
@@ -183,6 +205,12 @@ bool EngineImpl::step(qint64 limit)
 
 void EngineImpl::runUntil(qint64 t)
 {
+    if (m_runtime == Runtime::Asyncio) {
+        while (m_abortReason.isEmpty() && nextTimeAsyncio() <= t && stepAsyncio(t)) {
+        }
+        m_now = std::max(m_now, t);
+        return;
+    }
     while (m_abortReason.isEmpty()) {
         qint64 next = std::numeric_limits<qint64>::max();
         if (!m_queue.empty())
@@ -203,6 +231,8 @@ void EngineImpl::runToEnd()
 
 bool EngineImpl::finished() const
 {
+    if (m_runtime == Runtime::Asyncio)
+        return finishedAsyncio();
     // Timers left behind by tasks that have all ended cannot make anything happen any more.
     return !m_abortReason.isEmpty()
         || (m_nextAction >= m_actions.size() && m_held.empty()
@@ -235,26 +265,13 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         return true;
     }
     case QueueEntry::Kind::Start:
-        if (task->id == 0 && !m_rootSpawned) {
-            m_rootSpawned = true;  // emitted here, not in the constructor, so listeners see it
-            emit(EventKind::Spawn, *task, -1, quint8(LinkCode::Child));
-        }
-        task->status = TaskStatus::Running;
-        // A task cancelled before its first step never runs its body (asyncio, Kotlin DEFAULT start).
-        if (m_runtime != Runtime::Swift && task->cancelCount > 0) {
-            if (m_runtime == Runtime::Asyncio)
-                task->pendingCancel = false;
-            task->outcome = Outcome::Cancelled;
-            task->errorId = plainError(cancellationErrorName());
-            closeTaskMarks(*task, nullptr);
-            task->status = TaskStatus::Done;
-            emit(EventKind::End, *task, -1, quint8(Outcome::Cancelled), 0, cancellationErrorName());
-            taskEnded(*task);
-            return true;
-        }
-        emit(EventKind::Start, *task);
-        runTask(task->id);  // eager: runs until its first suspension; the frame frees itself at the end
+        startTask(*task);
         return true;
+    case QueueEntry::Kind::ChildDone:
+    case QueueEntry::Kind::Stop:
+    case QueueEntry::Kind::ShieldDone:
+    case QueueEntry::Kind::Exit:
+        return false;  // asyncio's own callbacks (asyncioloop.cpp)
     case QueueEntry::Kind::Wake:
         // A timer may beat an error or a cancel that was already scheduled for the same wait;
         // the stronger reason wins so that neither is lost.
@@ -267,19 +284,6 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
         if (m_runtime == Runtime::Kotlin) {
             scope->timeoutCancel = true;
             cancelScope(*task, *scope, CancelCause::Timeout, -1);
-        } else if (scope->step && scope->step->kind == StepKind::Join) {
-            TaskRecord &target = m_tasks[std::size_t(task->waitTarget)];
-            if (scope->step->shield) {
-                if (!target.done())  // it may have ended just before, its joiner not woken yet
-                    emit(EventKind::CancelBlocked, target, task->id, quint8(BlockedBy::Shield));
-                wakeSoon(*task, Wake::Cancelled);
-            } else if (!userShieldStops(*task, target, CancelCause::Timeout, false)) {
-                requestCancel(target, CancelCause::Timeout, task->id);
-            }
-        } else if (scope->step && scope->step->timeoutStyle == TimeoutStyle::WaitFor) {
-            TaskRecord *inner = scope->children.empty() ? nullptr : &m_tasks[std::size_t(scope->children.front())];
-            if (inner && !userShieldStops(*task, *inner, CancelCause::Timeout, false))
-                requestCancel(*inner, CancelCause::Timeout, task->id);
         } else {
             requestCancel(*task, CancelCause::Timeout, -1);
         }
@@ -287,6 +291,34 @@ bool EngineImpl::processEntry(const QueueEntry &entry)
     }
     }
     return false;
+}
+
+void EngineImpl::startTask(TaskRecord &task)
+{
+    task.at = m_locations.indexOf(*task.spec);
+    if (task.id == 0 && !m_rootSpawned) {
+        m_rootSpawned = true;  // emitted here, not in the constructor, so listeners see it
+        emit(EventKind::Spawn, task, -1, quint8(LinkCode::Child));
+    }
+    task.status = TaskStatus::Running;
+    // A task cancelled before its first step never runs its body (asyncio, Kotlin DEFAULT start).
+    if (m_runtime != Runtime::Swift && task.cancelCount > 0) {
+        if (m_runtime == Runtime::Asyncio)
+            task.pendingCancel = false;
+        task.outcome = Outcome::Cancelled;
+        task.errorId = plainError(cancellationErrorName());
+        closeTaskMarks(task, nullptr);
+        task.status = TaskStatus::Done;
+        emit(EventKind::End, task, -1, quint8(Outcome::Cancelled), 0, cancellationErrorName());
+        taskEnded(task);
+        return;
+    }
+    emit(EventKind::Start, task);
+    // Eager: runs until its first suspension; the frame frees itself at the end.
+    if (Scope *slots = slotScopeOf(task))
+        runLimitedTask(task.id, *slots);
+    else
+        runTask(task.id);
 }
 
 void EngineImpl::resume(TaskRecord &task, Wake wake)
@@ -321,6 +353,11 @@ void EngineImpl::releaseDomain(TaskRecord &task)
 void EngineImpl::applyAction(const UserAction &action)
 {
     const QString verb = UserAction::verb(action.kind);
+    if (m_runtime == Runtime::Asyncio && asyncioClosed()) {
+        emit(EventKind::ActionIgnored, m_tasks.front(), -1, 0, 0, verb,
+             QStringLiteral("%1: the program has ended (asyncio.run() returned)").arg(action.taskPath));
+        return;
+    }
     const bool timeoutOrShield = action.kind == UserAction::Kind::Timeout || action.kind == UserAction::Kind::Shield;
     if (timeoutOrShield && m_runtime == Runtime::Swift) {
         emit(EventKind::ActionIgnored, m_tasks.front(), -1, 0, 0, verb,
@@ -339,18 +376,6 @@ void EngineImpl::applyAction(const UserAction &action)
              QStringLiteral("%1: %2").arg(action.taskPath,
                                           target ? QStringLiteral("the task has already ended")
                                                  : QStringLiteral("no such task has started yet")));
-        return;
-    }
-    // asyncio: a cancel from outside reaches the loop only when the running task yields.
-    if (m_runtime == Runtime::Asyncio && m_busyTask >= 0) {
-        m_heldActions.push_back(action);
-        QueueEntry entry;
-        entry.time = entry.due = m_now;
-        entry.seq = m_seq++;
-        entry.task = target->id;
-        entry.aux = int(m_heldActions.size()) - 1;
-        entry.kind = QueueEntry::Kind::Action;
-        m_held.push_back(entry);
         return;
     }
     if (action.kind == UserAction::Kind::Cancel) {
@@ -428,6 +453,8 @@ bool Engine::finished() const
 
 qint64 Engine::nextTime() const
 {
+    if (m_impl->m_runtime == Runtime::Asyncio)
+        return m_impl->nextTimeAsyncio();
     qint64 next = std::numeric_limits<qint64>::max();
     if (!m_impl->m_queue.empty())
         next = std::max(m_impl->m_queue.top().time, m_impl->m_now);
@@ -464,6 +491,22 @@ QString Engine::taskPath(int taskId) const
 int Engine::taskCount() const
 {
     return int(m_impl->m_tasks.size());
+}
+
+bool Engine::abandoned(int taskId) const
+{
+    return m_impl->m_runtime == Runtime::Asyncio && m_impl->asyncioClosed() && taskId >= 0
+        && taskId < int(m_impl->m_tasks.size()) && !m_impl->m_tasks[std::size_t(taskId)].done();
+}
+
+QString Engine::stepPointer(int step) const
+{
+    return m_impl->m_locations.pointer(step);
+}
+
+const StepLocations &Engine::stepLocations() const
+{
+    return m_impl->m_locations;
 }
 
 TaskPathResolver Engine::pathResolver() const

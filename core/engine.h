@@ -12,6 +12,7 @@
 namespace cascade {
 
 class EngineImpl;
+class StepLocations;
 
 //! Runs one scenario under one runtime profile on a virtual clock.
 //!
@@ -34,6 +35,9 @@ public:
     //! Reasons the scenario cannot run under the runtime (steps with no equivalent there).
     //! Empty when it can. Each reason names the step's JSON pointer.
     [[nodiscard]] static QStringList unsupported(const Scenario &scenario, Runtime runtime);
+    //! The same for one step alone (not the steps inside it): "a timeout is not available in swift:
+    //! <why>", one line per construct; empty when the runtime has it.
+    [[nodiscard]] static QStringList unavailable(const Step &step, Runtime runtime);
 
     //! Called for every event as it happens (in addition to events()).
     void setListener(std::function<void(const TraceEvent &)> listener);
@@ -58,8 +62,16 @@ public:
     [[nodiscard]] const std::vector<TraceEvent> &events() const;
     [[nodiscard]] qint64 eventCount() const;
     [[nodiscard]] QString taskPath(int taskId) const;
+    //! asyncio: the task was still pending when asyncio.run() returned (it was started during the
+    //! shutdown and outlived it); the program ended without it, and it has no end event.
+    [[nodiscard]] bool abandoned(int taskId) const;
     [[nodiscard]] int taskCount() const;
     [[nodiscard]] TaskPathResolver pathResolver() const;
+    //! The JSON pointer of TraceEvent::step ("/root/steps/3", "/root/steps/3/catch/0",
+    //! "/root/steps/0/task" for a task's definition...); empty for -1.
+    [[nodiscard]] QString stepPointer(int step) const;
+    //! Every location the events' `step` can name (steplocations.h).
+    [[nodiscard]] const StepLocations &stepLocations() const;
 
     //! The whole trace as JSON Lines.
     [[nodiscard]] QByteArray traceJsonLines() const;

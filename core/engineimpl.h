@@ -4,6 +4,7 @@
 // Only engine.cpp and interpreter.cpp include this.
 
 #include "engine.h"
+#include "steplocations.h"
 
 #include <QCoro/QCoroTask>
 
@@ -33,7 +34,11 @@ struct Flow {
 
 enum class Wake : quint8 { Normal, Cancelled, Error, Abort };
 
-enum class WaitKind : quint8 { None, Sleep, Work, Yield, Join, AsyncLet, Group, Gather, Signal, Shield, WaitFor, Children };
+enum class WaitKind : quint8 {
+    None, Sleep, Work, Yield, Join, AsyncLet, Group, Gather, Signal, Shield, WaitFor, Children,
+    Slot,  // asyncio: a limited group's child waits for a free slot (asyncio.Semaphore)
+    Hop,   // asyncio: library code between two steps of a task (wait_for's _cancel_and_wait...)
+};
 
 enum class TaskStatus : quint8 { NotStarted, Running, Suspended, Done };
 
@@ -47,7 +52,6 @@ struct Scope {
     bool expired = false;         // timeout scope: the deadline passed
     bool timeoutCancel = false;   // the scope's cancellation came from its deadline
     bool user = false;            // a user Timeout action: wraps the rest of the task, outermost
-    int entryCancelCount = 0;     // asyncio timeout: task.cancelling() at entry
     qint64 ms = 0;
     qint64 deadline = 0;          // timeout scope: virtual time it fires
     const Step *step = nullptr;
@@ -58,8 +62,25 @@ struct Scope {
     bool shuttingDown = false;
     std::vector<const TaskSpec *> pendingSpecs;  // concurrency limit: not started yet
     std::vector<int> pendingIndexes;
-    std::vector<int> completionOrder;  // Swift: results in completion order
+    std::vector<int> completionOrder;  // Swift: results in completion order; asyncio: TaskGroup._on_task_done order
     int consumed = 0;
+    // asyncio (asynciosteps.cpp): the TaskGroup's __aexit__ has begun; the gather's outer future
+    // is done, was cancelled (outer.cancel() reached a child), takes return_exceptions, and has
+    // been created (a tolerant group's gather() comes after its steps).
+    bool exiting = false;
+    bool outerDone = false;
+    bool outerCancelRequested = false;
+    bool returnExceptions = false;
+    bool gatherArmed = true;
+    int outerErrorId = -1;            // the gather's outer future's error (-1: its result)
+    // asyncio: a limited group's asyncio.Semaphore(limit), shared by its children.
+    int slots = 0;
+    struct SlotWaiter {
+        int task = -1;
+        bool granted = false;    // release() handed it the slot
+        bool cancelled = false;  // its future was cancelled (it is leaving)
+    };
+    std::vector<SlotWaiter> slotWaiters;  // children waiting in acquire(), first come first served
 
     //! Children of a limited group still to start; none once the group is shutting down.
     [[nodiscard]] bool hasPending() const { return !shuttingDown && std::size_t(consumed) < pendingSpecs.size(); }
@@ -75,6 +96,9 @@ struct TaskExtras {
     std::vector<const Steps *> handlers;         // registered cancellation handlers
     std::vector<std::pair<const TaskSpec *, int>> loopCounters;  // naming name[i] for loop-made tasks
     int injectedErrorId = -1;       // user "fail" waiting to be raised
+    bool holdsSlot = false;         // asyncio: holds one of its limited group's slots
+    bool shieldOuterDone = false;   // asyncio: the outer future of the shield() it awaits is done
+    bool shieldOuterCancelled = false;  // ... or was cancelled (wait_for gave up on it)
     int failureErrorId = -1;        // Kotlin: a child failure that cancelled this task
     int childFailure = -1;
     int openShields = 0;            // shield-on events not yet matched by a shield-off
@@ -108,9 +132,11 @@ struct TaskRecord {
     bool joined = false;            // Swift async let: awaited explicitly
     bool wakeQueued = false;        // a wake is scheduled: the task is ready, not waiting
     bool shieldInner = false;       // asyncio: the inner task of shield()
+    quint8 joinHops = 0;            // asyncio: extra loop turns between the awaited task's end and this task's wake-up
     int waitTarget = -1;            // join target / scope id
     int wakeErrorId = -1;
     int shieldScope = -1;           // Kotlin: the NonCancellable block it was started in
+    int at = -1;                    // where it stands: a StepLocations index (TraceEvent::step)
 
     [[nodiscard]] TaskExtras &x()
     {
@@ -135,7 +161,12 @@ struct BlockContext {
 };
 
 struct QueueEntry {
-    enum class Kind : quint8 { Start, Wake, Deadline, Action };
+    //! ChildDone, Stop and ShieldDone are asyncio's callbacks: TaskGroup._on_task_done / gather's
+    //! _done_callback for a child that ended, asyncio.run's stop once main has ended, and shield()'s
+    //! _inner_done_callback that sets the outer future a task awaits in a shielded join. Exit is a
+    //! step of asyncio.run()'s shutdown (aux: 0 the gather over the cancelled tasks heard of one,
+    //! 1 one of the loop's own shutdown tasks ran).
+    enum class Kind : quint8 { Start, Wake, Deadline, Action, ChildDone, Stop, ShieldDone, Exit };
     qint64 time = 0;
     qint64 due = 0;       // when it was meant to run; a held entry runs later but keeps its place
     quint32 seq = 0;      // 32 bits keep an entry at 32 bytes; a run stops long before 2^32 (maxEvents)
@@ -143,6 +174,7 @@ struct QueueEntry {
     int aux = 0;          // wake: token; deadline: scope id; action: index of the held action
     Kind kind = Kind::Wake;
     Wake wake = Wake::Normal;
+    quint8 hops = 0;      // asyncio: loop turns (call_soon) still to pass before it runs
 
     [[nodiscard]] bool before(const QueueEntry &other) const
     {
@@ -183,6 +215,30 @@ public:
         std::pop_heap(m_heap.begin(), m_heap.end(), later);
         m_heap.pop_back();
     }
+    // asyncio's loop (asyncioloop.cpp): the ready queue in call_soon order, and the timers.
+    void pushReady(const QueueEntry &entry) { m_fifo.push_back(entry); }
+    void pushTimer(const QueueEntry &entry)
+    {
+        m_heap.push_back(entry);
+        std::push_heap(m_heap.begin(), m_heap.end(), later);
+    }
+    [[nodiscard]] std::size_t readySize() const { return m_fifo.size(); }
+    QueueEntry popReady()
+    {
+        const QueueEntry entry = m_fifo.front();
+        m_fifo.pop_front();
+        return entry;
+    }
+    [[nodiscard]] bool hasTimers() const { return !m_heap.empty(); }
+    [[nodiscard]] const QueueEntry &nextTimer() const { return m_heap.front(); }
+    QueueEntry popTimer()
+    {
+        std::pop_heap(m_heap.begin(), m_heap.end(), later);
+        const QueueEntry entry = m_heap.back();
+        m_heap.pop_back();
+        return entry;
+    }
+
     [[nodiscard]] bool hasActions() const
     {
         auto isAction = [](const QueueEntry &e) { return e.kind == QueueEntry::Kind::Action; };
@@ -214,8 +270,9 @@ public:
     void runToEnd();
     [[nodiscard]] bool finished() const;
     void schedule(const UserAction &action);
-    void push(QueueEntry::Kind kind, int task, qint64 time, int aux = 0, Wake wake = Wake::Normal);
-    void wakeSoon(TaskRecord &task, Wake wake, int errorId = -1);
+    void push(QueueEntry::Kind kind, int task, qint64 time, int aux = 0, Wake wake = Wake::Normal, int hops = 0);
+    //! The task runs again soon (asyncio: call_soon, `hops` loop turns later still).
+    void wakeSoon(TaskRecord &task, Wake wake, int errorId = -1, int hops = 0);
 
     // --- tasks and cancellation (engine.cpp)
     TaskRecord &spawn(TaskRecord &creator, const TaskSpec &spec, int index, bool structured, int scopeId);
@@ -265,6 +322,7 @@ public:
 
     // --- interpreter (interpreter.cpp)
     QCoro::Task<> runTask(int taskId);
+    QCoro::Task<> runLimitedTask(int taskId, Scope &slots);
     QCoro::Task<> continueTask(TaskRecord &task, std::size_t next, Flow flow);
     QCoro::Task<Flow> execBlock(TaskRecord &task, const Steps &steps, BlockContext ctx, std::size_t from = 0);
     QCoro::Task<Flow> execStep(TaskRecord &task, const Step &step, BlockContext ctx);
@@ -314,6 +372,7 @@ public:
     void popScope(TaskRecord &task, int scopeId);
 
     const Scenario &m_scenario;
+    StepLocations m_locations;
     Runtime m_runtime;
     Engine::Options m_options;
     std::deque<TaskRecord> m_tasks;
@@ -339,12 +398,71 @@ public:
     std::vector<std::pair<QString, int>> m_plainErrors;
     bool m_tearingDown = false;
     bool m_rootSpawned = false;
+    // asyncio's loop
+    int m_turnLeft = 0;                      // callbacks of the current loop turn still to run
+    qint64 m_busyUntil = 0;                  // the busy task's CPU work ends then
+    bool m_stopping = false;                 // asyncio.run's stop: the shutdown comes after this turn
+    int m_exitStage = 0;                     // 0 main runs; 1 cancelled tasks awaited; 2, 3 shutdown tasks; 4 closed
+    int m_shutdownBound = 0;                 // tasks below this id that were running at the shutdown
+    int m_shutdownLeft = 0;                  // of them, those whose end the shutdown's gather has not heard of
+    [[nodiscard]] bool asyncioClosed() const { return m_exitStage >= 4; }
     QString m_abortReason;
 
 private:
     void applyAction(const UserAction &action);
     bool processEntry(const QueueEntry &entry);
     void resume(TaskRecord &task, Wake wake);
+    //! A Start entry: the task's first step (or its end, when it was cancelled before it).
+    void startTask(TaskRecord &task);
+
+public:
+    // --- asyncio's event loop (asyncioloop.cpp): CPython's BaseEventLoop._run_once on the
+    // virtual clock. One turn runs the callbacks that were ready when it began; timers that fell
+    // due join the ready queue at the start of a turn; CPU work holds the loop inside one callback.
+    bool stepAsyncio(qint64 limit);
+    [[nodiscard]] qint64 nextTimeAsyncio() const;
+    [[nodiscard]] bool finishedAsyncio() const;
+    bool beginTurn(qint64 limit);
+    bool processAsyncioEntry(QueueEntry entry);
+    void queueAction(const UserAction &action);
+    void asyncioDeadline(TaskRecord &task, Scope &scope);
+    //! A task ended: its done callbacks (its group's, its awaiters', asyncio.run's) are scheduled.
+    void asyncioTaskEnded(TaskRecord &task);
+    //! TaskGroup._on_task_done / gather's _done_callback, a loop turn after the child ended.
+    void asyncioChildDone(TaskRecord &child);
+    //! asyncio.run() after main: cancel what runs and wait for it, shut down async generators and
+    //! the default executor (one loop run each), then close the loop. Called as each loop run stops.
+    void advanceExit();
+
+    // --- asyncio's constructs (asynciosteps.cpp), each following CPython 3.11's code
+    void requestCancelAsyncio(TaskRecord &task);
+    [[nodiscard]] Flow taskResult(const TaskRecord &target) const;
+    void abortGroup(TaskRecord &parent, Scope &scope, CancelCause cause);
+    void armGather(Scope &scope);
+    QCoro::Task<Flow> execGroupAsyncio(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> execGatherAsyncio(TaskRecord &task, const Step &step, BlockContext ctx);
+    QCoro::Task<Flow> gatherWait(TaskRecord &task, Scope &scope);
+    QCoro::Task<Flow> execJoinAsyncio(TaskRecord &task, const Step &step);
+    QCoro::Task<Flow> execWaitForAsyncio(TaskRecord &task, const Step &step);
+    QCoro::Task<Flow> execShieldAsyncio(TaskRecord &task, const Step &step);
+    QCoro::Task<Flow> execTimeoutAsyncio(TaskRecord &task, const Step &step, BlockContext ctx);
+    //! asyncio.Queue: put_nowait() adds an item and wakes the first waiting get(); get() takes an
+    //! item when there is one, else waits and looks again (another task may have taken it).
+    QCoro::Task<Flow> waitSignalAsyncio(TaskRecord &task, const QString &name);
+    void signalAsyncio(const QString &name);
+    void wakeNextGetter(const QString &name);
+    //! wait_for's _cancel_and_wait(fut): cancel what it waits for and wait until that is done.
+    //! `outerOnly`: fut is shield()'s outer future, which is done at once; the task goes on.
+    QCoro::Task<Flow> cancelAndWait(TaskRecord &task, TaskRecord &target, CancelCause cause, bool outerOnly);
+    //! Library code of the task that takes `hops` loop turns (a future's callback, then its wake-up).
+    QCoro::Task<Wake> waitTurns(TaskRecord &task, int hops, int target = -1);
+    //! A limited group's child: `async with slots:` around its body (asyncio.Semaphore).
+    QCoro::Task<Flow> acquireSlot(TaskRecord &task, Scope &scope);
+    void releaseSlot(TaskRecord &task);
+    void wakeNextSlotWaiter(Scope &scope);
+    [[nodiscard]] Scope *slotScopeOf(TaskRecord &task);
+
+private:
 };
 
 } // namespace cascade

@@ -124,11 +124,9 @@ bool EngineImpl::catchMatches(const CatchClause &clause, const Flow &flow) const
         const QString name = errorName(flow.errorId);
         if (clause.errorName == QLatin1String("timeout"))
             return flow.timeout;
-        if (name == clause.errorName)
-            return true;
-        // An ExceptionGroup matches the errors inside it (Python's except*).
-        const QString message = flow.errorId >= 0 ? m_errors[std::size_t(flow.errorId)].second : QString();
-        return name == QLatin1String("ExceptionGroup") && message.split(QStringLiteral(", ")).contains(clause.errorName);
+        // asyncio: a TaskGroup's ExceptionGroup is caught by `except Exception`, not by `except Boom`
+        // (that takes `except* Boom`, which the scenario's catch is not).
+        return name == clause.errorName;
     }
     }
     return false;
@@ -140,7 +138,6 @@ Scope &EngineImpl::pushScope(TaskRecord &task, Scope::Kind kind, const Step *ste
     scope->kind = kind;
     scope->id = m_nextScopeId++;
     scope->step = step;
-    scope->entryCancelCount = task.cancelCount;
     Scope &ref = *scope;
     task.x().scopes.push_back(std::move(scope));
     if (kind == Scope::Kind::Shield)
@@ -187,6 +184,7 @@ QCoro::Task<> EngineImpl::runTask(int taskId)
     Flow flow;
     for (; next < body.size(); ++next) {
         const Step &step = body[next];
+        task.at = m_locations.indexOf(step);
         if (!preStep(task, &flow))
             break;
         if (execInstant(task, step, BlockContext{}, &flow)) {
@@ -209,6 +207,20 @@ QCoro::Task<> EngineImpl::runTask(int taskId)
         co_await continueTask(task, flow.abrupt() ? body.size() : next, flow);
     else
         finishTaskFlow(task, flow);
+}
+
+QCoro::Task<> EngineImpl::runLimitedTask(int taskId, Scope &slots)
+{
+    // asyncio: a limited group's child runs its body inside `async with slots:` (a frame of its
+    // own, so that runTask's, the one every task has, stays small).
+    TaskRecord &task = m_tasks[std::size_t(taskId)];
+    const Flow acquired = co_await acquireSlot(task, slots);
+    if (acquired.kind == Flow::Kind::Abort)
+        co_return;
+    if (acquired.abrupt())
+        finishTaskFlow(task, acquired);
+    else
+        co_await continueTask(task, 0, Flow{});
 }
 
 QCoro::Task<> EngineImpl::continueTask(TaskRecord &task, std::size_t next, Flow flow)
@@ -238,6 +250,8 @@ void EngineImpl::finishTaskFlow(TaskRecord &task, Flow flow)
         }
         reportDiscardedErrors(task, unawaited, -1);
     }
+    task.at = m_locations.indexOf(*task.spec);  // it ends where it was defined
+    releaseSlot(task);  // asyncio: `async with slots:` ends
     closeTaskMarks(task, &flow);
     if (task.extras && task.extras->injectedErrorId >= 0) {
         // A failure injected while the task could not take it (CPU work, a group's exit...).
@@ -292,6 +306,7 @@ QCoro::Task<Flow> EngineImpl::finishChildren(TaskRecord &task, Flow flow)
     } else if (flow.isThrow() && flow.error == Flow::Error::Named) {
         propagateToChildren(task, -1, CancelCause::Failure, task.id);  // a failing job cancels its children
     }
+    task.at = m_locations.indexOf(*task.spec);  // the end of its body waits for its children
     while (live()) {
         const Wake wake = co_await suspend(task, WaitKind::Children, QStringLiteral("children"));
         if (wake == Wake::Abort)
@@ -388,9 +403,11 @@ bool EngineImpl::execInstant(TaskRecord &task, const Step &step, const BlockCont
         return true;
     case StepKind::CancelChildren:
         if (Scope *scope = findScope(task, ctx.groupScope)) {
-            scope->shuttingDown = true;
-            scope->pendingSpecs.resize(std::size_t(scope->consumed));
-            scope->pendingIndexes.resize(std::size_t(scope->consumed));
+            if (m_runtime != Runtime::Asyncio) {  // asyncio: a loop of task.cancel(), not TaskGroup._abort()
+                scope->shuttingDown = true;
+                scope->pendingSpecs.resize(std::size_t(scope->consumed));
+                scope->pendingIndexes.resize(std::size_t(scope->consumed));
+            }
             const std::vector<int> children = scope->children;
             for (int id : children)
                 requestCancel(m_tasks[std::size_t(id)], CancelCause::Code, task.id);
@@ -433,6 +450,7 @@ QCoro::Task<Flow> EngineImpl::execBlock(TaskRecord &task, const Steps &steps, Bl
     Flow flow;
     for (std::size_t i = from; i < steps.size(); ++i) {
         const Step &step = steps[i];
+        task.at = m_locations.indexOf(step);
         if (!preStep(task, &flow))
             co_return flow;
         if (!execInstant(task, step, ctx, &flow))
@@ -470,18 +488,30 @@ QCoro::Task<Flow> EngineImpl::execStep(TaskRecord &task, const Step &step, Block
     case StepKind::Try:
         co_return co_await execTry(task, step, ctx);
     case StepKind::Group:
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await execGroupAsyncio(task, step, ctx);
         co_return co_await execGroup(task, step, ctx);
     case StepKind::Gather:
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await execGatherAsyncio(task, step, ctx);
         co_return co_await execGather(task, step, ctx);
     case StepKind::Join:
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await execJoinAsyncio(task, step);
         co_return co_await execJoin(task, step);
     case StepKind::Timeout:
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await execTimeoutAsyncio(task, step, ctx);
         co_return co_await execTimeout(task, step, ctx);
     case StepKind::Shield:
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await execShieldAsyncio(task, step);
         co_return co_await execShield(task, step, ctx);
     case StepKind::OnCancel:
         co_return co_await execOnCancel(task, step, ctx);
     case StepKind::WaitSignal: {
+        if (m_runtime == Runtime::Asyncio)
+            co_return co_await waitSignalAsyncio(task, step.target);
         auto count = std::find_if(m_signalCounts.begin(), m_signalCounts.end(),
                                   [&](const auto &c) { return c.first == step.target; });
         if (count != m_signalCounts.end() && count->second > 0) {
@@ -498,74 +528,12 @@ QCoro::Task<Flow> EngineImpl::execStep(TaskRecord &task, const Step &step, Block
         }
         waiters->second.push_back(task.id);
         auto awaiter = suspend(task, WaitKind::Signal, QStringLiteral("signal %1").arg(step.target));
-        if (m_runtime == Runtime::Asyncio && task.pendingCancel)
-            wakeSoon(task, Wake::Cancelled);
         const Wake wake = co_await awaiter;
         co_return afterWake(task, wake, QStringLiteral("waitSignal"));
     }
     default:
         co_return Flow{};  // instant steps never get here
     }
-}
-
-QCoro::Task<Flow> EngineImpl::execLoop(TaskRecord &task, const Step &step, BlockContext ctx)
-{
-    BlockContext inner = ctx;
-    inner.inLoop = true;
-    const bool whileActive = step.kind == StepKind::WhileActive;
-    const qint64 iterations = whileActive ? (step.count > 0 ? step.count : std::numeric_limits<qint64>::max())
-                                          : step.count;
-    Flow flow;
-    for (qint64 i = 0; i < iterations; ++i) {
-        if (whileActive) {
-            const bool cancelled = isCancelledForCheck(task);
-            emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, QStringLiteral("poll"));
-            if (cancelled)
-                break;
-        }
-        inner.loopIndex = int(i) + (whileActive ? 0 : step.from);
-        flow = co_await execBlock(task, step.body, inner);
-        if (flow.kind == Flow::Kind::Break)
-            co_return Flow{};
-        if (flow.abrupt())
-            break;
-    }
-    co_return flow;
-}
-
-QCoro::Task<Flow> EngineImpl::execWork(TaskRecord &task, const Step &step)
-{
-    qint64 remaining = step.ms;
-    while (remaining > 0) {
-        const qint64 chunk = step.checkEveryMs > 0 ? std::min(step.checkEveryMs, remaining) : remaining;
-        emit(EventKind::Work, task, -1, 0, chunk);
-        if (singleThreaded(task))
-            m_busyTask = task.id;  // nothing else on this thread runs until the task awaits
-        auto awaiter = suspend(task, WaitKind::Work, QString());
-        push(QueueEntry::Kind::Wake, task.id, m_now + chunk, int(task.waitToken));
-        const Wake wake = co_await awaiter;
-        if (wake == Wake::Abort)
-            co_return Flow{Flow::Kind::Abort};
-        remaining -= chunk;
-        if (step.checkEveryMs <= 0 || remaining <= 0)
-            break;
-        if (singleThreaded(task)) {
-            // asyncio's sleep(0) / Kotlin's yield(): let the others on this thread run, then look.
-            auto yielded = suspend(task, WaitKind::Yield, QString());
-            wakeSoon(task, Wake::Normal);
-            if (co_await yielded == Wake::Abort)
-                co_return Flow{Flow::Kind::Abort};
-        }
-        const bool poll = step.check == WorkCheck::Poll;
-        const bool cancelled = poll ? isCancelledForCheck(task) : cancelPendingFor(task);
-        emit(EventKind::Checkpoint, task, -1, cancelled ? 1 : 0, 0, poll ? QStringLiteral("poll") : QStringLiteral("throw"));
-        if (cancelled)
-            co_return poll ? Flow{} : deliver(task, QStringLiteral("checkpoint"));
-    }
-    Flow flow = afterWake(task, Wake::Normal, QStringLiteral("work"));
-    if (flow.isCancellation() && m_runtime == Runtime::Asyncio)
-        co_return Flow{};  // a plain CPU loop has no await: the pending cancel waits for the next one
-    co_return flow;
 }
 
 QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockContext ctx)
@@ -576,6 +544,7 @@ QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockC
     for (const CatchClause &clause : step.catches) {
         if (!catchMatches(clause, flow))
             continue;
+        task.at = m_locations.indexOf(clause);
         emit(EventKind::Catch, task, -1, clause.rethrow ? 1 : 0, 0, errorName(flow.errorId));
         const Flow caught = flow;
         flow = co_await execBlock(task, clause.body, ctx);
@@ -587,10 +556,12 @@ QCoro::Task<Flow> EngineImpl::execTry(TaskRecord &task, const Step &step, BlockC
     }
     if (!step.finallyBody.empty() || step.catches.empty()) {
         const QString kind = m_runtime == Runtime::Swift ? QStringLiteral("defer") : QStringLiteral("finally");
+        task.at = m_locations.finallyOf(step);
         emit(EventKind::CleanupEnter, task, -1, 0, 0, kind);
         const Flow cleanup = co_await execBlock(task, step.finallyBody, ctx);
         if (cleanup.kind == Flow::Kind::Abort)
             co_return cleanup;
+        task.at = m_locations.finallyOf(step);
         emit(EventKind::CleanupExit, task, -1, 0, 0, kind);
         if (cleanup.abrupt())
             flow = cleanup;  // an error in finally replaces the one in flight

@@ -32,6 +32,7 @@ const TaskSpec &EngineImpl::innerSpecFor(const Step &step, const QString &defaul
     auto spec = std::make_unique<TaskSpec>();
     spec->name = step.target.isEmpty() ? defaultName : step.target;
     spec->body = step.body;
+    m_locations.addInnerTaskCopy(*spec, step);
     m_innerSpecs.emplace_back(&step, std::move(spec));
     return *m_innerSpecs.back().second;
 }
@@ -74,6 +75,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
     const Flow body = co_await execBlock(task, step.body, inner);
     if (body.kind == Flow::Kind::Abort)
         co_return body;
+    task.at = m_locations.indexOf(step);  // back at the group: its exit waits for the children
     if (body.isThrow()) {
         // Leaving the group with an error (or the parent's cancellation) cancels the children.
         scope.shuttingDown = true;
@@ -81,7 +83,7 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
         scope.pendingIndexes.resize(std::size_t(scope.consumed));
         const std::vector<int> children = scope.children;
         for (int id : children) {
-            if (m_runtime == Runtime::Asyncio || !m_tasks[std::size_t(id)].done())
+            if (!m_tasks[std::size_t(id)].done())
                 requestCancel(m_tasks[std::size_t(id)], CancelCause::Parent, task.id);
         }
     }
@@ -122,29 +124,8 @@ QCoro::Task<Flow> EngineImpl::execGroup(TaskRecord &task, const Step &step, Bloc
 
     Flow result = body;
     switch (m_runtime) {
-    case Runtime::Asyncio: {
-        const bool parentCancelled = std::exchange(task.waitCancelled, false);  // consumed here
-        if (scope.parentCancelRequested) {
-            task.cancelCount = std::max(0, task.cancelCount - 1);  // TaskGroup uncancels its parent
-            if (task.cancelCount == 0)
-                task.pendingCancel = false;
-        }
-        QStringList errors;
-        if (strict) {
-            for (int id : scope.children) {
-                const TaskRecord &child = m_tasks[std::size_t(id)];
-                if (child.outcome == Outcome::Failed)
-                    errors << errorName(child.errorId);
-            }
-        }
-        if (!errors.isEmpty())
-            result = throwNamed(task, QStringLiteral("ExceptionGroup"), errors.join(QStringLiteral(", ")), true);
-        else if (parentCancelled)
-            result = deliver(task, strict ? QStringLiteral("TaskGroup") : QStringLiteral("gather"));
-        else if (body.isCancellation() && scope.parentCancelRequested && task.cancelCount == 0)
-            result = Flow{};  // the cancellation was only the group's way to stop the body
-        break;
-    }
+    case Runtime::Asyncio:
+        break;  // asynciosteps.cpp
     case Runtime::Kotlin:
         if (strict && scope.failureErrorId >= 0)
             result = throwNamed(task, errorName(scope.failureErrorId), m_errors[std::size_t(scope.failureErrorId)].second,
@@ -241,31 +222,15 @@ QCoro::Task<Flow> EngineImpl::execGather(TaskRecord &task, const Step &step, Blo
         popScope(task, scopeId);
         co_return deliver(task, QStringLiteral("awaitAll"));
     }
-    const QString on = m_runtime == Runtime::Asyncio ? QStringLiteral("gather") : QStringLiteral("awaitAll");
+    const QString on = QStringLiteral("awaitAll");
     while (!allDone()) {
         auto awaiter = suspend(task, WaitKind::Gather, on, scopeId);
-        if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
-            // Cancelled while ready: the gather future is cancelled as soon as it is awaited.
-            task.pendingCancel = false;
-            task.waitCancelled = true;
-            for (const auto &s : started)
-                requestCancel(m_tasks[std::size_t(s.second)], CancelCause::Parent, task.id);
-        }
         const Wake wake = co_await awaiter;
         if (wake == Wake::Abort)
             co_return Flow{Flow::Kind::Abort};
         if (wake == Wake::Error || wake == Wake::Cancelled) {
             result = afterWake(task, wake, on);
             break;
-        }
-    }
-    if (m_runtime == Runtime::Asyncio) {
-        if (std::exchange(task.waitCancelled, false) && !result.abrupt())
-            result = deliver(task, on);
-        if (result.abrupt()) {
-            // gather is over: children still running are nobody's children any more.
-            for (const auto &s : started)
-                m_tasks[std::size_t(s.second)].structured = false;
         }
     }
     popScope(task, scopeId);
@@ -297,58 +262,23 @@ QCoro::Task<Flow> EngineImpl::execJoin(TaskRecord &task, const Step &step)
         timeoutScope = scope.id;
         armDeadline(task, scope, step.ms, CancelCause::Code);
     }
-    // asyncio: `await shield(task)` protects the awaited task while this join waits for it.
-    const bool shieldsTarget = step.shield && m_runtime == Runtime::Asyncio && !target.done();
-    if (shieldsTarget)
-        shieldOn(target, CancelCause::Code);
     if (step.shield && m_runtime == Runtime::Kotlin)
         shieldScope = pushScope(task, Scope::Kind::Shield, &step).id;
 
     Flow result;
-    bool woke = false;
     while (!target.done()) {
         target.x().joiners.push_back(task.id);
-        auto awaiter = suspend(task, WaitKind::Join, on, targetId);
-        if (m_runtime == Runtime::Asyncio && task.pendingCancel) {
-            if (step.shield) {
-                emit(EventKind::CancelBlocked, target, task.id, quint8(BlockedBy::Shield));
-                wakeSoon(task, Wake::Cancelled);
-            } else if (!userShieldStops(task, target, CancelCause::Awaiter, true)) {
-                task.pendingCancel = false;
-                task.waitCancelled = true;
-                requestCancel(target, CancelCause::Awaiter, task.id);
-            }
-        }
-        const Wake wake = co_await awaiter;
+        const Wake wake = co_await suspend(task, WaitKind::Join, on, targetId);
         if (wake == Wake::Abort)
             co_return Flow{Flow::Kind::Abort};
-        woke = true;
         if (wake != Wake::Normal) {
-            Scope *scope = findScope(task, timeoutScope);
-            if (m_runtime == Runtime::Asyncio && wake == Wake::Cancelled && scope && scope->expired)
-                result = throwNamed(task, timeoutErrorName(), QString(), true);
-            else
-                result = afterWake(task, wake, QStringLiteral("join"));
+            result = afterWake(task, wake, QStringLiteral("join"));
             break;
         }
     }
-    Q_UNUSED(woke)
-    if (!result.abrupt() && target.done()) {
-        Scope *scope = findScope(task, timeoutScope);
-        if (m_runtime == Runtime::Asyncio) {
-            if (scope && scope->expired && target.outcome == Outcome::Cancelled)
-                result = throwNamed(task, timeoutErrorName(), QString(), true);
-            else if (std::exchange(task.waitCancelled, false) && target.outcome == Outcome::Cancelled)
-                result = deliver(task, QStringLiteral("join"));
-            else
-                result = resultOf(target);
-        } else if (m_runtime == Runtime::Swift) {
-            result = resultOf(target);  // await task.value rethrows the task's error
-        }
-    }
-    task.waitCancelled = false;  // whatever reached the awaited task has been answered above
-    if (shieldsTarget && !target.done())
-        shieldOff(target, CancelCause::Code);  // a target that ended dropped its shields at its end
+    if (!result.abrupt() && target.done() && m_runtime == Runtime::Swift)
+        result = resultOf(target);  // await task.value rethrows the task's error
+    task.waitCancelled = false;
     if (shieldScope >= 0) {
         popScope(task, shieldScope);
         if (!result.abrupt() && kotlinCancelled(task))
@@ -369,44 +299,16 @@ QCoro::Task<Flow> EngineImpl::execTimeout(TaskRecord &task, const Step &step, Bl
     const int scopeId = scope.id;
     armDeadline(task, scope, step.ms, CancelCause::Code);
 
-    Flow result;
-    if (m_runtime == Runtime::Asyncio && step.timeoutStyle == TimeoutStyle::WaitFor) {
-        // wait_for runs the body as its own task and waits for it.
-        TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("wait_for")), -1, true, scopeId);
-        task.waitCancelled = false;
-        bool leftInner = false;  // the user's shield on the inner task kept a cancel from it
-        while (!inner.done() && !leftInner) {
-            inner.x().joiners.push_back(task.id);
-            const Wake wake = co_await suspend(task, WaitKind::WaitFor, QStringLiteral("wait_for"), inner.id);
-            if (wake == Wake::Abort)
-                co_return Flow{Flow::Kind::Abort};
-            leftInner = wake == Wake::Cancelled;
-        }
-        if (leftInner)  // as wait_for(shield(inner)): the waiter stops, the inner work goes on
-            result = scope.expired ? throwNamed(task, timeoutErrorName(), QString(), true) : deliver(task, QStringLiteral("wait_for"));
-        else if (scope.expired && inner.outcome == Outcome::Cancelled)
-            result = throwNamed(task, timeoutErrorName(), QString(), true);
-        else if (std::exchange(task.waitCancelled, false) && inner.outcome == Outcome::Cancelled)
-            result = deliver(task, QStringLiteral("wait_for"));
-        else
-            result = resultOf(inner);
-    } else {
-        result = co_await execBlock(task, step.body, ctx);
-        if (result.kind == Flow::Kind::Abort)
-            co_return result;
-        if (m_runtime == Runtime::Kotlin) {
-            // withTimeout is a scope: it waits for the children started inside it.
-            if (co_await waitScopeChildren(task, scope) == Wake::Abort)
-                co_return Flow{Flow::Kind::Abort};
-            if (scope.expired && result.isCancellation() && task.cancelCount == 0 && !result.timeout)
-                result = throwNamed(task, timeoutErrorName(), QString(), false);
-        } else if (scope.expired && result.isCancellation()) {
-            // asyncio.timeout: the CancelledError it caused leaves the block as TimeoutError.
-            task.cancelCount = std::max(0, task.cancelCount - 1);
-            if (task.cancelCount <= scope.entryCancelCount)
-                result = throwNamed(task, timeoutErrorName(), QString(), true);
-        }
-    }
+    // Kotlin's withTimeout (asyncio's timeouts are asynciosteps.cpp's; Swift has none).
+    Flow result = co_await execBlock(task, step.body, ctx);
+    if (result.kind == Flow::Kind::Abort)
+        co_return result;
+    task.at = m_locations.indexOf(step);
+    // withTimeout is a scope: it waits for the children started inside it.
+    if (co_await waitScopeChildren(task, scope) == Wake::Abort)
+        co_return Flow{Flow::Kind::Abort};
+    if (scope.expired && result.isCancellation() && task.cancelCount == 0 && !result.timeout)
+        result = throwNamed(task, timeoutErrorName(), QString(), false);
     popScope(task, scopeId);
     if (step.orNull && result.isThrow() && result.timeout)
         result = Flow{};
@@ -429,40 +331,21 @@ QCoro::Task<Wake> EngineImpl::waitScopeChildren(TaskRecord &task, const Scope &s
 
 QCoro::Task<Flow> EngineImpl::execShield(TaskRecord &task, const Step &step, BlockContext ctx)
 {
-    if (m_runtime == Runtime::Kotlin) {
-        // withContext(NonCancellable): nothing from outside reaches the block; on return it checks.
-        Scope &scope = pushScope(task, Scope::Kind::Shield, &step);
-        const int scopeId = scope.id;
-        Flow result = co_await execBlock(task, step.body, ctx);
-        if (result.kind == Flow::Kind::Abort)
-            co_return result;
-        // withContext is a scope: it waits for the coroutines launched inside it.
-        if (co_await waitScopeChildren(task, scope) == Wake::Abort)
-            co_return Flow{Flow::Kind::Abort};
-        popScope(task, scopeId);
-        if (!result.abrupt() && kotlinCancelled(task))
-            result = deliver(task, QStringLiteral("withContext"));
+    // Kotlin's withContext(NonCancellable): nothing from outside reaches the block; on return it
+    // checks (asyncio's shield() is asynciosteps.cpp's; Swift has none).
+    Scope &scope = pushScope(task, Scope::Kind::Shield, &step);
+    const int scopeId = scope.id;
+    Flow result = co_await execBlock(task, step.body, ctx);
+    if (result.kind == Flow::Kind::Abort)
         co_return result;
-    }
-    // asyncio.shield(inner()): the inner work is a task of its own that the awaiter's cancel cannot reach.
-    TaskRecord &inner = spawn(task, innerSpecFor(step, QStringLiteral("shielded")), -1, false, -1);
-    inner.shieldInner = true;
-    shieldOn(inner, CancelCause::Code);  // from its first moment to its end: no request gets in before it starts
-    Flow result;
-    while (!inner.done()) {
-        inner.x().joiners.push_back(task.id);
-        auto awaiter = suspend(task, WaitKind::Shield, QStringLiteral("shield"), inner.id);
-        if (task.pendingCancel)
-            wakeSoon(task, Wake::Cancelled);
-        const Wake wake = co_await awaiter;
-        if (wake == Wake::Abort)
-            co_return Flow{Flow::Kind::Abort};
-        if (wake != Wake::Normal) {
-            result = afterWake(task, wake, QStringLiteral("shield"));
-            co_return result;
-        }
-    }
-    co_return resultOf(inner);
+    task.at = m_locations.indexOf(step);
+    // withContext is a scope: it waits for the coroutines launched inside it.
+    if (co_await waitScopeChildren(task, scope) == Wake::Abort)
+        co_return Flow{Flow::Kind::Abort};
+    popScope(task, scopeId);
+    if (!result.abrupt() && kotlinCancelled(task))
+        result = deliver(task, QStringLiteral("withContext"));
+    co_return result;
 }
 
 QCoro::Task<Flow> EngineImpl::execOnCancel(TaskRecord &task, const Step &step, BlockContext ctx)
@@ -476,6 +359,7 @@ QCoro::Task<Flow> EngineImpl::execOnCancel(TaskRecord &task, const Step &step, B
     Flow result = co_await execBlock(task, step.body, ctx);
     if (result.kind == Flow::Kind::Abort)
         co_return result;
+    task.at = m_locations.indexOf(step);
     auto &after = task.x().handlers;
     after.erase(std::remove(after.begin(), after.end(), &step.handler), after.end());
     co_return result;
@@ -487,43 +371,9 @@ namespace {
 
 void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
 {
-    const QString runtimeLabel = runtimeName(runtime);
-    auto reject = [&](const Step &step, const QString &what, const QString &why) {
-        *out << QStringLiteral("%1: %2 is not available in %3: %4").arg(step.pointer, what, runtimeLabel, why);
-    };
-    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
-    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
     for (const Step &step : steps) {
-        switch (step.kind) {
-        case StepKind::Spawn:
-            if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
-                reject(step, QStringLiteral("a structured child (\"link\": \"child\")"),
-                       QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
-                                      "an unstructured create_task"));
-            break;
-        case StepKind::OnCancel:
-            if (runtime == Runtime::Asyncio)
-                reject(step, QStringLiteral("a cancellation handler (onCancel)"),
-                       QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
-                                      "loop iteration"));
-            break;
-        case StepKind::Timeout:
-            if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a timeout"), noTimeout);
-            break;
-        case StepKind::Shield:
-            if (runtime == Runtime::Swift)
-                reject(step, QStringLiteral("a shield"), noShield);
-            break;
-        case StepKind::Join:
-            if (runtime == Runtime::Swift && step.ms > 0)
-                reject(step, QStringLiteral("a join with a timeout"), noTimeout);
-            if (runtime == Runtime::Swift && step.shield)
-                reject(step, QStringLiteral("a shielded join"), noShield);
-            break;
-        default:
-            break;
-        }
+        for (const QString &reason : Engine::unavailable(step, runtime))
+            *out << QStringLiteral("%1: %2").arg(step.pointer, reason);
         collectUnsupported(step.body, runtime, out);
         collectUnsupported(step.finallyBody, runtime, out);
         collectUnsupported(step.handler, runtime, out);
@@ -535,6 +385,48 @@ void collectUnsupported(const Steps &steps, Runtime runtime, QStringList *out)
 }
 
 } // namespace
+
+QStringList Engine::unavailable(const Step &step, Runtime runtime)
+{
+    QStringList out;
+    const QString runtimeLabel = runtimeName(runtime);
+    auto reject = [&](const QString &what, const QString &why) {
+        out << QStringLiteral("%1 is not available in %2: %3").arg(what, runtimeLabel, why);
+    };
+    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
+    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
+    switch (step.kind) {
+    case StepKind::Spawn:
+        if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
+            reject(QStringLiteral("a structured child (\"link\": \"child\")"),
+                   QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
+                                  "an unstructured create_task"));
+        break;
+    case StepKind::OnCancel:
+        if (runtime == Runtime::Asyncio)
+            reject(QStringLiteral("a cancellation handler (onCancel)"),
+                   QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
+                                  "loop iteration"));
+        break;
+    case StepKind::Timeout:
+        if (runtime == Runtime::Swift)
+            reject(QStringLiteral("a timeout"), noTimeout);
+        break;
+    case StepKind::Shield:
+        if (runtime == Runtime::Swift)
+            reject(QStringLiteral("a shield"), noShield);
+        break;
+    case StepKind::Join:
+        if (runtime == Runtime::Swift && step.ms > 0)
+            reject(QStringLiteral("a join with a timeout"), noTimeout);
+        if (runtime == Runtime::Swift && step.shield)
+            reject(QStringLiteral("a shielded join"), noShield);
+        break;
+    default:
+        break;
+    }
+    return out;
+}
 
 QStringList Engine::unsupported(const Scenario &scenario, Runtime runtime)
 {

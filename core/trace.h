@@ -64,6 +64,10 @@ struct TraceEvent {
     int other = -1;
     EventKind kind = EventKind::Start;
     quint8 code = 0;
+    //! Where the task stands: an index into the engine's StepLocations (Engine::stepPointer turns
+    //! it into a JSON pointer such as "/root/steps/3"); a task not started yet stands at its
+    //! definition; -1 for an ignored action. Fits in the padding after `code`: events stay 88 bytes.
+    int step = -1;
     QString text;
     QString message;
 };

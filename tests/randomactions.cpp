@@ -99,6 +99,8 @@ void collectFacts(const Steps &steps, Runtime runtime, int *nextId, ScenarioFact
             const int id = (*nextId)++;
             for (const TaskSpec &spec : step.tasks)
                 (step.kind == StepKind::Gather ? facts->gatherOf : facts->groupOf).insert(spec.name, id);
+            if (step.kind == StepKind::Group && step.groupKind == GroupKind::Tolerant)
+                facts->tolerantGroups.insert(id);
         }
         for (const TaskSpec &spec : step.tasks)
             collectFacts(spec.body, runtime, nextId, facts);

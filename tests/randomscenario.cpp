@@ -367,6 +367,8 @@ private:
             const int id = m_nextStepId++;
             for (const TaskSpec &spec : s.tasks)
                 m_facts.groupOf.insert(spec.name, id);
+            if (s.groupKind == GroupKind::Tolerant)
+                m_facts.tolerantGroups.insert(id);
             if (m_rng.chance(50)) {
                 Ctx inner = nested(ctx);
                 inner.inGroupSteps = true;

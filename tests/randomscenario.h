@@ -51,6 +51,8 @@ struct ScenarioFacts {
     QHash<QString, int> gatherOf;
     //! Names of tasks defined by a group step -> an id of that group step.
     QHash<QString, int> groupOf;
+    //! The ids (as in groupOf) of the tolerant groups: asyncio writes them as gather(..., return_exceptions=True).
+    QSet<int> tolerantGroups;
     //! Upper bound of tasks the scenario can create (counts and loops multiplied).
     int taskBound = 0;
     //! Number of waitSignal steps in the scenario (0: no signaller).

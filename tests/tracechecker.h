@@ -46,6 +46,7 @@ private:
     void checkLifecycle();             // (b), (c)
     void checkStructuredEnds();        // (d)
     bool gatherLeftRunning(int id) const;
+    bool waitForInterrupted(int id) const;
     void checkAsyncioShields();        // (e) asyncio, tracechecks_shields.cpp
     bool ownTimeoutAt(int task, qsizetype index) const;
     void checkKotlinNonCancellable();  // (e) Kotlin, tracechecks_shields.cpp

@@ -7,7 +7,8 @@
 //
 //  (a) seq counts from 0 without gaps; t never decreases.
 //  (b) every task (0 .. taskCount-1) has exactly one spawn, and it is its first event; at most one
-//      start and at most one end; when the run finished, exactly one end. A task that never
+//      start and at most one end; when the run finished, exactly one end (but none for a task
+//      asyncio.run() abandoned: started during the shutdown, still pending when it returned). A task that never
 //      started ended cancelled (asyncio, Kotlin) -- Swift still starts it.
 //  (c) no event for a task after its end (action-ignored is reported on the root and exempt).
 //  (d) structured children (spawn link "child") end before their parent ends. Exception, per
@@ -15,7 +16,10 @@
 //      `await gather` raise at once, and the other children keep running" -- a gather child may
 //      outlive its parent only if a sibling of the same gather call ended cancelled or failed
 //      before the parent ended, or an error was raised into the parent (a user "fail") while it
-//      awaited the gather -- the await ends the same way and the children are left running.
+//      awaited the gather -- the await ends the same way and the children are left running. Also
+//      asyncio: a tolerant group is gather(..., return_exceptions=True) after its steps, so steps
+//      that leave the group early leave its tasks running; and a cancel that interrupts wait_for
+//      while it waits for its inner task's cancellation leaves that task running (CPython 3.11).
 //  (e) nothing inside a shield is cancelled from outside it (tracechecks_shields.cpp):
 //      asyncio -- every cancel-request on the inner task of a shield step, or on a task below it,
 //        comes from a task inside that shield, from the user, from asyncio.run()'s shutdown, or from
@@ -57,6 +61,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -72,6 +77,7 @@ struct RunView {
     TaskPathResolver path;
     bool finished = true;
     QString abortReason;
+    QSet<int> abandoned;  // asyncio: pending when asyncio.run() returned (Engine::abandoned): no end
     const ScenarioFacts *facts = nullptr;
     QList<UserAction> actions;
 };
