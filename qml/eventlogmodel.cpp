@@ -11,46 +11,51 @@ EventLogModel::EventLogModel(QObject *parent)
 
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_shown;
 }
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const TraceEvent &event = eventAt(index.row());
+    const EventKind kind = event.kind;
     switch (role) {
     case SeqRole:
-        return row.seq;
+        return event.seq;
     case TimeRole:
-        return row.t;
+        return event.t;
     case TaskRole:
-        return row.task;
+        return m_path(event.task);
     case KindRole:
-        return row.kind;
+        return QString::fromLatin1(eventKindName(kind));
     case Qt::DisplayRole:
-    case DetailRole:
-        return row.detail;
+    case DetailRole: {
+        // The JSON record without the fields the other columns already show.
+        const QString record = QString::fromUtf8(traceEventToJson(event, m_path));
+        const qsizetype fields = record.indexOf(QStringLiteral("\"ev\":"));
+        const qsizetype afterKind = fields >= 0 ? record.indexOf(QLatin1Char(','), fields) : -1;
+        return afterKind >= 0 ? record.mid(afterKind + 1).chopped(1) : QString();
+    }
     case DescriptionRole:
-        return row.description;
+        return describeTraceEvent(event, m_path);
     case FromRole:
-        return row.from;
+        return (kind == EventKind::CancelRequest || kind == EventKind::CancelBlocked) && event.other >= 0
+                   ? m_path(event.other) : QString();
     case CauseRole:
-        return row.eventKind == EventKind::CancelRequest ? row.cause : QString();
+        return kind == EventKind::CancelRequest ? QString::fromLatin1(cancelCauseName(CancelCause(event.code))) : QString();
     case BlockedByRole:
-        return row.eventKind == EventKind::CancelBlocked ? row.cause : QString();
+        return kind == EventKind::CancelBlocked ? QString::fromLatin1(blockedByName(BlockedBy(event.code))) : QString();
     case OutcomeRole:
-        return row.eventKind == EventKind::End ? row.cause : QString();
+        return kind == EventKind::End ? QString::fromLatin1(outcomeName(Outcome(event.code))) : QString();
     case CancelledRole:
-        return row.cancelled;
+        return kind == EventKind::Checkpoint && event.code == 1;
     case ErrorRole:
-        return row.eventKind == EventKind::End || row.eventKind == EventKind::Raise || row.eventKind == EventKind::Catch
-                   ? row.error
-                   : QString();
+        return kind == EventKind::End || kind == EventKind::Raise || kind == EventKind::Catch ? event.text : QString();
     case AtRole:
-        return row.eventKind == EventKind::CancelDeliver ? row.error : QString();
+        return kind == EventKind::CancelDeliver ? event.text : QString();
     case CleanupRole:
-        return row.eventKind == EventKind::CleanupEnter || row.eventKind == EventKind::CleanupExit ? row.error : QString();
+        return kind == EventKind::CleanupEnter || kind == EventKind::CleanupExit ? event.text : QString();
     default:
         return {};
     }
@@ -66,48 +71,50 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
 
 QVariantMap EventLogModel::get(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= m_shown)
         return {};
-    const Row &r = m_rows.at(row);
-    return {{QStringLiteral("seq"), r.seq}, {QStringLiteral("time"), r.t}, {QStringLiteral("task"), r.task},
-            {QStringLiteral("kind"), r.kind}, {QStringLiteral("description"), r.description}};
+    const QModelIndex at = index(row);
+    return {{QStringLiteral("seq"), at.data(SeqRole)}, {QStringLiteral("time"), at.data(TimeRole)},
+            {QStringLiteral("task"), at.data(TaskRole)}, {QStringLiteral("kind"), at.data(KindRole)},
+            {QStringLiteral("description"), at.data(DescriptionRole)}};
 }
 
-void EventLogModel::append(const TraceEvent &event, const TaskPathResolver &path)
-{
-    // The detail column is the JSON record without the fields the other columns already show.
-    QString detail = QString::fromUtf8(traceEventToJson(event, path));
-    const qsizetype fields = detail.indexOf(QStringLiteral("\"ev\":"));
-    const qsizetype afterKind = fields >= 0 ? detail.indexOf(QLatin1Char(','), fields) : -1;
-    detail = afterKind >= 0 ? detail.mid(afterKind + 1).chopped(1) : QString();
-    QString from;
-    QString coded;
-    switch (event.kind) {
-    case EventKind::CancelRequest:
-        coded = QString::fromLatin1(cancelCauseName(CancelCause(event.code)));
-        break;
-    case EventKind::CancelBlocked:
-        coded = QString::fromLatin1(blockedByName(BlockedBy(event.code)));
-        break;
-    case EventKind::End:
-        coded = QString::fromLatin1(outcomeName(Outcome(event.code)));
-        break;
-    default:
-        break;
-    }
-    if ((event.kind == EventKind::CancelRequest || event.kind == EventKind::CancelBlocked) && event.other >= 0)
-        from = path(event.other);
-    const bool cancelled = event.kind == EventKind::Checkpoint && event.code == 1;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows.append({event.seq, event.t, path(event.task), QString::fromLatin1(eventKindName(event.kind)), detail,
-                   describeTraceEvent(event, path), from, coded, event.text, event.kind, cancelled});
-    endInsertRows();
-}
-
-void EventLogModel::clear()
+void EventLogModel::setTrace(const std::vector<TraceEvent> *events, TaskPathResolver path)
 {
     beginResetModel();
-    m_rows.clear();
+    m_events = events;
+    m_path = std::move(path);
+    m_shown = 0;
+    endResetModel();
+}
+
+void EventLogModel::retarget(const std::vector<TraceEvent> *events, TaskPathResolver path)
+{
+    Q_ASSERT(events && qint64(events->size()) >= m_shown);
+    m_events = events;
+    m_path = std::move(path);
+}
+
+void EventLogModel::show(qint64 count)
+{
+    count = m_events ? std::clamp<qint64>(count, 0, qint64(m_events->size())) : 0;
+    if (count == m_shown)
+        return;
+    if (count > m_shown) {
+        beginInsertRows({}, m_shown, int(count) - 1);
+        m_shown = int(count);
+        endInsertRows();
+        return;
+    }
+    beginResetModel();
+    m_shown = int(count);
+    endResetModel();
+}
+
+void EventLogModel::resetTo(qint64 count)
+{
+    beginResetModel();
+    m_shown = m_events ? int(std::clamp<qint64>(count, 0, qint64(m_events->size()))) : 0;
     endResetModel();
 }
 

@@ -5,10 +5,14 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
+#include <vector>
+
 namespace cascade {
 
-//! Trace events as they happen, for the event log and the tree canvas's animation. Rows are only
-//! ever appended (or all cleared). Besides the log's columns, each row has the fields the canvas
+//! The first `shown` events of a trace, for the event log and the tree canvas's animation: a view
+//! over the session's events (they are not copied; every role is read from the event when asked).
+//! Showing more events appends rows; showing fewer is a reset (a step back or a seek), which the
+//! canvas does not animate. Besides the log's columns, each row has the fields the canvas
 //! animates, as roles (empty when the event kind has no such field): from, cause, blockedBy,
 //! cancelled, outcome, error, at, cleanup (docs/trace-format.md).
 class EventLogModel : public QAbstractListModel
@@ -45,24 +49,25 @@ public:
     //! presenter's caption); {} for a row that does not exist.
     Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
 
-    void append(const TraceEvent &event, const TaskPathResolver &path);
-    void clear();
+    //! Views another trace, showing none of it yet (a reset). `events` must outlive the view or
+    //! be replaced before it goes.
+    void setTrace(const std::vector<TraceEvent> *events, TaskPathResolver path);
+    //! Points at another copy of the same prefix (a run made again with one more action): the
+    //! rows shown stay and nothing is announced.
+    void retarget(const std::vector<TraceEvent> *events, TaskPathResolver path);
+    //! Shows the first `count` events: more appends rows (one insert), fewer is a reset.
+    void show(qint64 count);
+    //! Shows the first `count` events with one reset, whichever way that moves (a seek: nothing
+    //! in it is new, so nothing is animated).
+    void resetTo(qint64 count);
+    void clear() { setTrace(nullptr, {}); }
 
 private:
-    struct Row {
-        qint64 seq;
-        qint64 t;
-        QString task;
-        QString kind;
-        QString detail;
-        QString description;
-        QString from;
-        QString cause;  // or blockedBy, or outcome: the one coded field of the event's kind
-        QString error;  // or at, or cleanup: the one text field of the event's kind
-        EventKind eventKind;
-        bool cancelled;
-    };
-    QList<Row> m_rows;
+    [[nodiscard]] const TraceEvent &eventAt(int row) const { return (*m_events)[std::size_t(row)]; }
+
+    const std::vector<TraceEvent> *m_events = nullptr;
+    TaskPathResolver m_path;
+    int m_shown = 0;
 };
 
 } // namespace cascade

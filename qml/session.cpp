@@ -1,17 +1,25 @@
 #include "session.h"
 
 #include "lessons.h"
+#include "openedrecording.h"
 #include "recordingreplay.h"
 #include "scenarioloader.h"
+
+#include <QFileInfo>
 
 namespace cascade {
 
 namespace {
 constexpr int FrameMs = 16;
-// The plan's throwaway run stops here: a scenario that never ends would otherwise run to the
-// engine's own limit (5 million events) before the window shows anything.
-constexpr qint64 PlanMaxEvents = 1'000'000;
-}
+// A run stops here: a scenario that never ends would otherwise run to the engine's own limit
+// (5 million events) before the window shows anything.
+constexpr qint64 RunMaxEvents = 1'000'000;
+// A seek forward by more events than this restores the index's states instead of replaying each
+// event into the models.
+constexpr qint64 AppendAtMost = 2'000;
+
+const std::vector<TraceEvent> NoEvents;
+} // namespace
 
 Session::Session(QObject *parent)
     : QObject(parent)
@@ -20,7 +28,11 @@ Session::Session(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &Session::tick);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The models view the run's events: they let go before the run does.
+    m_events.clear();
+}
 
 bool Session::open(const QString &lessonIdOrPath)
 {
@@ -39,144 +51,221 @@ void Session::openScenario(const Scenario &scenario, const QString &sourceName)
 {
     m_error.clear();
     Q_EMIT errorChanged();
+    m_recorded.reset();
+    m_recordingStatus.clear();
+    m_recordingName.clear();
     m_scenario = scenario;
     m_scenario->sourceName = sourceName;
     m_runtime = m_scenario->defaultRuntime();
     m_actions.clear();
     Q_EMIT scenarioChanged();
-    Q_EMIT runtimeChanged();
-    rebuildEngine();
-    showStart();
+    startOver();
 }
 
-void Session::rebuildEngine()
+bool Session::openRecording(const QString &path)
 {
-    setPlaying(false);
-    m_engine.reset();
-    m_tasks.clear();
-    m_events.clear();
-    m_console.clear();
-    m_playhead = 0;
-    m_shown = 0;
+    QString error;
+    std::unique_ptr<OpenedRecording> opened = OpenedRecording::open(path, &error);
+    if (!opened) {
+        m_error = error;  // the current run stays
+        Q_EMIT errorChanged();
+        return false;
+    }
+    m_error.clear();
+    Q_EMIT errorChanged();
+    const Recording &recording = opened->recording();
+    const QString name = QFileInfo(path).fileName();
+    m_scenario = recording.scenario;
+    if (m_scenario)
+        m_scenario->sourceName = path;
+    m_runtime = recording.runtime;
+    m_actions = recording.actions;
+    m_recordingName = name;
+    // The engine makes the run again; only when that gives another trace is the recorded one shown.
+    const ReplayResult replay = replayRecording(recording);
+    switch (replay.status) {
+    case ReplayResult::Status::Match:
+        m_recorded.reset();
+        m_recordingStatus = tr("%1: replayed, and the trace is the recorded one (%2 events).")
+                                .arg(name).arg(recording.events.size());
+        break;
+    case ReplayResult::Status::Differ:
+        m_recorded = std::move(opened);
+        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: this version of Cascade runs it "
+                               "differently. %2").arg(name, replay.report(recording));
+        break;
+    case ReplayResult::Status::CannotRun:
+        m_recorded = std::move(opened);
+        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: it cannot run here (%2).")
+                                .arg(name, replay.problem);
+        break;
+    }
+    Q_EMIT scenarioChanged();
+    startOver();
+    return true;
+}
+
+std::vector<TaskListModel::PlannedTask> Session::plan() const
+{
+    // Every task the run spawns, in spawn order: the task list starts from these rows.
+    std::vector<TaskListModel::PlannedTask> tasks;
+    for (const TraceEvent &event : trace()) {
+        if (event.kind == EventKind::Spawn)
+            tasks.push_back({event.task, event.other, m_paths(event.task), event.code == quint8(LinkCode::Child)});
+    }
+    return tasks;
+}
+
+const std::vector<TraceEvent> &Session::trace() const
+{
+    return m_trace ? *m_trace : NoEvents;
+}
+
+void Session::makeRun()
+{
+    // The old run lives until the models look at the new one (below, or in the caller).
+    std::unique_ptr<Engine> oldEngine = std::move(m_engine);
+    std::unique_ptr<TraceIndex> oldIndex = std::move(m_index);
+    m_trace = nullptr;
+    m_paths = {};
     m_unavailable.clear();
-    if (m_scenario) {
+    if (m_recorded) {
+        const Recording &recording = m_recorded->recording();
+        m_trace = &recording.events;
+        m_paths = recording.pathResolver();
+    } else if (m_scenario) {
         const QStringList reasons = Engine::unsupported(*m_scenario, m_runtime);
         if (!reasons.isEmpty()) {
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
-            m_engine = std::make_unique<Engine>(*m_scenario, m_runtime);
+            Engine::Options options;
+            options.maxEvents = RunMaxEvents;
+            m_engine = std::make_unique<Engine>(*m_scenario, m_runtime, options);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
-            showPlan();
+            m_engine->runToEnd();
+            m_trace = &m_engine->events();
+            m_paths = m_engine->pathResolver();
         }
     }
-    Q_EMIT runtimeChanged();
-    Q_EMIT progressed();
+    if (m_trace)
+        m_index = std::make_unique<TraceIndex>(*m_trace);
+    if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown)
+        m_events.retarget(m_trace, m_paths);  // the same prefix, in the new run
+    else
+        m_events.setTrace(m_trace, m_paths);
+    Q_EMIT runChanged();
 }
 
-void Session::showPlan()
+void Session::startOver()
 {
-    // The engine is deterministic: the same scenario, runtime and actions spawn the same tasks.
-    Engine::Options options;
-    options.keepEvents = false;
-    options.maxEvents = PlanMaxEvents;
-    Engine rehearsal(*m_scenario, m_runtime, options);
-    std::vector<TaskListModel::PlannedTask> plan;
-    rehearsal.setListener([&plan](const TraceEvent &event) {
-        if (event.kind == EventKind::Spawn)
-            plan.push_back({event.task, event.other, QString(), event.code == quint8(LinkCode::Child)});
-    });
-    for (const UserAction &action : m_actions)
-        rehearsal.schedule(action);
-    rehearsal.runToEnd();
-    for (TaskListModel::PlannedTask &task : plan)
-        task.path = rehearsal.taskPath(task.taskId);
-    m_tasks.showPlan(plan);
+    setPlaying(false);
+    m_shown = 0;
+    m_made = 0;
+    m_playhead = 0;
+    m_console.clear();
+    makeRun();
+    m_tasks.showPlan(plan());
+    Q_EMIT runtimeChanged();
+    showStart();
 }
 
 void Session::restart()
 {
-    rebuildEngine();
-    showStart();
+    startOver();
 }
-
 
 void Session::reveal(qint64 count)
 {
-    // The engine runs ahead by whole steps; the models show its events one by one up to `count`.
-    const auto &events = m_engine->events();
-    const TaskPathResolver path = m_engine->pathResolver();
+    // Events in order, each one into the models: the way play and step show them.
+    const std::vector<TraceEvent> &events = trace();
     count = std::min<qint64>(count, qint64(events.size()));
     for (; m_shown < count; ++m_shown) {
         const TraceEvent &event = events[std::size_t(m_shown)];
-        m_tasks.apply(event, path);
-        m_events.append(event, path);
+        m_tasks.apply(event, m_paths);
         if (event.kind == EventKind::Print)
-            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(path(event.task), event.text);
+            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(m_paths(event.task), event.text);
         m_playhead = std::max(m_playhead, event.t);
+    }
+    m_events.show(m_shown);
+    m_made = std::max(m_made, m_shown);
+}
+
+void Session::rebuildConsole()
+{
+    m_console.clear();
+    const std::vector<TraceEvent> &events = trace();
+    for (qint64 i = 0; i < m_shown; ++i) {
+        const TraceEvent &event = events[std::size_t(i)];
+        if (event.kind == EventKind::Print)
+            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(m_paths(event.task), event.text);
     }
 }
 
-bool Session::runEngineTo(qint64 events)
+void Session::showExactly(qint64 count)
 {
-    // Steps the engine until it has made at least `events` events; false when it cannot.
-    while (m_engine && m_engine->eventCount() < events) {
-        if (!m_engine->step())
-            return false;
-    }
-    return m_engine != nullptr;
+    if (!m_index)
+        return;
+    count = std::clamp<qint64>(count, 0, eventCount());
+    m_tasks.showPlanAt(plan(), m_index->statesAfter(count));
+    m_shown = count;
+    m_made = count;
+    m_events.resetTo(count);
+    m_playhead = count > 0 ? trace()[std::size_t(count - 1)].t : 0;
+    rebuildConsole();
 }
 
 void Session::showStart()
 {
     // Paused at t = 0, after everything that happens at 0 (the tasks that start at once).
-    if (m_engine) {
-        m_engine->runUntil(0);
-        reveal(m_engine->eventCount());
-    }
+    if (m_index)
+        reveal(m_index->eventsUntil(0));
     Q_EMIT progressed();
 }
 
 void Session::stepEvent()
 {
-    if (!m_engine)
+    if (!m_trace)
         return;
     setPlaying(false);
-    runEngineTo(m_shown + 1);
     reveal(m_shown + 1);
-    Q_EMIT progressed();
-}
-
-void Session::showExactly(qint64 count)
-{
-    // Repeats the run from 0 (deterministic, with the same actions) and shows `count` events.
-    rebuildEngine();
-    runEngineTo(count);
-    reveal(count);
-    if (m_engine && m_shown > 0)
-        m_playhead = m_engine->events()[std::size_t(m_shown - 1)].t;
     Q_EMIT progressed();
 }
 
 void Session::stepBack()
 {
-    if (!m_engine || m_shown <= 1)
+    if (!m_trace || m_shown <= 1)
         return;
     setPlaying(false);
     showExactly(m_shown - 1);
+    Q_EMIT progressed();
 }
 
 void Session::seekToEvent(int seq)
 {
-    if (!m_engine || seq < 0)
+    if (!m_trace || seq < 0)
         return;
     setPlaying(false);
-    if (seq + 1 < m_shown) {
-        showExactly(seq + 1);
+    const qint64 count = std::min<qint64>(qint64(seq) + 1, eventCount());
+    if (count < m_shown || count - m_shown > AppendAtMost)
+        showExactly(count);
+    else
+        reveal(count);
+    Q_EMIT progressed();
+}
+
+void Session::seekToTime(qint64 ms)
+{
+    if (!m_index)
         return;
-    }
-    runEngineTo(seq + 1);
-    reveal(seq + 1);
+    setPlaying(false);
+    ms = std::max<qint64>(ms, 0);
+    const qint64 count = m_index->eventsUntil(ms);
+    if (count < m_shown || count - m_shown > AppendAtMost)
+        showExactly(count);
+    else
+        reveal(count);
+    m_playhead = ms;
     Q_EMIT progressed();
 }
 
@@ -186,13 +275,12 @@ void Session::tick()
         setPlaying(false);
         return;
     }
-    // The clock waits while events already made are still being shown, so that a burst at one
+    // The clock waits while events it has reached are still being shown, so that a burst at one
     // instant (a cancel reaching a whole tree) unfolds event by event at a pace a class can follow.
-    if (m_shown >= m_engine->eventCount()) {
+    if (m_shown >= m_made) {
         const qint64 target = m_playhead + qint64(FrameMs * m_speed + 0.5);
-        while (m_engine->nextTime() <= target && m_engine->step()) {
-        }
-        if (m_shown >= m_engine->eventCount())
+        m_made = m_index->eventsUntil(target);
+        if (m_shown >= m_made)
             m_playhead = target;  // nothing happened meanwhile: time just passes
     }
     revealPaced();
@@ -205,7 +293,7 @@ void Session::revealPaced()
     // would otherwise take longer than BurstSeconds / speed to show (10,000 tasks cancelled at once).
     constexpr double RevealPerSecond = 20;
     constexpr double BurstSeconds = 2;
-    const qint64 backlog = m_engine->eventCount() - m_shown;
+    const qint64 backlog = m_made - m_shown;
     if (backlog <= 0) {
         m_revealCredit = 0;
         m_drainPerTick = 0;
@@ -225,26 +313,30 @@ void Session::revealPaced()
 
 void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
 {
-    if (!m_engine)
+    if (!m_engine || !m_scenario)
         return;
-    reveal(m_engine->eventCount());  // an action lands after everything already made
+    // The action lands after everything up to now: what the clock reached, and the rest of this
+    // instant, so that its own first event is the next one.
+    reveal(std::max(m_made, m_index->eventsUntil(m_playhead)));
     UserAction action;
     action.kind = kind;
-    action.at = std::max(m_engine->now(), m_playhead);
+    action.at = m_playhead;
     action.taskPath = path;
     action.durationMs = durationMs;
     if (kind == UserAction::Kind::Fail) {
         action.error = QStringLiteral("UserError");
         action.message = QStringLiteral("failed from the workbench");
     }
-    m_actions.push_back(action);  // recorded, so a restart replays it at the same virtual time
-    m_engine->schedule(action);
-    m_engine->runUntil(action.at);
+    m_actions.push_back(action);  // kept, so every run made from now on has it at the same time
+    // The engine is deterministic and the action comes after every event shown: the new run
+    // begins with exactly the events shown so far.
+    makeRun();
+    m_made = std::max(m_shown, m_index->eventsUntil(action.at));
     // What the action sets off is shown paced like any burst while playing; paused, its first
-    // event shows now and Step (Right) walks through the rest.
+    // event shows now (when it comes at once) and Step (Right) walks through the rest.
     if (playing())
         revealPaced();
-    else
+    else if (m_shown < eventCount() && trace()[std::size_t(m_shown)].t == action.at)
         reveal(m_shown + 1);
     Q_EMIT progressed();
 }
@@ -262,7 +354,7 @@ void Session::failTask(const QString &path)
 void Session::addTimeout(const QString &path, qint64 ms)
 {
     if (ms <= 0 || ms > ScenarioLoader::MaxMs) {
-        m_error = QStringLiteral("timeout for %1: the duration must be 1 ms to one year, got %2 ms").arg(path).arg(ms);
+        m_error = tr("timeout for %1: the duration must be 1 ms to one year, got %2 ms").arg(path).arg(ms);
         Q_EMIT errorChanged();
         return;
     }
@@ -285,9 +377,14 @@ QString Session::actionUnavailable(const QString &action) const
 
 std::optional<Recording> Session::recording() const
 {
+    if (m_recorded)
+        return m_recorded->recording();
     if (!m_scenario || !m_engine)
         return std::nullopt;
-    return recordRun(*m_scenario, m_runtime, m_actions, *m_engine);
+    // As it happened: the events shown so far; finished only once the whole run has been shown.
+    const std::vector<TraceEvent> shown(m_engine->events().begin(), m_engine->events().begin() + m_shown);
+    return makeRecording(*m_scenario, m_runtime, m_actions, shown, m_engine->taskCount(), m_paths,
+                         m_shown == eventCount() && m_engine->finished());
 }
 
 bool Session::saveRecording(const QString &path)
@@ -295,8 +392,8 @@ bool Session::saveRecording(const QString &path)
     const std::optional<Recording> run = recording();
     QString error;
     if (!run)
-        error = m_unavailable.isEmpty() ? QStringLiteral("nothing to record: no scenario is open")
-                                        : QStringLiteral("nothing to record: the scenario cannot run under %1").arg(runtimeName(m_runtime));
+        error = m_unavailable.isEmpty() ? tr("nothing to record: no scenario is open")
+                                        : tr("nothing to record: the scenario cannot run under %1").arg(runtimeName(m_runtime));
     else if (saveRecordingFile(*run, path, &error))
         return true;
     m_error = error;
@@ -304,9 +401,25 @@ bool Session::saveRecording(const QString &path)
     return false;
 }
 
-QString Session::scenarioId() const { return m_scenario ? m_scenario->id : QString(); }
-QString Session::title() const { return m_scenario ? m_scenario->title.en : QString(); }
-QString Session::titleKo() const { return m_scenario ? m_scenario->title.ko : QString(); }
+QString Session::scenarioId() const
+{
+    return m_scenario ? m_scenario->id : QString();
+}
+
+QString Session::title() const
+{
+    if (m_scenario)
+        return m_scenario->title.en;
+    return m_recorded ? m_recordingName : QString();
+}
+
+QString Session::titleKo() const
+{
+    if (m_scenario)
+        return m_scenario->title.ko;
+    return m_recorded ? m_recordingName : QString();
+}
+
 QString Session::explanation() const { return m_scenario ? m_scenario->explanation.en : QString(); }
 QString Session::explanationKo() const { return m_scenario ? m_scenario->explanation.ko : QString(); }
 
@@ -323,32 +436,24 @@ QString Session::runtime() const
 void Session::setRuntime(const QString &name)
 {
     Runtime runtime;
-    if (!runtimeFromName(name, &runtime) || runtime == m_runtime)
+    if (!runtimeFromName(name, &runtime) || runtime == m_runtime || m_recorded)
         return;
     m_runtime = runtime;
     m_actions.clear();  // paths and times of one runtime's run need not exist in another's
-    rebuildEngine();
-    showStart();
-}
-
-qint64 Session::now() const
-{
-    // While made events wait to be shown, the clock shows the last shown one's time.
-    if (!m_engine)
-        return 0;
-    return m_shown < m_engine->eventCount() ? m_playhead : std::max(m_engine->now(), m_playhead);
+    m_recordingStatus.clear();
+    startOver();
 }
 
 bool Session::finished() const
 {
-    return !m_engine || (m_engine->finished() && m_shown >= m_engine->eventCount());
+    return !m_trace || m_shown >= qint64(m_trace->size());
 }
 
 void Session::setPlaying(bool playing)
 {
     if (playing == m_timer.isActive())
         return;
-    if (playing && (!m_engine || m_engine->finished()))
+    if (playing && finished())
         return;
     if (playing)
         m_timer.start();

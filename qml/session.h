@@ -1,9 +1,10 @@
 #pragma once
 
 #include "engine.h"
-#include "recording.h"
 #include "eventlogmodel.h"
+#include "recording.h"
 #include "tasklistmodel.h"
+#include "traceindex.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,8 +15,15 @@
 
 namespace cascade {
 
-//! One scenario being played: loads it, runs the engine on the virtual clock at the chosen speed,
-//! forwards the user's cancels to the engine, and feeds the models. It decides no semantics.
+class OpenedRecording;
+
+//! One scenario being played. The engine is deterministic, so the session runs the scenario
+//! (with the user's actions so far) to its end at once and plays that trace back: the models show
+//! its first `shownEvents` events, paced on the virtual clock at the chosen speed. Stepping back
+//! and seeking only move that count (through a seek index); a user action at the current time is
+//! added to the actions and the run is made again, which leaves every event shown so far as it
+//! was. A recording opens the same way: replayed by the engine when that gives its trace again,
+//! else shown as recorded, read-only. The session decides no semantics.
 class Session : public QObject
 {
     Q_OBJECT
@@ -36,6 +44,13 @@ class Session : public QObject
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
     Q_PROPERTY(qint64 shownEvents READ shownEvents NOTIFY progressed)
+    //! How many events the whole run has, and the virtual time of its last one (a timeline's extent).
+    Q_PROPERTY(qint64 eventCount READ eventCount NOTIFY runChanged)
+    Q_PROPERTY(qint64 endTime READ endTime NOTIFY runChanged)
+    //! A recording shown as it was recorded (its replay differs or cannot run here): no actions.
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY runChanged)
+    //! What opening a recording found ("" otherwise): the replay matched, or where it differs.
+    Q_PROPERTY(QString recordingStatus READ recordingStatus NOTIFY runChanged)
     Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
     Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
 
@@ -46,14 +61,19 @@ public:
     Q_INVOKABLE bool open(const QString &lessonIdOrPath);
     //! Plays a scenario given in memory (the editor's document): from t = 0, without recorded actions.
     void openScenario(const Scenario &scenario, const QString &sourceName);
+    //! Opens a recording (docs/recording-format.md) at t = 0: its scenario, runtime and actions,
+    //! replayed by the engine and compared with the recorded trace (recordingStatus says how it
+    //! went). False with `error` set when the file cannot be read; the current run stays then.
+    Q_INVOKABLE bool openRecording(const QString &path);
     Q_INVOKABLE void restart();
     //! Shows the next trace event.
     Q_INVOKABLE void stepEvent();
-    //! Back to the previous event: the run is repeated from 0 with the same actions (the engine
-    //! is deterministic, so this is exact).
+    //! Back to the previous event.
     Q_INVOKABLE void stepBack();
-    //! Shows the moment right after trace event `seq` (re-running from 0 when it lies behind).
+    //! Shows the moment right after trace event `seq`.
     Q_INVOKABLE void seekToEvent(int seq);
+    //! Shows the instant `ms` of virtual time: every event at or before it (a timeline's scrub).
+    Q_INVOKABLE void seekToTime(qint64 ms);
     Q_INVOKABLE void cancelTask(const QString &path);
     Q_INVOKABLE void failTask(const QString &path);
     //! Gives the task a deadline `ms` from now, as if the rest of its work were in a timeout block.
@@ -64,8 +84,7 @@ public:
     //! runtime (for a disabled menu entry's tooltip); empty when it can.
     Q_INVOKABLE [[nodiscard]] QString actionUnavailable(const QString &action) const;
     //! Saves the run so far as a recording (docs/recording-format.md): the scenario, the runtime,
-    //! the user's actions and every event the engine has made. False, with `error` saying why,
-    //! when there is no run or the file cannot be written.
+    //! the actions with their times and the events shown. False with `error` set when it cannot.
     Q_INVOKABLE bool saveRecording(const QString &path);
     //! The run so far as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
     [[nodiscard]] std::optional<Recording> recording() const;
@@ -79,7 +98,7 @@ public:
     [[nodiscard]] QString runtime() const;
     void setRuntime(const QString &name);
     [[nodiscard]] QString unavailable() const { return m_unavailable; }
-    [[nodiscard]] qint64 now() const;
+    [[nodiscard]] qint64 now() const { return m_playhead; }
     [[nodiscard]] bool finished() const;
     [[nodiscard]] bool playing() const { return m_timer.isActive(); }
     void setPlaying(bool playing);
@@ -90,39 +109,65 @@ public:
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
     void setSelectedPath(const QString &path);
     [[nodiscard]] qint64 shownEvents() const { return m_shown; }
+    [[nodiscard]] qint64 eventCount() const { return m_trace ? qint64(m_trace->size()) : 0; }
+    [[nodiscard]] qint64 endTime() const { return m_index ? m_index->endTime() : 0; }
+    [[nodiscard]] bool readOnly() const { return m_recorded != nullptr; }
+    [[nodiscard]] QString recordingStatus() const { return m_recordingStatus; }
     [[nodiscard]] TaskListModel *tasks() { return &m_tasks; }
     [[nodiscard]] EventLogModel *events() { return &m_events; }
+
+    //! The whole run being shown (empty when nothing runs), its tasks' paths and its seek index.
+    [[nodiscard]] const std::vector<TraceEvent> &trace() const;
+    [[nodiscard]] TaskPathResolver paths() const { return m_paths; }
+    [[nodiscard]] const TraceIndex *index() const { return m_index.get(); }
+    //! The engine that made the run (null for a recording shown as recorded): where each task
+    //! stands (Engine::stepPointer), which steps a runtime lacks.
+    [[nodiscard]] const Engine *engine() const { return m_engine.get(); }
+    [[nodiscard]] const std::optional<Scenario> &scenario() const { return m_scenario; }
+    [[nodiscard]] Runtime runtimeValue() const { return m_runtime; }
+    [[nodiscard]] const std::vector<UserAction> &actions() const { return m_actions; }
 
 Q_SIGNALS:
     void scenarioChanged();
     void runtimeChanged();
     void progressed();
+    //! The run was made again (another scenario, runtime or action): trace() and index() changed.
+    void runChanged();
     void playingChanged();
     void speedChanged();
     void errorChanged();
     void selectedPathChanged();
 
 private:
-    void rebuildEngine();
+    //! Makes the whole run again with the current scenario, runtime and actions.
+    void makeRun();
+    //! Starts again at t = 0 with a fresh run (open, restart, another runtime).
+    void startOver();
     void tick();
     void act(UserAction::Kind kind, const QString &path, qint64 durationMs = 0);
-    //! Runs the scenario once to its end, unseen, and shows every task it spawns as planned.
-    void showPlan();
+    //! Shows events up to `count` by appending them (the animated way).
     void reveal(qint64 count);
     void revealPaced();
-    bool runEngineTo(qint64 events);
+    //! Shows exactly the first `count` events, from the seek index (one reset of each model).
     void showExactly(qint64 count);
     void showStart();
+    void rebuildConsole();
+    [[nodiscard]] std::vector<TaskListModel::PlannedTask> plan() const;
 
     std::optional<Scenario> m_scenario;
-    std::unique_ptr<Engine> m_engine;
     Runtime m_runtime = Runtime::Asyncio;
-    std::vector<UserAction> m_actions;  // everything the user did, replayed on restart
+    std::vector<UserAction> m_actions;  // everything the user did, in every run made again
+    std::unique_ptr<Engine> m_engine;   // the run, made to its end
+    std::unique_ptr<OpenedRecording> m_recorded;  // or a recording shown as recorded
+    const std::vector<TraceEvent> *m_trace = nullptr;
+    TaskPathResolver m_paths;
+    std::unique_ptr<TraceIndex> m_index;
     TaskListModel m_tasks;
     EventLogModel m_events;
     QTimer m_timer;
-    qint64 m_playhead = 0;              // virtual ms shown; the engine has run up to here
-    qint64 m_shown = 0;                 // events the models show; the engine may be ahead
+    qint64 m_playhead = 0;              // virtual ms shown
+    qint64 m_shown = 0;                 // events the models show
+    qint64 m_made = 0;                  // events the clock has reached; the rest are still ahead
     QString m_selectedPath;
     double m_speed = 1.0;
     double m_revealCredit = 0;          // events the play timer may show (paced by the speed)
@@ -130,6 +175,8 @@ private:
     QString m_console;
     QString m_error;
     QString m_unavailable;
+    QString m_recordingStatus;
+    QString m_recordingName;            // the file a recording shown as recorded came from
 };
 
 } // namespace cascade

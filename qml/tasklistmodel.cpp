@@ -194,6 +194,34 @@ void TaskListModel::clear()
 
 void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
 {
+    beginResetModel();
+    fillPlan(plan);
+    endResetModel();
+}
+
+void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states)
+{
+    beginResetModel();
+    fillPlan(plan);
+    m_states = states;
+    // The planned rows the prefix has spawned, as its spawn events would have made them.
+    for (qsizetype at = 0; at < m_rows.size(); ++at) {
+        Row &row = m_rows[at];
+        const TaskState *state = states.state(row.plannedId);
+        if (!state || !state->spawned || m_plannedByPath.value(row.path, -1) != at)
+            continue;
+        m_plannedByPath.remove(row.path);
+        row.spawned = true;
+        row.taskId = row.plannedId;
+        row.parentId = state->parent;
+        row.link = state->child ? QStringLiteral("child") : QStringLiteral("unstructured");
+        m_rowByTask.insert(row.taskId, int(at));
+    }
+    endResetModel();
+}
+
+void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
+{
     // Children in spawn order, each followed by its subtree: the order a run's inserts give.
     QHash<int, std::vector<int>> childrenOf;  // task id -> indexes into plan
     std::vector<int> roots;
@@ -203,7 +231,6 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
         else
             childrenOf[plan[i].parentId].push_back(int(i));
     }
-    beginResetModel();
     m_rows.clear();
     m_states.clear();
     m_rowByTask.clear();
@@ -222,6 +249,7 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
         row.depth = depth;
         row.link = task.child ? QStringLiteral("child") : QStringLiteral("unstructured");
         row.spawned = false;
+        row.plannedId = task.taskId;
         // A path made twice (a task made again by a loop) keeps its first row planned.
         if (!m_plannedByPath.contains(row.path))
             m_plannedByPath.insert(row.path, int(m_rows.size()));
@@ -232,7 +260,6 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
                 stack.emplace_back(*c, depth + 1);
         }
     }
-    endResetModel();
 }
 
 } // namespace cascade

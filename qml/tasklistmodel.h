@@ -58,6 +58,9 @@ public:
     void clear();
     //! Replaces the rows with the planned tasks in depth-first order, none spawned yet.
     void showPlan(const std::vector<PlannedTask> &plan);
+    //! The same rows, as they stand after a prefix of the planned run (`states`, e.g. from a seek
+    //! index): one reset, for a step back or a seek.
+    void showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states);
 
 private:
     //! A row is a place in the tree; what the task is doing is in m_states under its task id.
@@ -69,11 +72,13 @@ private:
         QString path;
         QString link;
         bool spawned = true;
+        int plannedId = -1;  // the task id in the planned run (showPlanAt)
     };
     //! The state shown on a row: the task's, or "not started" for a planned row.
     [[nodiscard]] const TaskState &stateOf(const Row &row) const;
     [[nodiscard]] int rowOf(int taskId) const;
     void spawnRow(const TraceEvent &event, const TaskPathResolver &path);
+    void fillPlan(const std::vector<PlannedTask> &plan);
     //! Keeps the lookups right for the rows from `first` on (after an insert moved them).
     void reindexFrom(qsizetype first);
     QList<Row> m_rows;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void eventLogMatchesTheTrace_data();
     void eventLogMatchesTheTrace();
     void clearResetsAndRefeeds();
+    void eventLogShowsFewerByResetAndRetargets();
     void lessonListRow_data();
     void lessonListRow();
     void lessonListShape();
@@ -226,31 +227,30 @@ void TestModels::eventLogMatchesTheTrace()
     const auto scenario = Lessons::load(lesson, &error);
     QVERIFY2(scenario && runtime >= 0, qPrintable(error));
 
+    Engine engine(*scenario, Runtime(runtime));
+    engine.runToEnd();
+    const TaskPathResolver path = engine.pathResolver();
+
     EventLogModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTrace(&engine.events(), path);  // a view of the trace, none of it shown yet
+    QCOMPARE(model.rowCount(), 0);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     NoResetSpies never(&model);
     QVERIFY(inserted.isValid());
     QVERIFY(changed.isValid());
     QVERIFY(never.isValid());
-
-    Engine engine(*scenario, Runtime(runtime));
-    const TaskPathResolver path = engine.pathResolver();
     QStringList problems;
-    auto feed = [&](const TraceEvent &event) {
+    for (qint64 shown = 1; shown <= qint64(engine.events().size()); ++shown) {
+        // Each event shown is one row appended at the end, announced on its own.
         const int rowsBefore = model.rowCount();
         const qsizetype insertedBefore = inserted.size();
-        model.append(event, path);
-        // Each event is one row appended at the end, announced on its own.
+        model.show(shown);
         if (model.rowCount() != rowsBefore + 1 || inserted.size() != insertedBefore + 1
             || inserted.last().at(1).toInt() != rowsBefore || inserted.last().at(2).toInt() != rowsBefore)
-            problems << QStringLiteral("seq %1 was not appended as one row").arg(event.seq);
-    };
-    for (const TraceEvent &event : engine.events())
-        feed(event);
-    engine.setListener(feed);
-    engine.runToEnd();
+            problems << QStringLiteral("seq %1 was not appended as one row").arg(shown - 1);
+    }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY(never.quiet());
     QVERIFY(changed.isEmpty());  // rows are only appended
@@ -306,15 +306,12 @@ void TestModels::clearResetsAndRefeeds()
     QStringList firstRun;
     for (int run = 0; run < 2; ++run) {
         Engine engine(*scenario, Runtime::Kotlin);
-        const TaskPathResolver path = engine.pathResolver();
-        auto feed = [&](const TraceEvent &event) {
-            tasks.apply(event, path);
-            events.append(event, path);
-        };
-        for (const TraceEvent &event : engine.events())
-            feed(event);
-        engine.setListener(feed);
         engine.runToEnd();
+        const TaskPathResolver path = engine.pathResolver();
+        for (const TraceEvent &event : engine.events())
+            tasks.apply(event, path);
+        events.setTrace(&engine.events(), path);
+        events.show(qint64(engine.events().size()));
         QStringList rows;
         for (int row = 0; row < tasks.rowCount(); ++row)
             rows << tasks.info(tasks.index(row).data(TaskListModel::PathRole).toString()).value(QStringLiteral("state")).toString();
@@ -326,14 +323,60 @@ void TestModels::clearResetsAndRefeeds()
             QCOMPARE(tasks.rowCount(), 0);
             QCOMPARE(events.rowCount(), 0);
             QCOMPARE(taskReset.size(), 1);
-            QCOMPARE(eventReset.size(), 1);
+            QCOMPARE(eventReset.size(), 2);  // the trace it viewed, then none
             QVERIFY(tasks.info(QStringLiteral("main")).isEmpty());
             QCOMPARE(tasks.rowOfPath(QStringLiteral("main")), -1);
         } else {
             QCOMPARE(rows, firstRun);
             QCOMPARE(taskReset.size(), 1);
         }
+        events.clear();  // before the engine whose events it views goes
     }
+}
+
+// Showing fewer events (a step back, a seek) is one reset; another copy of the same prefix (a
+// run made again with one more action) changes nothing that is shown.
+void TestModels::eventLogShowsFewerByResetAndRetargets()
+{
+    QString error;
+    const auto scenario = Lessons::load(QStringLiteral("kotlin-cancel-join"), &error);
+    QVERIFY2(scenario, qPrintable(error));
+    Engine first(*scenario, Runtime::Kotlin);
+    first.runToEnd();
+    Engine second(*scenario, Runtime::Kotlin);
+    UserAction cancel;
+    cancel.kind = UserAction::Kind::Cancel;
+    cancel.at = 700;
+    cancel.taskPath = QStringLiteral("main/job");
+    second.schedule(cancel);
+    second.runToEnd();
+
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTrace(&first.events(), first.pathResolver());
+    model.show(10);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.show(4);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(reset.size(), 1);
+    model.resetTo(9);
+    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(inserted.size(), 0);
+    const QString before = model.index(8).data(EventLogModel::DescriptionRole).toString();
+    model.retarget(&second.events(), second.pathResolver());
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(model.index(8).data(EventLogModel::DescriptionRole).toString(), before);
+    model.show(qint64(second.events().size()));
+    QCOMPARE(inserted.size(), 1);
+    bool userCancel = false;
+    for (int row = 0; row < model.rowCount(); ++row)
+        userCancel = userCancel || model.index(row).data(EventLogModel::CauseRole).toString() == QLatin1String("user");
+    QVERIFY2(userCancel, "the second run's own events are shown");
+    QCOMPARE(model.get(0).value(QStringLiteral("task")).toString(), QStringLiteral("main"));
+    QVERIFY(model.get(model.rowCount()).isEmpty());
+    model.clear();
 }
 
 void TestModels::lessonListRow_data()

@@ -52,9 +52,11 @@ QStringList referenceLog(const QString &lesson, Runtime runtime, const std::vect
     else
         engine.runToEnd();
     EventLogModel log;
-    for (const TraceEvent &event : engine.events())
-        log.append(event, engine.pathResolver());
-    return rowsOf(log);
+    log.setTrace(&engine.events(), engine.pathResolver());
+    log.show(qint64(engine.events().size()));
+    const QStringList rows = rowsOf(log);
+    log.clear();
+    return rows;
 }
 
 //! Steps the session until its run is over; false if it never gets there.
