@@ -79,6 +79,20 @@ FocusScope {
             onShieldRequested: (path) => presenter.session.toggleShield(path)
         }
 
+        // The run over time under the tree, large: Left / Right (the window's keys) step it.
+        Timeline {
+            objectName: "presenterTimeline"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(presenter.height * 0.24)
+            session: presenter.session
+            highContrast: true
+            showKey: false
+            laneHeight: 26
+            view.labelWidth: 220
+            view.axisHeight: 34
+            view.activeFocusOnTab: false
+        }
+
         // What just happened, large enough for the back row.
         Rectangle {
             objectName: "presenterCaption"

@@ -55,6 +55,8 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return state.earliestDeadline();
     case DeadlineMsRole:
         return state.earliestDeadlineMs();
+    case TaskIdRole:
+        return row.spawned ? row.taskId : -1;
     default:
         return {};
     }
@@ -66,7 +68,7 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
             {StateRole, "state"}, {DetailRole, "detail"}, {LinkRole, "link"},
             {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"},
             {SpawnedRole, "spawned"}, {ShieldedRole, "shielded"},
-            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"}};
+            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"}, {TaskIdRole, "taskId"}};
 }
 
 int TaskListModel::rowOfPath(const QString &path) const
@@ -123,7 +125,7 @@ void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &pa
         row.spawned = true;
         row.taskId = event.task;
         row.parentId = event.other;
-        QList<int> roles{SpawnedRole};
+        QList<int> roles{SpawnedRole, TaskIdRole};
         if (row.link != link) {
             row.link = link;
             roles << LinkRole;

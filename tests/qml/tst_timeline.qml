@@ -1,0 +1,114 @@
+import QtQuick
+import QtTest
+import Cascade
+
+// The Timeline wrapper over a session, driven from QML as Main.qml and the presenter use it: a
+// lane per task, the Fit and zoom buttons, a drag that scrubs, a click that selects, the key to
+// the marks, and the tooltip text of what the pointer is on.
+TestCase {
+    id: testCase
+    name: "Timeline"
+    when: windowShown
+    visible: true
+    width: 1000
+    height: 400
+
+    Component { id: sessionComponent; Session {} }
+    Component {
+        id: timelineComponent
+        Timeline { width: 960; height: 360 }
+    }
+
+    property var sessions: []
+    function newSession(lesson) {
+        const s = sessionComponent.createObject(testCase)
+        verify(s !== null)
+        verify(s.open(lesson), s.error)
+        sessions.push(s)
+        return s
+    }
+    function init() {
+        for (const s of sessions)
+            s.destroy()
+        sessions = []
+    }
+
+    function makeTimeline(lesson) {
+        const s = newSession(lesson)
+        const timeline = createTemporaryObject(timelineComponent, testCase, {session: s})
+        verify(timeline !== null)
+        tryCompare(timeline.view, "laneCount", s.tasks.rowCount())
+        return {s: s, timeline: timeline, view: timeline.view}
+    }
+
+    function test_aLanePerTaskAndTheWholeRunFitted() {
+        const t = makeTimeline("swift-make-soup")
+        verify(t.view.laneCount > 5)
+        verify(t.view.fitted)
+        compare(t.view.viewStart, 0)
+        verify(t.view.xOfTime(t.s.endTime) <= t.view.width)
+        verify(t.view.laneCenter("main") < t.view.laneCenter("main/makeSoup"))
+        compare(t.view.taskAt(t.view.laneCenter("main/makeSoup")), "main/makeSoup")
+        verify(findChild(t.timeline, "timelineKey").visible)
+    }
+
+    function test_zoomButtonsAndFit() {
+        const t = makeTimeline("kotlin-cancel-join")
+        const fitted = t.view.msPerPixel
+        t.view.zoomBy(4, t.view.xOfTime(600))
+        verify(!t.view.fitted)
+        fuzzyCompare(t.view.msPerPixel, fitted / 4, fitted / 100)
+        fuzzyCompare(t.view.timeAt(t.view.xOfTime(600)), 600, 0.5)
+        const fit = findChild(t.timeline, "timelineFit")
+        verify(fit !== null)
+        mouseClick(fit)
+        verify(t.view.fitted)
+        compare(t.view.msPerPixel, fitted)
+    }
+
+    function test_dragScrubsAndClickSelects() {
+        const t = makeTimeline("kotlin-cancel-join")
+        const y = t.view.laneCenter("main/job")
+        const x0 = t.view.xOfTime(200)
+        const x1 = t.view.xOfTime(1400)
+        mousePress(t.view, x0, y)
+        for (let i = 1; i <= 8; ++i)
+            mouseMove(t.view, x0 + (x1 - x0) * i / 8, y)
+        mouseRelease(t.view, x1, y)
+        verify(Math.abs(t.s.now - 1400) <= 2, "scrubbed to " + t.s.now)
+        verify(!t.s.playing)
+
+        mouseClick(t.view, t.view.width - 30, t.view.laneCenter("main"))
+        compare(t.s.selectedPath, "main")
+        verify(Math.abs(t.s.now - 1400) <= 2)  // a click does not move the playhead
+    }
+
+    function test_keysStepWhenFocused() {
+        const t = makeTimeline("kotlin-cancel-join")
+        t.s.seekToEvent(15)
+        const before = t.s.shownEvents
+        t.view.forceActiveFocus()
+        keyClick(Qt.Key_Right)
+        compare(t.s.shownEvents, before + 1)
+        keyClick(Qt.Key_Left, Qt.ShiftModifier)
+        compare(t.s.shownEvents, before + 1 - 10)
+    }
+
+    function test_hoverTextNamesTheStateOrTheEvent() {
+        const t = makeTimeline("kotlin-cancel-join")
+        t.s.seekToTime(t.s.endTime)
+        const y = t.view.laneCenter("main/job")
+        mouseMove(t.view, t.view.xOfTime(250), y)
+        tryVerify(() => t.view.hoverText.indexOf("main/job") === 0, 2000, "hover over a span: " + t.view.hoverText)
+        verify(t.view.hoverText.indexOf(" ms") > 0)
+        mouseMove(t.view, 5, t.view.height - 5)
+        tryCompare(t.view, "hoverText", "")
+    }
+
+    function test_highContrastFollowsTheWrapper() {
+        const t = makeTimeline("kotlin-cancel-join")
+        t.timeline.highContrast = true
+        verify(t.view.highContrast)
+        compare(String(t.timeline.colors.background), String(TreeStyle.colors(true).background))
+    }
+}
