@@ -25,7 +25,7 @@ class TimelineWords
 };
 
 constexpr int PhaseCount = int(TaskPhase::TimedOut) + 1;
-constexpr double BucketPixels = 3;  // marks closer than this share one place per kind
+constexpr double MinBucketPixels = 3;  // marks closer than a bucket share one place per kind
 
 QColor color(quint32 argb) { return QColor::fromRgba(argb); }
 
@@ -287,10 +287,12 @@ void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
     auto [it, end] = marksInWindow(frame, task, g.timeAt(g.plotLeft()) - pad, g.t1() + pad);
     const double top = g.laneTop(lane);
     const double mid = top + g.laneHeight / 2;
+    // A bucket about a mark wide: denser marks would only draw over each other (a comb).
+    const double bucketPixels = std::max(MinBucketPixels, s.markSize * 0.8);
     while (it != end) {
         // One bucket of a few pixels: each kind of mark in it is drawn once, where it first occurs.
-        const double bucket = std::floor(g.xOf(double(events[std::size_t(*it)].t)) / BucketPixels);
-        const double bucketEnd = g.timeAt((bucket + 1) * BucketPixels);
+        const double bucket = std::floor(g.xOf(double(events[std::size_t(*it)].t)) / bucketPixels);
+        const double bucketEnd = g.timeAt((bucket + 1) * bucketPixels);
         const auto next = std::lower_bound(it, end, bucketEnd,
                                            [&events](qint32 i, double t) { return double(events[std::size_t(i)].t) < t; });
         quint16 drawn = 0;
@@ -373,25 +375,33 @@ void paintArrows(QPainter &p, const TimelineFrame &frame, const TimelineGeometry
     }
 }
 
-void paintPlayhead(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s)
+//! The part not yet happened, shaded, and the playhead's line: under the marks, so that what
+//! happens right now stays in sight.
+void paintFutureAndPlayheadLine(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s)
 {
     const double x = std::round(g.xOf(double(frame.now)));
-    // Not yet happened: shaded, with nothing on it but the axis.
     const double futureLeft = std::max(g.plotLeft(), x + 1);
     if (futureLeft < g.width)
         p.fillRect(QRectF(futureLeft, g.axisHeight, g.width - futureLeft, g.height - g.axisHeight),
                    withAlpha(s.palette.mutedText, frame.highContrast ? 70 : 34));
+    if (x >= g.plotLeft() - 1 && x <= g.width + 1)
+        p.fillRect(QRectF(x - 1, 0, 2, g.height), color(s.palette.selection));
+}
+
+//! The playhead's handle on the axis and its "t = N ms".
+void paintPlayheadHandle(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s)
+{
+    const double x = std::round(g.xOf(double(frame.now)));
     if (x < g.plotLeft() - 1 || x > g.width + 1)
         return;
     const QColor ink = color(s.palette.selection);
-    p.fillRect(QRectF(x - 1, 0, 2, g.height), ink);
     const double h = std::max(5.0, g.axisHeight * 0.3);
     const QPointF handle[3] = {{x - h, 0}, {x + h, 0}, {x, h * 1.3}};
     p.setPen(Qt::NoPen);
     p.setBrush(ink);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.drawPolygon(handle, 3);
-    // "t = N ms" on a plate beside the handle, on whichever side has room.
+    // On a plate beside the handle, on whichever side has room.
     const QString text = TimelineWords::tr("t = %1 ms").arg(frame.now);
     p.setFont(s.axisBold);
     const double w = s.axisMetrics.horizontalAdvance(text) + 10;
@@ -449,21 +459,24 @@ void paintTimeline(QPainter &painter, const TimelineFrame &frame, const Timeline
     }
     paintAxis(painter, frame, g, s);
 
+    painter.save();
+    painter.setClipRect(QRectF(g.plotLeft(), g.axisHeight, g.plotWidth(), g.height - g.axisHeight));
     if (frame.events && frame.lanes) {
-        painter.save();
-        painter.setClipRect(QRectF(g.plotLeft(), g.axisHeight, g.plotWidth(), g.height - g.axisHeight));
         painter.setRenderHint(QPainter::Antialiasing, false);
         for (int lane = first; lane <= last; ++lane)
             paintSpans(painter, frame, g, s, lane);
+    }
+    painter.setClipRect(QRectF(g.plotLeft(), 0, g.plotWidth(), g.height));
+    paintFutureAndPlayheadLine(painter, frame, g, s);
+    if (frame.events && frame.lanes) {
+        painter.setClipRect(QRectF(g.plotLeft(), g.axisHeight, g.plotWidth(), g.height - g.axisHeight));
         paintArrows(painter, frame, g, s, first, last);
         painter.setRenderHint(QPainter::Antialiasing, true);
         for (int lane = first; lane <= last; ++lane)
             paintMarks(painter, frame, g, s, lane);
-        painter.restore();
     }
-    painter.save();
     painter.setClipRect(QRectF(g.plotLeft(), 0, g.plotWidth(), g.height));
-    paintPlayhead(painter, frame, g, s);
+    paintPlayheadHandle(painter, frame, g, s);
     painter.restore();
     if (frame.lanes)
         paintLabels(painter, frame, g, s, first, last);

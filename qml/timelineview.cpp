@@ -97,6 +97,7 @@ void TimelineView::markLanesDirty()
             refreshLanes();
             if (before != laneCount()) {
                 Q_EMIT lanesChanged();
+                Q_EMIT contentHeightChanged();
                 setContentY(m_geometry.scrollY);  // clamped to the new height
                 Q_EMIT viewChanged();
             }
@@ -163,6 +164,8 @@ void TimelineView::setLaneHeight(qreal height)
         return;
     m_geometry.laneHeight = height;
     m_geometry.scrollY = m_geometry.clampedScroll(m_geometry.scrollY, laneCount());
+    Q_EMIT contentHeightChanged();
+    Q_EMIT metricsChanged();
     Q_EMIT viewChanged();
     update();
 }
@@ -175,6 +178,7 @@ void TimelineView::setLabelWidth(qreal width)
     m_geometry.labelWidth = width;
     if (m_fitted)
         fit();
+    Q_EMIT metricsChanged();
     Q_EMIT viewChanged();
     update();
 }
@@ -185,7 +189,7 @@ void TimelineView::setAxisHeight(qreal height)
     if (qFuzzyCompare(height, m_geometry.axisHeight))
         return;
     m_geometry.axisHeight = height;
-    Q_EMIT viewChanged();
+    Q_EMIT metricsChanged();
     update();
 }
 

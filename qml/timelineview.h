@@ -27,16 +27,16 @@ class TimelineView : public QQuickPaintedItem
     QML_ELEMENT
     Q_PROPERTY(cascade::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY highContrastChanged)
-    Q_PROPERTY(qreal laneHeight READ laneHeight WRITE setLaneHeight NOTIFY viewChanged)
-    Q_PROPERTY(qreal labelWidth READ labelWidth WRITE setLabelWidth NOTIFY viewChanged)
-    Q_PROPERTY(qreal axisHeight READ axisHeight WRITE setAxisHeight NOTIFY viewChanged)
+    Q_PROPERTY(qreal laneHeight READ laneHeight WRITE setLaneHeight NOTIFY metricsChanged)
+    Q_PROPERTY(qreal labelWidth READ labelWidth WRITE setLabelWidth NOTIFY metricsChanged)
+    Q_PROPERTY(qreal axisHeight READ axisHeight WRITE setAxisHeight NOTIFY metricsChanged)
     //! The time window: virtual ms at the left edge of the lanes, and ms per pixel.
     Q_PROPERTY(qreal viewStart READ viewStart WRITE setViewStart NOTIFY viewChanged)
     Q_PROPERTY(qreal msPerPixel READ msPerPixel NOTIFY viewChanged)
     //! Showing the whole run (0 to its end) and keeping it so when the run or the size changes.
     Q_PROPERTY(bool fitted READ fitted NOTIFY viewChanged)
     Q_PROPERTY(qreal contentY READ contentY WRITE setContentY NOTIFY viewChanged)
-    Q_PROPERTY(qreal contentHeight READ contentHeight NOTIFY viewChanged)
+    Q_PROPERTY(qreal contentHeight READ contentHeight NOTIFY contentHeightChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY lanesChanged)
     //! What the pointer is on, in words (a mark's event, or a span's state and times); "" when nothing.
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverTextChanged)
@@ -96,7 +96,9 @@ Q_SIGNALS:
     void sessionChanged();
     void highContrastChanged();
     void viewChanged();
+    void metricsChanged();
     void lanesChanged();
+    void contentHeightChanged();
     void hoverTextChanged();
     void scrubbingChanged();
 

@@ -79,6 +79,9 @@ private Q_SLOTS:
         int status = 0;
         ::waitpid(child, &status, 0);
         QVERIFY(WIFSIGNALED(status));
+        QString error;
+        const std::optional<Autosave::Contents> saved = Autosave::load(dir.path(), &error);
+        QVERIFY2(saved, qPrintable(error));
 
         QQmlApplicationEngine engine;
         QQuickWindow *window = openWindow(engine, dir.path());
@@ -98,13 +101,16 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
 
         QCOMPARE(session->scenarioId(), u"kotlin-cancel-join"_s);
-        QCOMPARE(session->shownEvents(), 6);
+        QCOMPARE(session->shownEvents(), saved->shownEvents);  // the 6 steps after what t = 0 shows
+        QCOMPARE(session->now(), saved->now);
         QVERIFY(document->modified());
         QCOMPARE(window->title(), u"kotlin-cancel-join (copy)* — Cascade"_s);
         QCOMPARE(document->outline().size(), 3);  // main, job and the added task
 
         // The timeline under the tree shows the restored run.
-        auto *timeline = window->findChild<TimelineView *>(u"timelineView"_s);
+        QObject *panel = window->findChild<QObject *>(u"timeline"_s);
+        QVERIFY(panel);
+        auto *timeline = panel->findChild<TimelineView *>(u"timelineView"_s);
         QVERIFY(timeline);
         QVERIFY(timeline->isVisible());
         QTRY_COMPARE(timeline->laneCount(), session->tasks()->rowCount());
