@@ -5,6 +5,7 @@
 #include "recordingreplay.h"
 #include "scenarioloader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace cascade {
@@ -369,8 +370,10 @@ void Session::toggleShield(const QString &path)
 QString Session::actionUnavailable(const QString &action) const
 {
     for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
-        if (action == UserAction::verb(kind))
-            return unavailableReason(kind, m_runtime);
+        if (action == UserAction::verb(kind)) {
+            const QString reason = unavailableReason(kind, m_runtime);
+            return reason.isEmpty() ? reason : QCoreApplication::translate("UserAction", reason.toUtf8().constData());
+        }
     }
     return QStringLiteral("unknown action '%1' (cancel, fail, timeout or shield)").arg(action);
 }

@@ -18,6 +18,19 @@ TaskListModel::TaskListModel(QObject *parent)
 {
 }
 
+QString TaskListModel::shownDetail(const TaskState &state)
+{
+    // The detail in the UI's language; TaskState::detail() stays English for exports.
+    switch (state.detailKind) {
+    case TaskState::DetailKind::CpuWork:
+        return tr("%1 ms of CPU work").arg(state.detailMs);
+    case TaskState::DetailKind::DeliveredAt:
+        return tr("delivered at %1").arg(state.detailText);
+    default:
+        return state.detail();
+    }
+}
+
 int TaskListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -40,7 +53,7 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return taskPhaseName(state.phase);
     case DetailRole:
-        return state.detail();
+        return shownDetail(state);
     case LinkRole:
         return row.link;
     case PendingSinceRole:
@@ -86,7 +99,7 @@ QVariantMap TaskListModel::info(const QString &path) const
     const Row &row = m_rows.at(at);
     const TaskState &state = stateOf(row);
     return {{QStringLiteral("name"), row.name},       {QStringLiteral("path"), row.path},
-            {QStringLiteral("state"), taskPhaseName(state.phase)}, {QStringLiteral("detail"), state.detail()},
+            {QStringLiteral("state"), taskPhaseName(state.phase)}, {QStringLiteral("detail"), shownDetail(state)},
             {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), state.pendingSince},
             {QStringLiteral("delivered"), state.delivered}, {QStringLiteral("depth"), row.depth},
             {QStringLiteral("spawned"), row.spawned}, {QStringLiteral("shielded"), state.shielded()},

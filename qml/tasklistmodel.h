@@ -74,6 +74,7 @@ private:
         bool spawned = true;
         int plannedId = -1;  // the task id in the planned run (showPlanAt)
     };
+    [[nodiscard]] static QString shownDetail(const TaskState &state);
     //! The state shown on a row: the task's, or "not started" for a planned row.
     [[nodiscard]] const TaskState &stateOf(const Row &row) const;
     [[nodiscard]] int rowOf(int taskId) const;

@@ -580,6 +580,97 @@ Click: select %1 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>ScenarioEdit</name>
+    <message>
+        <source>%1: the scenario would not be valid: %2</source>
+        <translation>%1: 시나리오가 올바르지 않게 됩니다: %2</translation>
+    </message>
+    <message>
+        <source>the name </source>
+        <translation>이름 </translation>
+    </message>
+    <message>
+        <source>: it is the root task (the program itself)</source>
+        <translation>: 루트 작업(프로그램 자체)입니다</translation>
+    </message>
+    <message>
+        <source>: it is the root task</source>
+        <translation>: 루트 작업입니다</translation>
+    </message>
+    <message>
+        <source>: it is the only task of its spawn step</source>
+        <translation>: spawn 단계의 유일한 작업입니다</translation>
+    </message>
+    <message>
+        <source> by %1: it is task %2 of %3 in its %4 step</source>
+        <translation> (%1만큼): %4 단계의 작업 %3개 중 %2번째입니다</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1을(를) 지울 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot move %1</source>
+        <translation>%1을(를) 옮길 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 has no timeout</source>
+        <translation>%1에는 타임아웃이 없음</translation>
+    </message>
+    <message>
+        <source>cannot add a task to %1</source>
+        <translation>%1에 작업을 추가할 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation>%1의 이름을 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot change the steps of %1</source>
+        <translation>%1의 단계를 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot shield %1</source>
+        <translation>%1에 실드를 씌울 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot unshield %1</source>
+        <translation>%1의 실드를 벗길 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot set a timeout on %1</source>
+        <translation>%1에 타임아웃을 설정할 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot clear the timeout of %1</source>
+        <translation>%1의 타임아웃을 지울 수 없음</translation>
+    </message>
+    <message>
+        <source>: a timeout is from 0 to %1 ms, got %2</source>
+        <translation>: 타임아웃은 0부터 %1 ms까지인데 %2입니다</translation>
+    </message>
+    <message>
+        <source>cannot set the runtimes</source>
+        <translation>런타임을 설정할 수 없음</translation>
+    </message>
+    <message>
+        <source>: a scenario runs under at least one runtime</source>
+        <translation>: 시나리오에는 런타임이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>: %1 is listed twice</source>
+        <translation>: %1이(가) 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>no task given</source>
+        <translation>작업이 지정되지 않음</translation>
+    </message>
+    <message>
+        <source>no task %1: the root task is %2</source>
+        <translation>작업 %1이(가) 없음: 루트 작업은 %2입니다</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioOutline</name>
     <message>
         <source>Tasks in %1</source>
@@ -1479,6 +1570,17 @@ Click: select %1 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>UserAction</name>
+    <message>
+        <source>Swift has no built-in timeout; race the work against Task.sleep in a task group</source>
+        <translation>Swift에는 내장 타임아웃이 없습니다. 태스크 그룹에서 작업과 Task.sleep을 경주시키세요</translation>
+    </message>
+    <message>
+        <source>Swift has no shield; escape with Task.detached</source>
+        <translation>Swift에는 실드가 없습니다. Task.detached로 벗어나세요</translation>
+    </message>
+</context>
+<context>
     <name>cascade::ScenarioDocument</name>
     <message>
         <source>Untitled</source>
@@ -1599,6 +1701,44 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>Select a task first</source>
         <translation>먼저 작업을 선택하세요</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::Session</name>
+    <message>
+        <source>%1: replayed, and the trace is the recorded one (%2 events).</source>
+        <translation>%1: 다시 실행했고, 트레이스가 녹화와 같습니다 (이벤트 %2개).</translation>
+    </message>
+    <message>
+        <source>%1 is shown as it was recorded, without actions: this version of Cascade runs it differently. %2</source>
+        <translation>%1은(는) 녹화된 그대로, 동작 없이 보여 줍니다: 이 버전의 Cascade는 다르게 실행합니다. %2</translation>
+    </message>
+    <message>
+        <source>%1 is shown as it was recorded, without actions: it cannot run here (%2).</source>
+        <translation>%1은(는) 녹화된 그대로, 동작 없이 보여 줍니다: 여기서는 실행할 수 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>timeout for %1: the duration must be 1 ms to one year, got %2 ms</source>
+        <translation>%1의 타임아웃: 길이는 1 ms부터 1년까지여야 하는데 %2 ms입니다</translation>
+    </message>
+    <message>
+        <source>nothing to record: no scenario is open</source>
+        <translation>녹화할 것이 없음: 열린 시나리오가 없습니다</translation>
+    </message>
+    <message>
+        <source>nothing to record: the scenario cannot run under %1</source>
+        <translation>녹화할 것이 없음: 시나리오를 %1(으)로 실행할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::TaskListModel</name>
+    <message>
+        <source>%1 ms of CPU work</source>
+        <translation>CPU 작업 %1 ms</translation>
+    </message>
+    <message>
+        <source>delivered at %1</source>
+        <translation>%1에서 전달됨</translation>
     </message>
 </context>
 </TS>
