@@ -67,7 +67,8 @@ Pane {
                 required property string warning
                 required property string warningExplanation
                 width: ListView.view.width
-                height: Math.max(22, Theme.fontSize + 8) + (warning !== "" ? warningLine.implicitHeight + 2 : 0)
+                // A fixed height (the warning on one more line) keeps the list at its end as it grows.
+                height: Math.max(22, Theme.fontSize + 8) + (warning !== "" ? Theme.fontSize + 4 : 0)
                 padding: 2
                 highlighted: task === panel.session.selectedPath
                 background: Rectangle {
@@ -117,7 +118,7 @@ Pane {
                         font.bold: true
                         font.pixelSize: Theme.fontSize - 2
                         color: TreeStyle.colors(Theme.contrast).warningInk
-                        wrapMode: Text.Wrap
+                        elide: Text.ElideRight
                     }
                 }
                 onClicked: {

@@ -12,14 +12,19 @@ Popup {
     required property NarrationPlayer narration
     property bool large: false
 
-    readonly property int textSize: large ? Theme.fontSize + 6 : Theme.fontSize + 2
+    readonly property int textSize: large ? Theme.fontSize + 2 : Theme.fontSize + 2
 
     modal: true
     focus: true
     closePolicy: Popup.NoAutoClose  // the question is left with Skip or after the answer
-    anchors.centerIn: Overlay.overlay
-    width: Math.min(Overlay.overlay ? Overlay.overlay.width - 48 : 640, large ? 1200 : 640)
-    padding: large ? 28 : 16
+    // Where the tree the question is about stays in view: at the bottom of the workbench, over
+    // the console and the log; on the right in presenter mode, where the tree keeps to the left.
+    parent: Overlay.overlay
+    width: parent ? Math.min(large ? parent.width * 0.48 : parent.width - 48, large ? 900 : 680) : 640
+    x: parent ? (large ? parent.width - width - 16 : (parent.width - width) / 2) : 0
+    y: parent ? (large ? Math.max(16, (parent.height - height) / 2) : parent.height - height - 16) : 0
+    Overlay.modal: Rectangle { color: Qt.alpha("#000000", 0.12) }
+    padding: large ? 20 : 16
 
     Connections {
         target: dialog.narration
@@ -48,7 +53,7 @@ Popup {
     contentItem: ColumnLayout {
         id: content
         focus: true
-        spacing: dialog.large ? 16 : 10
+        spacing: dialog.large ? 12 : 10
         Keys.onPressed: (event) => {
             const digit = event.key - Qt.Key_1
             if (digit >= 0 && digit < 9) {
@@ -154,6 +159,7 @@ Popup {
                 font.pixelSize: dialog.textSize - 4
                 color: Theme.mutedText
                 Layout.fillWidth: true
+                elide: Text.ElideRight
             }
             Button {
                 objectName: "skipButton"

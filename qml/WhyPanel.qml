@@ -62,7 +62,7 @@ ColumnLayout {
                 x: 8; width: 2
                 y: link.origin ? link.height / 2 : 0
                 height: link.index === links.count - 1 ? link.height / 2 - y : link.height - y
-                color: Theme.border
+                color: Theme.pending
             }
             Rectangle {
                 x: 3; y: link.height / 2 - 6
@@ -79,8 +79,12 @@ ColumnLayout {
             }
             background: Rectangle { color: link.hovered ? Qt.alpha(Theme.accent, 0.12) : "transparent" }
             onClicked: {
-                why.session.selectedPath = link.task
-                why.session.seekToEvent(link.seq)
+                // Both change the chain (and remove this row): take what is needed first.
+                const session = why.session
+                const task = link.task
+                const seq = link.seq
+                session.selectedPath = task
+                session.seekToEvent(seq)
             }
             ToolTip.visible: hovered
             ToolTip.delay: 600
