@@ -90,7 +90,8 @@ FocusScope {
     Rectangle {
         id: key
         objectName: "timelineKey"
-        visible: root.showKey
+        // Only while three lanes stay in view above it (the tooltip names a mark as well).
+        visible: root.showKey && root.height >= keyFlow.implicitHeight + 6 + view.axisHeight + 3 * view.laneHeight
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: visible ? keyFlow.implicitHeight + 6 : 0
         color: root.colors.background
