@@ -108,10 +108,16 @@ QImage FrameRenderer::render(const FrameOptions &options, const TreeEffects *eff
     painter.drawText(QRectF(14, 0, std::max(0.0, runtimeLeft - 30), titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
                      QFontMetricsF(titleFont).elidedText(title, Qt::ElideRight, std::max(0.0, runtimeLeft - 30)));
 
-    // The tree, fitted into its part.
+    // The timeline takes what its lanes need (up to its share); the tree, fitted (a small tree
+    // drawn up to twice its size, for slides), has the rest.
+    const QList<TimelineLane> lanes = timelineLanes(m_session->tasks());
     const double below = size.height() - titleHeight;
-    const QRectF treeRect(0, titleHeight, size.width(), std::round(below * std::clamp(options.treeShare, 0.1, 0.9)));
-    const TreeViewport view = TreeViewport{1, 0, 0, treeRect.width(), treeRect.height()}.fitted(m_layout, 0.01, 16, 1.25);
+    const double axisHeight = std::clamp(size.height() * 0.04, 20.0, 40.0);
+    const double preferredLane = std::clamp(size.height() * 0.034, 16.0, 40.0);
+    const double timelineNeeds = axisHeight + double(std::max<qsizetype>(1, lanes.size())) * preferredLane + preferredLane * 0.6;
+    const double timelineHeight = std::round(std::clamp(timelineNeeds, below * 0.2, below * std::clamp(options.timelineShare, 0.2, 0.9)));
+    const QRectF treeRect(0, titleHeight, size.width(), below - timelineHeight);
+    const TreeViewport view = TreeViewport{1, 0, 0, treeRect.width(), treeRect.height()}.fitted(m_layout, 0.01, 16, 2.0);
     TreeSceneOptions sceneOptions;
     sceneOptions.now = m_session->now();
     sceneOptions.selectedRow = m_layout.rowOfPath(m_session->selectedPath());
@@ -133,14 +139,13 @@ QImage FrameRenderer::render(const FrameOptions &options, const TreeEffects *eff
     // The timeline of the whole run under it, fitted to its width.
     const QRectF timelineRect(0, treeRect.bottom(), size.width(), size.height() - treeRect.bottom());
     painter.fillRect(QRectF(0, timelineRect.top(), size.width(), 1), QColor::fromRgba(palette.mutedText));
-    const QList<TimelineLane> lanes = timelineLanes(m_session->tasks());
     const std::vector<int> laneOfTask = timelineLaneIndex(lanes);
     TimelineGeometry g;
     g.width = timelineRect.width();
     g.height = timelineRect.height() - 1;
-    g.axisHeight = std::clamp(g.height * 0.1, 20.0, 30.0);
+    g.axisHeight = axisHeight;
     g.labelWidth = std::clamp(g.width * 0.15, 90.0, 240.0);
-    g.laneHeight = std::clamp((g.height - g.axisHeight) / std::max<qsizetype>(1, lanes.size()), 1.0, 24.0);
+    g.laneHeight = std::clamp((g.height - g.axisHeight) / std::max<qsizetype>(1, lanes.size()), 1.0, preferredLane);
     const double end = std::max<double>(1, double(m_session->endTime()));
     g.msPerPixel = end / std::max(1.0, g.plotWidth() - 16);
     TimelineFrame frame;

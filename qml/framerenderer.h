@@ -21,7 +21,9 @@ struct FrameOptions {
     QSize size{1280, 720};
     bool highContrast = false;
     QString title;             // "" uses the session's (English) title
-    double treeShare = 0.56;   // of the height below the title line; the timeline has the rest
+    //! At most this share of the height below the title line goes to the timeline (less when its
+    //! lanes need less); the tree has the rest.
+    double timelineShare = 0.44;
 };
 
 //! Pictures of a session as it stands: a title line (lesson, runtime, t = N ms), the tree fitted

@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QSaveFile>
@@ -163,7 +164,15 @@ bool ScenarioDocument::openLesson(const QString &id)
 
 bool ScenarioDocument::openLessonOrFile(const QString &idOrPath)
 {
-    return Lessons::ids().contains(idOrPath) ? openLesson(idOrPath) : open(idOrPath);
+    if (Lessons::ids().contains(idOrPath))
+        return openLesson(idOrPath);
+    // A recording (`cascade FILE.recording.jsonl`) opens as File > Open Recording does: its header
+    // line starts the file (docs/recording-format.md).
+    QFile file(localPath(idOrPath));
+    if (idOrPath.endsWith(QLatin1String(".jsonl"))
+        || (file.open(QIODevice::ReadOnly) && file.read(64).startsWith(QByteArrayLiteral("{\"cascade\":\"recording\""))))
+        return openRecording(idOrPath);
+    return open(idOrPath);
 }
 
 bool ScenarioDocument::openRecording(const QString &pathOrUrl)

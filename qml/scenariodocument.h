@@ -71,7 +71,7 @@ public:
     Q_INVOKABLE bool open(const QString &pathOrUrl);
     //! A built-in lesson, as an untitled copy: Save asks for a file.
     Q_INVOKABLE bool openLesson(const QString &id);
-    //! What the command line passes: a lesson id or a file.
+    //! What the command line passes: a lesson id, a scenario file or a recording.
     Q_INVOKABLE bool openLessonOrFile(const QString &idOrPath);
     //! Opens a recording in the session (Session::openRecording) and shows its scenario as an
     //! untitled copy named after the file, without making the run again: edits then work on it

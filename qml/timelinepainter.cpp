@@ -73,6 +73,20 @@ double tickStep(double msPerPixel, double minPixels)
     return step;
 }
 
+//! The playhead's "t = N ms" plate on the axis, beside its handle on whichever side has room;
+//! empty when the playhead is out of view.
+QRectF playheadPlate(const TimelineFrame &frame, const TimelineGeometry &g, const Style &s, QString *text)
+{
+    const double x = std::round(g.xOf(double(frame.now)));
+    *text = TimelineWords::tr("t = %1 ms").arg(frame.now);
+    if (x < g.plotLeft() - 1 || x > g.width + 1)
+        return {};
+    const double h = std::max(5.0, g.axisHeight * 0.3);
+    const double w = s.axisMetrics.horizontalAdvance(*text) + 10;
+    const double left = x + h + 2 + w <= g.width ? x + h + 2 : x - h - 2 - w;
+    return {left, 1, w, s.axisPixels + 6};
+}
+
 void paintAxis(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s)
 {
     const double axisBottom = g.axisHeight;
@@ -82,6 +96,8 @@ void paintAxis(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &
     const double last = std::min(double(frame.endTime), g.t1());
     p.setFont(s.axisFont);
     const double lanesBottom = g.height;
+    QString plateText;
+    const QRectF plate = playheadPlate(frame, g, s, &plateText).adjusted(-4, 0, 4, 0);
     for (double t = first; t <= last + 1e-9; t += step) {
         const double x = std::round(g.xOf(t)) + 0.5;
         if (x < g.plotLeft())
@@ -90,7 +106,13 @@ void paintAxis(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &
         p.drawLine(QPointF(x, axisBottom), QPointF(x, lanesBottom));  // grid line through the lanes
         p.setPen(QPen(color(s.palette.mutedText), 1));
         p.drawLine(QPointF(x, axisBottom - 6), QPointF(x, axisBottom));
-        p.drawText(QPointF(x + 3, axisBottom - 8), TimelineWords::tr("%1 ms").arg(qint64(std::llround(t))));
+        // Right of its tick, or left of it at the right edge; none under the playhead's plate.
+        const QString label = TimelineWords::tr("%1 ms").arg(qint64(std::llround(t)));
+        const double w = s.axisMetrics.horizontalAdvance(label);
+        const double left = x + 3 + w <= g.width ? x + 3 : x - 3 - w;
+        if (!plate.isEmpty() && left < plate.right() && left + w > plate.left())
+            continue;
+        p.drawText(QPointF(left, axisBottom - 8), label);
     }
     // The run's end: the axis stops there.
     const double endX = g.xOf(double(frame.endTime));
@@ -383,7 +405,7 @@ void paintFutureAndPlayheadLine(QPainter &p, const TimelineFrame &frame, const T
     const double futureLeft = std::max(g.plotLeft(), x + 1);
     if (futureLeft < g.width)
         p.fillRect(QRectF(futureLeft, g.axisHeight, g.width - futureLeft, g.height - g.axisHeight),
-                   withAlpha(s.palette.mutedText, frame.highContrast ? 70 : 34));
+                   withAlpha(s.palette.mutedText, frame.highContrast ? 40 : 34));
     if (x >= g.plotLeft() - 1 && x <= g.width + 1)
         p.fillRect(QRectF(x - 1, 0, 2, g.height), color(s.palette.selection));
 }
@@ -401,13 +423,9 @@ void paintPlayheadHandle(QPainter &p, const TimelineFrame &frame, const Timeline
     p.setBrush(ink);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.drawPolygon(handle, 3);
-    // On a plate beside the handle, on whichever side has room.
-    const QString text = TimelineWords::tr("t = %1 ms").arg(frame.now);
+    QString text;
+    const QRectF plate = playheadPlate(frame, g, s, &text);
     p.setFont(s.axisBold);
-    const double w = s.axisMetrics.horizontalAdvance(text) + 10;
-    const double hPlate = s.axisPixels + 6;
-    const double left = x + h + 2 + w <= g.width ? x + h + 2 : x - h - 2 - w;
-    const QRectF plate(left, 1, w, hPlate);
     p.setBrush(ink);
     p.drawRoundedRect(plate, 3, 3);
     p.setPen(color(s.palette.background));
