@@ -14,7 +14,8 @@ Item {
     property string title                      // the lesson's title in the window's language
     property bool highContrast: false
     property var whenSaved: (next) => next()   // the window's guard against losing unsaved edits
-    property size pictureSize: Qt.size(1280, 720)  // of exports and the copied picture
+    property size pictureSize: Qt.size(1280, 720)  // of the copied picture (the view's size)
+    property size exportSize: Qt.size(1280, 720)   // of PNG and GIF files: a slide's size
 
     readonly property alias exporter: exporter
     property alias openRecordingAction: openRecordingAction
@@ -71,7 +72,12 @@ Item {
         enabled: root.nothingToRecord === ""
         onTriggered: exportDialog.start(qsTr("Save the run as a recording"), "recording.jsonl",
                                         qsTr("Cascade recording (*.recording.jsonl)"), false,
-                                        (path) => root.session.saveRecording(path) ? "" : root.session.error)
+                                        (path) => {
+                                            if (!root.session.saveRecording(path))
+                                                return root.session.error
+                                            root.say(qsTr("Saved the recording to %1").arg(path), false)
+                                            return ""
+                                        })
     }
     Action {
         id: exportChromeAction
@@ -85,7 +91,7 @@ Item {
         text: qsTr("PNG picture…")
         enabled: root.nothingToRecord === ""
         onTriggered: exportDialog.start(qsTr("Export the tree and the timeline as a picture"), "png", qsTr("PNG picture (*.png)"), false,
-                                        (path) => exporter.exportPng(path, root.pictureSize.width, root.pictureSize.height) ? "" : exporter.error)
+                                        (path) => exporter.exportPng(path, root.exportSize.width, root.exportSize.height) ? "" : exporter.error)
     }
     Action {
         id: exportGifAction
@@ -93,7 +99,7 @@ Item {
         enabled: root.nothingToRecord === ""
         onTriggered: exportDialog.start(qsTr("Export a stretch of the run as an animated GIF"), "gif", qsTr("GIF animation (*.gif)"), true,
                                         (path, o) => exporter.exportGif(path, o.from, o.to, o.fps, o.speed,
-                                                                        root.pictureSize.width, root.pictureSize.height) ? "" : exporter.error)
+                                                                        root.exportSize.width, root.exportSize.height) ? "" : exporter.error)
     }
     Action {
         id: copyPictureAction

@@ -98,6 +98,7 @@ void paintAxis(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &
     const double lanesBottom = g.height;
     QString plateText;
     const QRectF plate = playheadPlate(frame, g, s, &plateText).adjusted(-4, 0, 4, 0);
+    double labelsRight = -1e9;  // where the last label drawn ends
     for (double t = first; t <= last + 1e-9; t += step) {
         const double x = std::round(g.xOf(t)) + 0.5;
         if (x < g.plotLeft())
@@ -110,9 +111,10 @@ void paintAxis(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &
         const QString label = TimelineWords::tr("%1 ms").arg(qint64(std::llround(t)));
         const double w = s.axisMetrics.horizontalAdvance(label);
         const double left = x + 3 + w <= g.width ? x + 3 : x - 3 - w;
-        if (!plate.isEmpty() && left < plate.right() && left + w > plate.left())
+        if ((!plate.isEmpty() && left < plate.right() && left + w > plate.left()) || left < labelsRight + 6)
             continue;
         p.drawText(QPointF(left, axisBottom - 8), label);
+        labelsRight = left + w;
     }
     // The run's end: the axis stops there.
     const double endX = g.xOf(double(frame.endTime));

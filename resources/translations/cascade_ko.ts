@@ -705,6 +705,10 @@ Click: select %3 and go back to this moment</source>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
+    <message>
+        <source>Saved the recording to %1</source>
+        <translation>녹화를 %1에 저장했습니다</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
