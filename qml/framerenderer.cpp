@@ -234,7 +234,11 @@ bool writeSessionGif(Session &session, const GifOptions &options, QIODevice &dev
             ++frame;
         }
     }
-    // The end as it stands, held for a moment.
+    // The end as it stands, held for a moment: at `to` itself (the last tick may pass it by a few ms).
+    if (session.now() > to) {
+        session.seekToTime(to);
+        renderer.refresh();
+    }
     ok = ok && addFrame(frameTime(frame)) && gif.finish(options.holdMs);
     if (!ok) {
         *error = gif.error();

@@ -2,9 +2,12 @@
 // (checked with ImageMagick's identify: frame count, size; and frames that differ), and a
 // one-line message with exit status 2 for every kind of bad input, leaving no file behind.
 #include "commandline.h"
+#include "framerenderer.h"
+#include "session.h"
 #include "renderverb.h"
 #include "treescene.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -127,6 +130,40 @@ private Q_SLOTS:
         keep(previous, QStringLiteral("render-gif-last"));
         QCOMPARE(read, frames.size());
         QCOMPARE(differing, read - 1);
+    }
+
+    // A GIF plays whole ticks of 16 ms x speed; its last frame is the end asked for, not the tick past it.
+    void aGifEndsAtItsEnd_data()
+    {
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<double>("speed");
+        QTest::addRow("1000 to 1210 at 1x") << qint64(1000) << qint64(1210) << 1.0;
+        QTest::addRow("0 to 1333 at 3x") << qint64(0) << qint64(1333) << 3.0;
+        QTest::addRow("to the run's end") << qint64(1200) << qint64(-1) << 2.0;
+    }
+    void aGifEndsAtItsEnd()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(double, speed);
+        Session session;
+        QVERIFY(session.openRecording(m_recording));
+        GifOptions options;
+        options.from = from;
+        options.to = to;
+        options.speed = speed;
+        options.fps = 5;
+        options.frame.size = QSize(320, 240);
+        QBuffer gif;
+        QVERIFY(gif.open(QIODevice::WriteOnly));
+        QString error;
+        int frames = 0;
+        QVERIFY2(writeSessionGif(session, options, gif, &error, &frames), qPrintable(error));
+        QVERIFY(frames > 1);
+        const qint64 end = to < 0 ? session.endTime() : to;
+        QCOMPARE(session.now(), end);
+        QCOMPARE(session.shownEvents(), session.index()->eventsUntil(end));
     }
 
     void badInputIsOneLineAndExitTwo_data()
