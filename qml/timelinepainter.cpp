@@ -407,7 +407,7 @@ void paintFutureAndPlayheadLine(QPainter &p, const TimelineFrame &frame, const T
     const double futureLeft = std::max(g.plotLeft(), x + 1);
     if (futureLeft < g.width)
         p.fillRect(QRectF(futureLeft, g.axisHeight, g.width - futureLeft, g.height - g.axisHeight),
-                   withAlpha(s.palette.mutedText, frame.highContrast ? 40 : 34));
+                   frame.highContrast ? withAlpha(s.palette.text, 36) : withAlpha(s.palette.mutedText, 34));
     if (x >= g.plotLeft() - 1 && x <= g.width + 1)
         p.fillRect(QRectF(x - 1, 0, 2, g.height), color(s.palette.selection));
 }
