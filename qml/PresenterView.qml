@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Cascade
 
 // Presenter mode (F5, Esc to leave): for a class in front of a projector (designed for 1280x720).
-// Only the tree, as large as it fits, in high contrast; what just happened in large words at the
-// bottom; keyboard only, with the keys on screen; and a ring that follows the mouse pointer, so
+// The tree, as large as it fits, and the timeline under it, in high contrast; what just happened
+// in large words at the bottom; keyboard only, with the keys on screen; and a ring that follows the mouse pointer, so
 // that the class sees what the teacher points at.
 FocusScope {
     id: presenter

@@ -19,6 +19,11 @@ TestCase {
         Timeline { width: 960; height: 360 }
     }
 
+    Component {
+        id: presenterComponent
+        PresenterView { width: 1280; height: 720 }
+    }
+
     property var sessions: []
     function newSession(lesson) {
         const s = sessionComponent.createObject(testCase)
@@ -103,6 +108,31 @@ TestCase {
         verify(t.view.hoverText.indexOf(" ms") > 0)
         mouseMove(t.view, 5, t.view.height - 5)
         tryCompare(t.view, "hoverText", "")
+    }
+
+    // Presenter mode at a projector's 1280x720: the timeline between the tree and the caption,
+    // large and in high contrast, and a drag on it scrubs as in the workbench.
+    function test_presenterShowsTheTimeline() {
+        const s = newSession("asyncio-shield")
+        const presenter = createTemporaryObject(presenterComponent, testCase, {session: s, title: "shield"})
+        verify(presenter !== null)
+        const timeline = findChild(presenter, "presenterTimeline")
+        verify(timeline !== null)
+        verify(timeline.visible)
+        verify(timeline.height >= 150, "height " + timeline.height)
+        verify(timeline.view.highContrast)
+        verify(!findChild(timeline, "timelineKey").visible)
+        tryCompare(timeline.view, "laneCount", s.tasks.rowCount())
+        const view = timeline.view
+        const y = view.laneCenter("main/critical")
+        mousePress(view, view.xOfTime(100), y)
+        for (let i = 1; i <= 4; ++i)
+            mouseMove(view, view.xOfTime(100 + 350 * i), y)
+        mouseRelease(view, view.xOfTime(1500), y)
+        verify(Math.abs(s.now - 1500) <= 5, "scrubbed to " + s.now)
+        // Past 1000 ms: the timeout, the cancel stopped at the shield and main's print are shown.
+        verify(s.console.indexOf("1000 ms") >= 0, s.console)
+        compare(s.events.rowCount(), s.shownEvents)
     }
 
     function test_highContrastFollowsTheWrapper() {
