@@ -71,6 +71,23 @@ TestCase {
         compare(t.view.msPerPixel, fitted)
     }
 
+    // Ctrl+wheel zooms around the pointer, Shift+wheel pans, and Fit undoes both.
+    function test_wheelZoomsAndPans() {
+        const t = makeTimeline("swift-make-soup")
+        const fitted = t.view.msPerPixel
+        const x = t.view.xOfTime(1000)
+        mouseWheel(t.view, x, t.view.height / 2, 0, 240, Qt.NoButton, Qt.ControlModifier)
+        verify(t.view.msPerPixel < fitted / 1.3, "zoomed to " + t.view.msPerPixel)  // 1.0015 a wheel unit
+        fuzzyCompare(t.view.timeAt(x), 1000, 2 * t.view.msPerPixel)
+        const start = t.view.viewStart
+        mouseWheel(t.view, x, t.view.height / 2, 0, -120, Qt.NoButton, Qt.ShiftModifier)
+        verify(t.view.viewStart > start, "panned from " + start + " to " + t.view.viewStart)
+        verify(!t.view.fitted)
+        t.view.fit()
+        compare(t.view.msPerPixel, fitted)
+        compare(t.view.viewStart, 0)
+    }
+
     function test_dragScrubsAndClickSelects() {
         const t = makeTimeline("kotlin-cancel-join")
         const y = t.view.laneCenter("main/job")
