@@ -1,7 +1,9 @@
 // The cascade executable: command-line verbs run headless; anything else opens the window.
 
+#include "autosave.h"
 #include "commandline.h"
 #include "localization.h"
+#include "renderverb.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -12,6 +14,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(CascadePlugin)
 
@@ -44,6 +47,8 @@ int runGui(int argc, char *argv[])
     const QStringList args = app.arguments();
     engine.rootContext()->setContextProperty(QStringLiteral("initialScenario"),
                                              args.size() > 1 ? args.at(1) : QString());
+    // The window autosaves into the user's data directory (tests that load it name their own).
+    engine.rootContext()->setContextProperty(QStringLiteral("autosaveDirectory"), cascade::Autosave::defaultDirectory());
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Cascade/Main.qml")));
@@ -54,13 +59,24 @@ int runGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    if (argc > 1 && cascade::isCommandLineVerb(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
+    // The app's own verbs, which paint (core's verbs need no GUI).
+    const std::vector<cascade::CliVerb> appVerbs{cascade::renderVerb()};
+    const QString verb = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (argc > 1 && cascade::isCommandLineVerb(verb, appVerbs)) {
+        std::unique_ptr<QCoreApplication> app;
+        if (verb == cascade::renderVerb().name) {
+            // Pictures without a window: the offscreen platform unless the user chose one.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         QCoreApplication::setApplicationName(QStringLiteral("cascade"));
         QCoreApplication::setApplicationVersion(QStringLiteral(CASCADE_VERSION));
         QTextStream out(stdout);
         QTextStream err(stderr);
-        return cascade::runCommandLine(app.arguments(), out, err);
+        return cascade::runCommandLine(QCoreApplication::arguments(), out, err, appVerbs);
     }
     return runGui(argc, argv);
 }

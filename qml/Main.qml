@@ -43,6 +43,30 @@ ApplicationWindow {
     }
     LessonListModel { id: lessons }
 
+    // ------------------------------------------------------------ recordings, exports, autosave
+    RecordingActions {
+        id: recordingActions
+        session: session
+        document: document
+        title: window.korean && session.titleKo !== "" ? session.titleKo : session.title
+        highContrast: Theme.contrast
+        whenSaved: window.whenSaved
+        // The copied picture is the size of the tree and the timeline as they are on screen.
+        pictureSize: Qt.size(Math.max(640, tree.width), Math.max(480, tree.height + (timeline.visible ? timeline.height : 0)))
+    }
+    Autosave {
+        id: autosave
+        objectName: "autosave"
+        document: document
+        session: session
+        // main.cpp names the folder (the user's data directory); without it nothing is autosaved.
+        directory: typeof autosaveDirectory === "string" ? autosaveDirectory : ""
+        Component.onCompleted: if (directory !== "" && start() && restoreOffered) restoreDialog.open()
+    }
+    RestoreDialog { id: restoreDialog; objectName: "restoreDialog"; autosave: autosave }
+    property alias timelineShown: windowSettings.timeline
+    Shortcut { sequence: "Ctrl+T"; onActivated: window.timelineShown = !window.timelineShown }
+
     // ------------------------------------------------------------ editing
     // The tree can be edited while the run has not started; the menu bar's entries work at any
     // time (an edit restarts the run anyway).
@@ -181,6 +205,7 @@ ApplicationWindow {
         property int width: 0
         property int height: 0
         property bool maximized: false
+        property bool timeline: true
     }
     Component.onCompleted: {
         if (windowSettings.width >= minimumWidth && windowSettings.height >= minimumHeight) {
@@ -304,6 +329,15 @@ ApplicationWindow {
             MenuItem { action: saveAction }
             MenuItem { action: saveAsAction }
             MenuSeparator {}
+            MenuItem { action: recordingActions.openRecordingAction }
+            MenuItem { action: recordingActions.saveRecordingAction }
+            Menu {
+                title: qsTr("Export")
+                MenuItem { action: recordingActions.exportChromeAction }
+                MenuItem { action: recordingActions.exportPngAction }
+                MenuItem { action: recordingActions.exportGifAction }
+            }
+            MenuSeparator {}
             MenuItem { action: quitAction }
         }
         Menu {
@@ -312,6 +346,7 @@ ApplicationWindow {
             width: 400  // room for the command texts and the reasons below
             MenuItem { action: undoAction }
             MenuItem { action: redoAction }
+            MenuItem { action: recordingActions.copyPictureAction }
             MenuSeparator {}
             MenuItem { action: addChildAction; text: qsTr("Add child task (structured)") }
             MenuItem { action: addUnstructuredAction; text: qsTr("Add unstructured task") }
@@ -356,6 +391,12 @@ ApplicationWindow {
                 checkable: true
                 checked: window.legendShown
                 onTriggered: window.legendChoice = checked ? 1 : 0
+            }
+            MenuItem {
+                text: qsTr("Timeline (Ctrl+T)")
+                checkable: true
+                checked: window.timelineShown
+                onTriggered: window.timelineShown = checked
             }
             MenuItem {
                 text: qsTr("High contrast")
@@ -407,8 +448,8 @@ ApplicationWindow {
         Label {
             objectName: "statusLine"
             width: parent.width
-            text: document.error !== "" ? document.error : document.status
-            color: document.error !== "" ? Theme.pending : Theme.mutedText
+            text: recordingActions.message
+            color: recordingActions.messageIsError ? Theme.pending : Theme.mutedText
             elide: Text.ElideRight
         }
     }
@@ -514,6 +555,7 @@ ApplicationWindow {
 
         // Explanation, tree, console and log
         SplitView {
+            id: centre
             orientation: Qt.Vertical
             SplitView.fillWidth: true
             SplitView.minimumWidth: 420
@@ -563,7 +605,8 @@ ApplicationWindow {
                     // Before the run starts a click selects (the tree is being built) and the
                     // window's edit menu replaces the run-time one.
                     runMenuEnabled: !window.atStart
-                    clickHint: window.atStart ? qsTr("Click to select · right-click to edit · Space to run")
+                    clickHint: session.readOnly ? session.actionUnavailable("cancel")
+                             : window.atStart ? qsTr("Click to select · right-click to edit · Space to run")
                                               : qsTr("Click to cancel · right-click for more")
                     timeoutUnavailable: { session.runtime; return session.actionUnavailable("timeout") }
                     shieldUnavailable: { session.runtime; return session.actionUnavailable("shield") }
@@ -589,9 +632,20 @@ ApplicationWindow {
                 }
             }
 
+            Timeline {
+                id: timeline
+                objectName: "timeline"
+                visible: window.timelineShown
+                // The tree keeps most of the height: at 720 px the timeline and the log share a third.
+                SplitView.preferredHeight: Math.round(Math.max(110, Math.min(220, centre.height * 0.22)))
+                SplitView.minimumHeight: 90
+                session: session
+                highContrast: Theme.contrast
+            }
+
             SplitView {
                 orientation: Qt.Horizontal
-                SplitView.preferredHeight: 220
+                SplitView.preferredHeight: Math.round(Math.max(120, Math.min(220, centre.height * (window.timelineShown ? 0.24 : 0.33))))
                 SplitView.minimumHeight: 120
                 ConsolePanel {
                     SplitView.preferredWidth: parent.width * 0.4

@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Cascade
 
 // Presenter mode (F5, Esc to leave): for a class in front of a projector (designed for 1280x720).
-// Only the tree, as large as it fits, in high contrast; what just happened in large words at the
-// bottom; keyboard only, with the keys on screen; and a ring that follows the mouse pointer, so
+// The tree, as large as it fits, and the timeline under it, in high contrast; what just happened
+// in large words at the bottom; keyboard only, with the keys on screen; and a ring that follows the mouse pointer, so
 // that the class sees what the teacher points at.
 FocusScope {
     id: presenter
@@ -89,6 +89,20 @@ FocusScope {
             onFailRequested: (path) => presenter.session.failTask(path)
             onTimeoutRequested: (path) => presenter.timeoutRequested(path)
             onShieldRequested: (path) => presenter.session.toggleShield(path)
+        }
+
+        // The run over time under the tree, large: Left / Right (the window's keys) step it.
+        Timeline {
+            objectName: "presenterTimeline"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(presenter.height * 0.24)
+            session: presenter.session
+            highContrast: true
+            showKey: false
+            laneHeight: 26
+            view.labelWidth: 220
+            view.axisHeight: 34
+            view.activeFocusOnTab: false
         }
 
         // What just happened, large enough for the back row.

@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QSaveFile>
@@ -38,15 +39,15 @@ private:
     Scenario m_after;
 };
 
-namespace {
-
-QString localPath(const QString &pathOrUrl)
+QString ScenarioDocument::localPath(const QString &pathOrUrl)
 {
     // FileDialog hands out file: URLs; the command line and tests pass plain paths.
     if (pathOrUrl.startsWith("file:"_L1))
         return QUrl(pathOrUrl).toLocalFile();
     return pathOrUrl;
 }
+
+namespace {
 
 QString leaf(const QString &path)
 {
@@ -163,7 +164,39 @@ bool ScenarioDocument::openLesson(const QString &id)
 
 bool ScenarioDocument::openLessonOrFile(const QString &idOrPath)
 {
-    return Lessons::ids().contains(idOrPath) ? openLesson(idOrPath) : open(idOrPath);
+    if (Lessons::ids().contains(idOrPath))
+        return openLesson(idOrPath);
+    // A recording (`cascade FILE.recording.jsonl`) opens as File > Open Recording does: its header
+    // line starts the file (docs/recording-format.md).
+    QFile file(localPath(idOrPath));
+    if (idOrPath.endsWith(QLatin1String(".jsonl"))
+        || (file.open(QIODevice::ReadOnly) && file.read(64).startsWith(QByteArrayLiteral("{\"cascade\":\"recording\""))))
+        return openRecording(idOrPath);
+    return open(idOrPath);
+}
+
+bool ScenarioDocument::openRecording(const QString &pathOrUrl)
+{
+    const QString path = localPath(pathOrUrl);
+    if (!m_session)
+        return fail(tr("cannot open %1: no session to play it").arg(path));
+    if (!m_session->openRecording(path))
+        return fail(m_session->error());
+    // The recording's scenario, as the session loaded it; one this version cannot load leaves a
+    // new scenario to edit (the recording is shown as recorded meanwhile).
+    Scenario scenario = m_session->scenario() ? *m_session->scenario() : ScenarioEdit::newScenario();
+    scenario.sourceName.clear();
+    replaceDocument(std::move(scenario), QString(), QFileInfo(path).fileName(), true);
+    setStatus(m_session->recordingStatus());
+    return true;
+}
+
+void ScenarioDocument::restoreDocument(Scenario scenario, const QString &filePath, const QString &copyOf, bool modified,
+                                       bool keepRun)
+{
+    replaceDocument(std::move(scenario), filePath, copyOf, keepRun);
+    if (modified)
+        m_undo.resetClean();  // unsaved edits, as before the crash: no clean state to go back to
 }
 
 bool ScenarioDocument::save()
@@ -252,7 +285,7 @@ QString ScenarioDocument::suggestedSavePath() const
     return QDir(folder().toLocalFile()).filePath(m_scenario.id + ".json"_L1);
 }
 
-void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf)
+void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf, bool keepRun)
 {
     m_undo.clear();  // also marks the stack clean: a fresh document is unmodified
     m_filePath = filePath;
@@ -266,15 +299,15 @@ void ScenarioDocument::replaceDocument(Scenario scenario, const QString &filePat
         Q_EMIT errorChanged();
     }
     Q_EMIT filePathChanged();
-    show(scenario, false);
+    show(scenario, false, keepRun);
 }
 
 // ---------------------------------------------------------------- edits
 
-void ScenarioDocument::show(const Scenario &scenario, bool edit)
+void ScenarioDocument::show(const Scenario &scenario, bool edit, bool keepRun)
 {
     m_scenario = scenario;
-    if (m_session) {
+    if (m_session && !keepRun) {
         // An edited tree makes the recorded cancels meaningless: the run starts again at 0. The
         // runtime the user picked stays.
         const QString runtime = m_session->runtime();

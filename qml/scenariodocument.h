@@ -71,8 +71,20 @@ public:
     Q_INVOKABLE bool open(const QString &pathOrUrl);
     //! A built-in lesson, as an untitled copy: Save asks for a file.
     Q_INVOKABLE bool openLesson(const QString &id);
-    //! What the command line passes: a lesson id or a file.
+    //! What the command line passes: a lesson id, a scenario file or a recording.
     Q_INVOKABLE bool openLessonOrFile(const QString &idOrPath);
+    //! Opens a recording in the session (Session::openRecording) and shows its scenario as an
+    //! untitled copy named after the file, without making the run again: edits then work on it
+    //! (and restart the run, as any edit does). False with `error` set when it cannot be read.
+    Q_INVOKABLE bool openRecording(const QString &pathOrUrl);
+    //! An autosaved document back: its scenario, its file (or the lesson it copies) and whether it
+    //! had unsaved edits. With `keepRun` the session keeps the run it shows (a restored recording
+    //! of that scenario) instead of starting it again.
+    void restoreDocument(Scenario scenario, const QString &filePath, const QString &copyOf, bool modified, bool keepRun);
+    //! The lesson or recording an untitled document copies ("" for a new one or a file).
+    [[nodiscard]] QString copyOf() const { return m_copyOf; }
+    //! A path or a file: URL as a local path.
+    [[nodiscard]] static QString localPath(const QString &pathOrUrl);
     //! False (with nothing written) for an untitled document: use saveAs.
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString &pathOrUrl);
@@ -132,10 +144,11 @@ private:
 
     //! Pushes the edit as an undoable command; false (with `error`) when it failed.
     bool apply(const EditResult &result, const QString &text);
-    //! Sets the current version (commands call this on redo / undo).
-    void show(const Scenario &scenario, bool edit);
+    //! Sets the current version (commands call this on redo / undo); the session plays it unless
+    //! `keepRun` (it already shows this scenario's run).
+    void show(const Scenario &scenario, bool edit, bool keepRun = false);
     //! `copyOf`: the lesson an untitled document copies ("" for a new one); with a file path, unused.
-    void replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf);
+    void replaceDocument(Scenario scenario, const QString &filePath, const QString &copyOf, bool keepRun = false);
     bool eventFilter(QObject *watched, QEvent *event) override;
     bool fail(const QString &message);
     void setStatus(const QString &status);

@@ -12,7 +12,6 @@
 namespace cascade {
 
 namespace {
-constexpr int FrameMs = 16;
 // A run stops here: a scenario that never ends would otherwise run to the engine's own limit
 // (5 million events) before the window shows anything.
 constexpr qint64 RunMaxEvents = 1'000'000;
@@ -84,6 +83,17 @@ bool Session::openRecording(const QString &path)
         Q_EMIT errorChanged();
         return false;
     }
+    showRecording(std::move(opened), path);
+    return true;
+}
+
+void Session::openRecorded(const Recording &recording, const QString &name)
+{
+    showRecording(std::make_unique<OpenedRecording>(recording), name);
+}
+
+void Session::showRecording(std::unique_ptr<OpenedRecording> opened, const QString &path)
+{
     m_error.clear();
     Q_EMIT errorChanged();
     const Recording &recording = opened->recording();
@@ -115,7 +125,6 @@ bool Session::openRecording(const QString &path)
     }
     Q_EMIT scenarioChanged();
     startOver();
-    return true;
 }
 
 std::vector<TaskListModel::PlannedTask> Session::plan() const
@@ -292,6 +301,12 @@ void Session::seekToTime(qint64 ms)
     Q_EMIT progressed();
 }
 
+void Session::advanceFrame()
+{
+    if (m_index)
+        tick();
+}
+
 void Session::setHoldBefore(qint64 seq)
 {
     m_holdBefore = std::max<qint64>(seq, -1);
@@ -359,6 +374,11 @@ void Session::revealPaced()
 
 void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
 {
+    if (m_recorded) {
+        m_error = actionUnavailable(UserAction::verb(kind));  // said where the window shows errors
+        Q_EMIT errorChanged();
+        return;
+    }
     if (!m_engine || !m_scenario)
         return;
     // The action lands after everything up to now: what the clock reached, and the rest of this
@@ -414,6 +434,8 @@ void Session::toggleShield(const QString &path)
 
 QString Session::actionUnavailable(const QString &action) const
 {
+    if (m_recorded)
+        return tr("this recording is shown as it was recorded: it takes no actions");
     for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
         if (action == UserAction::verb(kind)) {
             const QString reason = unavailableReason(kind, m_runtime);

@@ -58,6 +58,9 @@ public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
+    //! Wall-clock milliseconds between two frames of play.
+    static constexpr int FrameMs = 16;
+
     Q_INVOKABLE bool open(const QString &lessonIdOrPath);
     //! Plays a scenario given in memory (the editor's document): from t = 0, without recorded actions.
     void openScenario(const Scenario &scenario, const QString &sourceName);
@@ -65,7 +68,13 @@ public:
     //! replayed by the engine and compared with the recorded trace (recordingStatus says how it
     //! went). False with `error` set when the file cannot be read; the current run stays then.
     Q_INVOKABLE bool openRecording(const QString &path);
+    //! The same for a recording in memory (a copy of the window's run, for an export); `name`
+    //! stands for its file in messages.
+    void openRecorded(const Recording &recording, const QString &name);
     Q_INVOKABLE void restart();
+    //! One frame of play, as the play timer makes it (FrameMs of wall time at the current speed),
+    //! whether or not it plays: for a renderer that plays a run without a clock (a GIF).
+    void advanceFrame();
     //! Shows the next trace event.
     Q_INVOKABLE void stepEvent();
     //! Back to the previous event.
@@ -154,6 +163,7 @@ protected:
 private:
     //! Makes the whole run again with the current scenario, runtime and actions.
     void makeRun();
+    void showRecording(std::unique_ptr<OpenedRecording> opened, const QString &path);
     //! Starts again at t = 0 with a fresh run (open, restart, another runtime).
     void startOver();
     void tick();

@@ -70,6 +70,8 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return state.earliestDeadline();
     case DeadlineMsRole:
         return state.earliestDeadlineMs();
+    case TaskIdRole:
+        return row.spawned ? row.taskId : -1;
     case WarningRole:
     case WarningKindRole: {
         QStringList parts;
@@ -137,7 +139,7 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
             {StateRole, "state"}, {DetailRole, "detail"}, {LinkRole, "link"},
             {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"},
             {SpawnedRole, "spawned"}, {ShieldedRole, "shielded"},
-            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"},
+            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"}, {TaskIdRole, "taskId"},
             {WarningRole, "warning"}, {WarningKindRole, "warningKind"}};
 }
 
@@ -211,7 +213,7 @@ void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &pa
         row.spawned = true;
         row.taskId = event.task;
         row.parentId = event.other;
-        QList<int> roles{SpawnedRole};
+        QList<int> roles{SpawnedRole, TaskIdRole};
         if (row.link != link) {
             row.link = link;
             roles << LinkRole;

@@ -38,6 +38,7 @@ public:
         ShieldedRole,   // a shield is on (shield-on / shield-off)
         DeadlineRole,   // virtual ms of the earliest deadline set and not cleared, -1 when none
         DeadlineMsRole, // that deadline's limit in ms (for the fraction of time left), 0 when none
+        TaskIdRole,     // the task's id in the run (its trace and seek index), -1 for a planned row not spawned yet
         WarningRole,    // the summaries of the warnings shown on it, one a line; "" when none
         WarningKindRole,  // their kinds (warningKindName), separated by spaces; "" when none
     };

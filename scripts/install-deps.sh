@@ -16,6 +16,8 @@ packages=(
   qml6-module-qttest qml6-module-qtquick-shapes qml6-module-qt-labs-platform
   qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-translations-l10n
+  # animated GIF export (giflib)
+  libgif-dev
   # fuzzing (libFuzzer ships in clang's runtime)
   clang libclang-rt-14-dev
   # headless display, screenshots, fonts (Korean needs a CJK font)

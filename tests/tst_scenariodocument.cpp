@@ -439,6 +439,42 @@ private Q_SLOTS:
         QCOMPARE(document.displayName(), u"kotlin-cancel-join (copy)"_s);
     }
 
+    // What the command line passes: a lesson, a scenario file, or a recording (by its name or by
+    // its header line, whatever its name).
+    void theCommandLineOpensLessonsScenariosAndRecordings_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addRow("recording.jsonl") << u"job.recording.jsonl"_s;
+        QTest::addRow("another name") << u"job-recorded.txt"_s;
+    }
+    void theCommandLineOpensLessonsScenariosAndRecordings()
+    {
+        QFETCH(QString, fileName);
+        QTemporaryDir dir;
+        const QString recordingPath = dir.filePath(fileName);
+        {
+            Session recorder;
+            QVERIFY(recorder.open(u"asyncio-shield"_s));
+            recorder.seekToTime(recorder.endTime());
+            QVERIFY(recorder.saveRecording(recordingPath));
+        }
+        Session session;
+        ScenarioDocument document;
+        document.setSession(&session);
+        QVERIFY2(document.openLessonOrFile(recordingPath), qPrintable(document.error()));
+        QCOMPARE(session.scenarioId(), u"asyncio-shield"_s);
+        QCOMPARE(document.displayName(), fileName + u" (copy)"_s);
+        QVERIFY2(session.recordingStatus().contains(u"replayed"_s), qPrintable(session.recordingStatus()));
+
+        QVERIFY(document.openLessonOrFile(u"kotlin-cancel-join"_s));
+        QCOMPARE(document.displayName(), u"kotlin-cancel-join (copy)"_s);
+        const QString scenarioPath = dir.filePath(u"mine.json"_s);
+        QVERIFY(document.saveAs(scenarioPath));
+        QVERIFY(document.openLessonOrFile(scenarioPath));
+        QCOMPARE(document.filePath(), scenarioPath);
+        QVERIFY(session.recordingStatus().isEmpty());
+    }
+
     void narrationSurvivesEditsUndoAndSaving()
     {
         // A lesson's captions and questions follow a rename, come back with undo and are saved.

@@ -156,6 +156,49 @@ Click: select %3 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>From (ms)</source>
+        <translation>시작 (ms)</translation>
+    </message>
+    <message>
+        <source>To (ms)</source>
+        <translation>끝 (ms)</translation>
+    </message>
+    <message>
+        <source>Frames a second</source>
+        <translation>초당 프레임</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>The GIF ends where it starts: give a later end</source>
+        <translation>GIF가 시작한 곳에서 끝납니다: 더 나중의 끝을 정하세요</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>%1에 씁니다</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Inspector</source>
@@ -186,7 +229,7 @@ Click: select %3 and go back to this moment</source>
         <translation>구조화된 자식: 부모와 함께 취소됨</translation>
     </message>
     <message>
-        <source>unstructured: its creator's cancel does not reach it</source>
+        <source>unstructured: its creator&apos;s cancel does not reach it</source>
         <translation>비구조화: 만든 작업의 취소가 닿지 않음</translation>
     </message>
     <message>
@@ -306,24 +349,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작은 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be "cancel", "fail", "timeout" or "shield"</source>
-        <translation>"cancel", "fail", "timeout", "shield" 중 하나여야 합니다</translation>
+        <source>must be &quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot; or &quot;shield&quot;</source>
+        <translation>&quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot;, &quot;shield&quot; 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>unknown key for a %1 action (keys: %2)</source>
         <translation>%1 동작에 없는 키입니다(가능한 키: %2)</translation>
     </message>
     <message>
-        <source>missing key "%1"</source>
-        <translation>키 "%1"이(가) 없습니다</translation>
+        <source>missing key &quot;%1&quot;</source>
+        <translation>키 &quot;%1&quot;이(가) 없습니다</translation>
     </message>
     <message>
         <source>must be a whole number of ms from 0 to %1</source>
         <translation>0부터 %1까지의 정수 ms여야 합니다</translation>
     </message>
     <message>
-        <source>must be a task path such as "main/job"</source>
-        <translation>"main/job" 같은 작업 경로여야 합니다</translation>
+        <source>must be a task path such as &quot;main/job&quot;</source>
+        <translation>&quot;main/job&quot; 같은 작업 경로여야 합니다</translation>
     </message>
     <message>
         <source>must be an error name</source>
@@ -342,8 +385,8 @@ Click: select %3 and go back to this moment</source>
         <translation>첫 줄은 JSON 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be "recording": this is not a Cascade recording</source>
-        <translation>"recording"이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
+        <source>must be &quot;recording&quot;: this is not a Cascade recording</source>
+        <translation>&quot;recording&quot;이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
     </message>
     <message>
         <source>must be a whole number (this Cascade reads version %1)</source>
@@ -358,12 +401,12 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 키입니다(가능한 키: %1)</translation>
     </message>
     <message>
-        <source>must be the version of Cascade that recorded it, such as "0.1.0"</source>
-        <translation>녹화한 Cascade의 버전이어야 합니다(예: "0.1.0")</translation>
+        <source>must be the version of Cascade that recorded it, such as &quot;0.1.0&quot;</source>
+        <translation>녹화한 Cascade의 버전이어야 합니다(예: &quot;0.1.0&quot;)</translation>
     </message>
     <message>
-        <source>must be "asyncio", "kotlin" or "swift"</source>
-        <translation>"asyncio", "kotlin", "swift" 중 하나여야 합니다</translation>
+        <source>must be &quot;asyncio&quot;, &quot;kotlin&quot; or &quot;swift&quot;</source>
+        <translation>&quot;asyncio&quot;, &quot;kotlin&quot;, &quot;swift&quot; 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>must be true or false</source>
@@ -374,24 +417,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작 %1개 이하의 배열이어야 합니다</translation>
     </message>
     <message>
-        <source>must be the scenario's JSON text, as a string</source>
+        <source>must be the scenario&apos;s JSON text, as a string</source>
         <translation>시나리오의 JSON 텍스트를 담은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <source>expected key "%1", found "%2"</source>
-        <translation>키 "%1"이(가) 와야 하는데 "%2"이(가) 있습니다</translation>
+        <source>expected key &quot;%1&quot;, found &quot;%2&quot;</source>
+        <translation>키 &quot;%1&quot;이(가) 와야 하는데 &quot;%2&quot;이(가) 있습니다</translation>
     </message>
     <message>
-        <source>unexpected key "%1"</source>
-        <translation>예상하지 못한 키 "%1"</translation>
+        <source>unexpected key &quot;%1&quot;</source>
+        <translation>예상하지 못한 키 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 tasks (it is truncated)</source>
         <translation>작업 %2개 중 %1개 뒤에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>a task record is {"task":ID,"path":"..."}</source>
-        <translation>작업 레코드는 {"task":ID,"path":"..."} 형식입니다</translation>
+        <source>a task record is {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;}</source>
+        <translation>작업 레코드는 {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;} 형식입니다</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 events (it is truncated)</source>
@@ -464,16 +507,16 @@ Click: select %3 and go back to this moment</source>
         <translation>레코드 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected '{' to start the record, found %1</source>
-        <translation>레코드는 '{'로 시작해야 하는데 %1이(가) 있습니다</translation>
+        <source>expected &apos;{&apos; to start the record, found %1</source>
+        <translation>레코드는 &apos;{&apos;로 시작해야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>too many keys (at most %1)</source>
         <translation>키가 너무 많습니다(최대 %1개)</translation>
     </message>
     <message>
-        <source>expected ',' or '}', found %1</source>
-        <translation>',' 또는 '}'가 와야 하는데 %1이(가) 있습니다</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos;, found %1</source>
+        <translation>&apos;,&apos; 또는 &apos;}&apos;가 와야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>the line does not end with a newline (the file is truncated)</source>
@@ -496,8 +539,8 @@ Click: select %3 and go back to this moment</source>
         <translation>키 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected ':' after the key</source>
-        <translation>키 뒤에는 ':'가 와야 합니다</translation>
+        <source>expected &apos;:&apos; after the key</source>
+        <translation>키 뒤에는 &apos;:&apos;가 와야 합니다</translation>
     </message>
     <message>
         <source>not a value this format uses</source>
@@ -560,16 +603,16 @@ Click: select %3 and go back to this moment</source>
         <translation>올바른 UTF-8이 아닌 문자열</translation>
     </message>
     <message>
-        <source>expected ',' or '}' after an object member</source>
-        <translation>객체 멤버 뒤에는 ',' 또는 '}'가 와야 합니다</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos; after an object member</source>
+        <translation>객체 멤버 뒤에는 &apos;,&apos; 또는 &apos;}&apos;가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected ',' or ']' after an array element</source>
-        <translation>배열 원소 뒤에는 ',' 또는 ']'가 와야 합니다</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos; after an array element</source>
+        <translation>배열 원소 뒤에는 &apos;,&apos; 또는 &apos;]&apos;가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected ',' between two values</source>
-        <translation>두 값 사이에는 ','가 와야 합니다</translation>
+        <source>expected &apos;,&apos; between two values</source>
+        <translation>두 값 사이에는 &apos;,&apos;가 와야 합니다</translation>
     </message>
     <message>
         <source>expected a value (a string, number, object, array, true, false or null)</source>
@@ -592,12 +635,12 @@ Click: select %3 and go back to this moment</source>
         <translation>문자열이 올바른 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <source>unterminated string: the closing '"' is missing</source>
-        <translation>닫히지 않은 문자열: 닫는 '"'가 없습니다</translation>
+        <source>unterminated string: the closing &apos;&quot;&apos; is missing</source>
+        <translation>닫히지 않은 문자열: 닫는 &apos;&quot;&apos;가 없습니다</translation>
     </message>
     <message>
-        <source>a ',' must be followed by another member or element (trailing commas are not allowed)</source>
-        <translation>',' 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
+        <source>a &apos;,&apos; must be followed by another member or element (trailing commas are not allowed)</source>
+        <translation>&apos;,&apos; 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
     </message>
     <message>
         <source>arrays and objects are nested too deeply</source>
@@ -632,8 +675,8 @@ Click: select %3 and go back to this moment</source>
         <translation>파일이 너무 큽니다: %1바이트, 최대 %2바이트(16 MiB)까지 허용됩니다</translation>
     </message>
     <message>
-        <source>the file is empty; expected a JSON object with "cascade": "scenario"</source>
-        <translation>파일이 비어 있습니다; "cascade": "scenario"가 있는 JSON 객체여야 합니다</translation>
+        <source>the file is empty; expected a JSON object with &quot;cascade&quot;: &quot;scenario&quot;</source>
+        <translation>파일이 비어 있습니다; &quot;cascade&quot;: &quot;scenario&quot;가 있는 JSON 객체여야 합니다</translation>
     </message>
     <message>
         <source>the top level must be a JSON object (a scenario), got %1</source>
@@ -672,40 +715,40 @@ Click: select %3 and go back to this moment</source>
         <translation>항목이 너무 많습니다: %1개, 최대 %2개까지 허용됩니다</translation>
     </message>
     <message>
-        <source>caption objects {"on": ..., "text": ...}</source>
-        <translation>캡션 객체 {"on": ..., "text": ...}</translation>
+        <source>caption objects {&quot;on&quot;: ..., &quot;text&quot;: ...}</source>
+        <translation>캡션 객체 {&quot;on&quot;: ..., &quot;text&quot;: ...}</translation>
     </message>
     <message>
-        <source>a caption object with "on" and "text"</source>
-        <translation>"on"과 "text"가 있는 캡션 객체</translation>
+        <source>a caption object with &quot;on&quot; and &quot;text&quot;</source>
+        <translation>&quot;on&quot;과 &quot;text&quot;가 있는 캡션 객체</translation>
     </message>
     <message>
         <source>for a caption</source>
         <translation>캡션</translation>
     </message>
     <message>
-        <source>question objects {"before": ..., "question": ..., "choices": ...}</source>
-        <translation>질문 객체 {"before": ..., "question": ..., "choices": ...}</translation>
+        <source>question objects {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</source>
+        <translation>질문 객체 {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</translation>
     </message>
     <message>
-        <source>a question object with "before", "question", "choices", "answer" and "explanation"</source>
-        <translation>"before", "question", "choices", "answer", "explanation"이 있는 질문 객체</translation>
+        <source>a question object with &quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot; and &quot;explanation&quot;</source>
+        <translation>&quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot;, &quot;explanation&quot;이 있는 질문 객체</translation>
     </message>
     <message>
         <source>for a predict question</source>
         <translation>예측 질문</translation>
     </message>
     <message>
-        <source>must be an array of %1 to %2 text objects {"en": "...", "ko": "..."}, got %3</source>
-        <translation>텍스트 객체 {"en": "...", "ko": "..."} %1~%2개의 배열이어야 하는데 %3입니다</translation>
+        <source>must be an array of %1 to %2 text objects {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}, got %3</source>
+        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;} %1~%2개의 배열이어야 하는데 %3입니다</translation>
     </message>
     <message>
         <source>the index of the right choice (counting from 0)</source>
         <translation>정답 선택지의 번호(0부터 셈)</translation>
     </message>
     <message>
-        <source>an event object {"task": "main/job", "event": "cancel-deliver", ...}</source>
-        <translation>이벤트 객체 {"task": "main/job", "event": "cancel-deliver", ...}</translation>
+        <source>an event object {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</source>
+        <translation>이벤트 객체 {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</translation>
     </message>
     <message>
         <source>(the event it is tied to)</source>
@@ -720,8 +763,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 이벤트 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>a task path such as "main/job"</source>
-        <translation>"main/job" 같은 작업 경로</translation>
+        <source>a task path such as &quot;main/job&quot;</source>
+        <translation>&quot;main/job&quot; 같은 작업 경로</translation>
     </message>
     <message>
         <source>a whole number (1 for the first)</source>
@@ -732,79 +775,79 @@ Click: select %3 and go back to this moment</source>
         <translation>%1(이)어야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>%1 is not one of the scenario's runtimes (%2)</source>
+        <source>%1 is not one of the scenario&apos;s runtimes (%2)</source>
         <translation>%1은(는) 이 시나리오의 런타임(%2)이 아닙니다</translation>
     </message>
     <message>
-        <source>for an "%1" step</source>
-        <translation>"%1" 단계</translation>
+        <source>for an &quot;%1&quot; step</source>
+        <translation>&quot;%1&quot; 단계</translation>
     </message>
     <message>
-        <source>for a "%1" step</source>
-        <translation>"%1" 단계</translation>
+        <source>for a &quot;%1&quot; step</source>
+        <translation>&quot;%1&quot; 단계</translation>
     </message>
     <message>
-        <source>must be at most the work's "ms" (%1), got %2</source>
-        <translation>작업의 "ms"(%1) 이하여야 하는데 %2입니다</translation>
+        <source>must be at most the work&apos;s &quot;ms&quot; (%1), got %2</source>
+        <translation>작업의 &quot;ms&quot;(%1) 이하여야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>needs "checkEvery" (how many milliseconds of work pass between two checks)</source>
-        <translation>"checkEvery"(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
+        <source>needs &quot;checkEvery&quot; (how many milliseconds of work pass between two checks)</source>
+        <translation>&quot;checkEvery&quot;(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
     </message>
     <message>
-        <source>is allowed only with "then": "raise"</source>
-        <translation>"then": "raise"일 때만 쓸 수 있습니다</translation>
+        <source>is allowed only with &quot;then&quot;: &quot;raise&quot;</source>
+        <translation>&quot;then&quot;: &quot;raise&quot;일 때만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>"break" needs an enclosing "repeat" or "whileActive" in the same task</source>
-        <translation>"break"는 같은 작업 안에서 바깥에 "repeat"이나 "whileActive"가 있어야 합니다</translation>
+        <source>&quot;break&quot; needs an enclosing &quot;repeat&quot; or &quot;whileActive&quot; in the same task</source>
+        <translation>&quot;break&quot;는 같은 작업 안에서 바깥에 &quot;repeat&quot;이나 &quot;whileActive&quot;가 있어야 합니다</translation>
     </message>
     <message>
-        <source>a "try" step needs "catch", "finally" or both</source>
-        <translation>"try" 단계에는 "catch"나 "finally", 또는 둘 다가 필요합니다</translation>
+        <source>a &quot;try&quot; step needs &quot;catch&quot;, &quot;finally&quot; or both</source>
+        <translation>&quot;try&quot; 단계에는 &quot;catch&quot;나 &quot;finally&quot;, 또는 둘 다가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of catch clauses, got </source>
         <translation>catch 절의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>must have at least one clause (leave "catch" out if nothing is caught)</source>
-        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 "catch"를 빼세요)</translation>
+        <source>must have at least one clause (leave &quot;catch&quot; out if nothing is caught)</source>
+        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 &quot;catch&quot;를 빼세요)</translation>
     </message>
     <message>
-        <source>must be one task object: a spawn starts exactly one task (give the task a "count" or use a group for several)</source>
-        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 "count"를 주거나 group을 쓰세요)</translation>
+        <source>must be one task object: a spawn starts exactly one task (give the task a &quot;count&quot; or use a group for several)</source>
+        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 &quot;count&quot;를 주거나 group을 쓰세요)</translation>
     </message>
     <message>
-        <source>"cancelChildren" is allowed only inside a group's "steps" (it cancels that group's tasks)</source>
-        <translation>"cancelChildren"은 group의 "steps" 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
+        <source>&quot;cancelChildren&quot; is allowed only inside a group&apos;s &quot;steps&quot; (it cancels that group&apos;s tasks)</source>
+        <translation>&quot;cancelChildren&quot;은 group의 &quot;steps&quot; 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
     </message>
     <message>
-        <source>names the inner task of "style": "waitFor"; a "block" timeout has no inner task</source>
-        <translation>"style": "waitFor"의 안쪽 작업 이름입니다; "block" 타임아웃에는 안쪽 작업이 없습니다</translation>
+        <source>names the inner task of &quot;style&quot;: &quot;waitFor&quot;; a &quot;block&quot; timeout has no inner task</source>
+        <translation>&quot;style&quot;: &quot;waitFor&quot;의 안쪽 작업 이름입니다; &quot;block&quot; 타임아웃에는 안쪽 작업이 없습니다</translation>
     </message>
     <message>
-        <source>a catch clause object with "error"</source>
-        <translation>"error"가 있는 catch 절 객체</translation>
+        <source>a catch clause object with &quot;error&quot;</source>
+        <translation>&quot;error&quot;가 있는 catch 절 객체</translation>
     </message>
     <message>
-        <source>for a catch clause ("cancellation", "any" or an error name)</source>
-        <translation>catch 절("cancellation", "any" 또는 오류 이름)</translation>
+        <source>for a catch clause (&quot;cancellation&quot;, &quot;any&quot; or an error name)</source>
+        <translation>catch 절(&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름)</translation>
     </message>
     <message>
-        <source>"cancellation", "any" or an error name</source>
-        <translation>"cancellation", "any" 또는 오류 이름</translation>
+        <source>&quot;cancellation&quot;, &quot;any&quot; or an error name</source>
+        <translation>&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름</translation>
     </message>
     <message>
         <source>; %1 (at %2) is not started by a spawn step, and its group or gather awaits it</source>
         <translation>; %1(%2)은(는) spawn 단계로 시작된 작업이 아니며, 그 group이나 gather가 기다립니다</translation>
     </message>
     <message>
-        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier "spawn" step of the same task%3</source>
-        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 "spawn" 단계로 시작한 작업의 이름을 씁니다%3</translation>
+        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier &quot;spawn&quot; step of the same task%3</source>
+        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 &quot;spawn&quot; 단계로 시작한 작업의 이름을 씁니다%3</translation>
     </message>
     <message>
-        <source>must be an array of this gather's task names, got </source>
+        <source>must be an array of this gather&apos;s task names, got </source>
         <translation>이 gather의 작업 이름 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
@@ -832,12 +875,12 @@ Click: select %3 and go back to this moment</source>
         <translation>최상위는 JSON 객체(시나리오)여야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>not a Cascade scenario: missing required key "cascade" (it must be "scenario")</source>
-        <translation>Cascade 시나리오가 아닙니다: 필수 키 "cascade"가 없습니다("scenario"여야 합니다)</translation>
+        <source>not a Cascade scenario: missing required key &quot;cascade&quot; (it must be &quot;scenario&quot;)</source>
+        <translation>Cascade 시나리오가 아닙니다: 필수 키 &quot;cascade&quot;가 없습니다(&quot;scenario&quot;여야 합니다)</translation>
     </message>
     <message>
-        <source>must be "scenario", got </source>
-        <translation>"scenario"여야 합니다. 받은 값: </translation>
+        <source>must be &quot;scenario&quot;, got </source>
+        <translation>&quot;scenario&quot;여야 합니다. 받은 값: </translation>
     </message>
     <message>
         <source>in the top-level object</source>
@@ -916,12 +959,12 @@ Click: select %3 and go back to this moment</source>
         <translation>id(a-z나 0-9로 시작하고 a-z, 0-9, -만; 최대 64자)</translation>
     </message>
     <message>
-        <source>a text object {"en": "...", "ko": "..."}</source>
-        <translation>텍스트 객체 {"en": "...", "ko": "..."}</translation>
+        <source>a text object {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</source>
+        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</translation>
     </message>
     <message>
-        <source>(text needs English "en" and Korean "ko")</source>
-        <translation>텍스트에는 영어 "en"과 한국어 "ko"가 필요합니다</translation>
+        <source>(text needs English &quot;en&quot; and Korean &quot;ko&quot;)</source>
+        <translation>텍스트에는 영어 &quot;en&quot;과 한국어 &quot;ko&quot;가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of runtime names (%1), got %2</source>
@@ -940,8 +983,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 런타임 %1; 가능한 런타임: %2</translation>
     </message>
     <message>
-        <source>a task object with "name" and "steps"</source>
-        <translation>"name"과 "steps"가 있는 작업 객체</translation>
+        <source>a task object with &quot;name&quot; and &quot;steps&quot;</source>
+        <translation>&quot;name&quot;과 &quot;steps&quot;가 있는 작업 객체</translation>
     </message>
     <message>
         <source>nesting is deeper than %1 levels (tasks and steps together)</source>
@@ -968,8 +1011,8 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>a step object with "do"</source>
-        <translation>"do"가 있는 단계 객체</translation>
+        <source>a step object with &quot;do&quot;</source>
+        <translation>&quot;do&quot;가 있는 단계 객체</translation>
     </message>
     <message>
         <source>too many steps: a file may have at most %1</source>
@@ -980,24 +1023,24 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 종류</translation>
     </message>
     <message>
-        <source>a step kind such as "sleep"</source>
-        <translation>"sleep" 같은 단계 종류</translation>
+        <source>a step kind such as &quot;sleep&quot;</source>
+        <translation>&quot;sleep&quot; 같은 단계 종류</translation>
     </message>
     <message>
         <source>unknown step kind %1; expected one of: %2</source>
         <translation>알 수 없는 단계 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>an onCancel handler may contain only "print" and "signal" steps, got %1</source>
-        <translation>onCancel 핸들러에는 "print"와 "signal" 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
+        <source>an onCancel handler may contain only &quot;print&quot; and &quot;signal&quot; steps, got %1</source>
+        <translation>onCancel 핸들러에는 &quot;print&quot;와 &quot;signal&quot; 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>%1 is not available in %2: %3</source>
         <translation>%2에서는 %1을(를) 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <source>a structured child ("link": "child")</source>
-        <translation>구조화된 자식("link": "child")</translation>
+        <source>a structured child (&quot;link&quot;: &quot;child&quot;)</source>
+        <translation>구조화된 자식(&quot;link&quot;: &quot;child&quot;)</translation>
     </message>
     <message>
         <source>asyncio has no structured child outside a TaskGroup; use a group step or an unstructured create_task</source>
@@ -1206,6 +1249,14 @@ Click: select %3 and go back to this moment</source>
         <source>Predict mode (P)</source>
         <translation>예측 모드 (P)</translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Timeline (Ctrl+T)</source>
+        <translation>타임라인 (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>PredictDialog</name>
@@ -1314,6 +1365,85 @@ Click: select %3 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>RecordingActions</name>
+    <message>
+        <source>No run to record or export</source>
+        <translation>녹화하거나 내보낼 실행이 없습니다</translation>
+    </message>
+    <message>
+        <source>Open Recording…</source>
+        <translation>녹화 열기…</translation>
+    </message>
+    <message>
+        <source>Save Recording…</source>
+        <translation>녹화 저장…</translation>
+    </message>
+    <message>
+        <source>Save the run as a recording</source>
+        <translation>실행을 녹화로 저장</translation>
+    </message>
+    <message>
+        <source>Cascade recording (*.recording.jsonl)</source>
+        <translation>Cascade 녹화 (*.recording.jsonl)</translation>
+    </message>
+    <message>
+        <source>Chrome trace (Perfetto)…</source>
+        <translation>Chrome 트레이스 (Perfetto)…</translation>
+    </message>
+    <message>
+        <source>Export the run as a Chrome trace</source>
+        <translation>실행을 Chrome 트레이스로 내보내기</translation>
+    </message>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation>Chrome 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG picture…</source>
+        <translation>PNG 그림…</translation>
+    </message>
+    <message>
+        <source>Export the tree and the timeline as a picture</source>
+        <translation>트리와 타임라인을 그림으로 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 그림 (*.png)</translation>
+    </message>
+    <message>
+        <source>Animated GIF…</source>
+        <translation>움직이는 GIF…</translation>
+    </message>
+    <message>
+        <source>Export a stretch of the run as an animated GIF</source>
+        <translation>실행의 한 구간을 움직이는 GIF로 내보내기</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 애니메이션 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Copy picture</source>
+        <translation>그림 복사</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>녹화 열기</translation>
+    </message>
+    <message>
+        <source>Cascade recording (*.recording.jsonl *.jsonl)</source>
+        <translation>Cascade 녹화 (*.recording.jsonl *.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Saved the recording to %1</source>
+        <translation>녹화를 %1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>RenameDialog</name>
     <message>
         <source>Rename %1</source>
@@ -1330,6 +1460,27 @@ Click: select %3 and go back to this moment</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>지난 세션을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Cascade did not close properly last time. It had autosaved %1.
+Restore it?</source>
+        <translation>지난번에 Cascade가 제대로 종료되지 않았습니다. %1을(를) 자동 저장해 두었습니다.
+복원할까요?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1782,7 @@ Click: select %3 and go back to this moment</source>
         <translation>검사 간격 (ms)</translation>
     </message>
     <message>
-        <source>at most the work's ms</source>
+        <source>at most the work&apos;s ms</source>
         <translation>작업 시간(ms) 이하</translation>
     </message>
     <message>
@@ -1643,8 +1794,8 @@ Click: select %3 and go back to this moment</source>
         <translation>던질 오류</translation>
     </message>
     <message>
-        <source>only with "raise"; empty: the cancellation</source>
-        <translation>"raise"일 때만, 비우면 취소 오류</translation>
+        <source>only with &quot;raise&quot;; empty: the cancellation</source>
+        <translation>&quot;raise&quot;일 때만, 비우면 취소 오류</translation>
     </message>
     <message>
         <source>At most (iterations)</source>
@@ -1659,7 +1810,7 @@ Click: select %3 and go back to this moment</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <source>{i}: the loop index, {task}: the task's name</source>
+        <source>{i}: the loop index, {task}: the task&apos;s name</source>
         <translation>{i}: 루프 인덱스, {task}: 작업 이름</translation>
     </message>
     <message>
@@ -1751,8 +1902,8 @@ Click: select %3 and go back to this moment</source>
         <translation>안쪽 작업</translation>
     </message>
     <message>
-        <source>only with "waitFor"; empty: wait_for</source>
-        <translation>"waitFor"일 때만, 비우면 wait_for</translation>
+        <source>only with &quot;waitFor&quot;; empty: wait_for</source>
+        <translation>&quot;waitFor&quot;일 때만, 비우면 wait_for</translation>
     </message>
     <message>
         <source>empty: shielded</source>
@@ -1771,7 +1922,7 @@ Click: select %3 and go back to this moment</source>
         <translation>잡는 오류</translation>
     </message>
     <message>
-        <source>cancellation, any (the runtime's catch-all), or an error name</source>
+        <source>cancellation, any (the runtime&apos;s catch-all), or an error name</source>
         <translation>cancellation, any(런타임의 전체 catch), 또는 오류 이름</translation>
     </message>
     <message>
@@ -1827,8 +1978,8 @@ Click: select %3 and go back to this moment</source>
         <translation>활성인 동안</translation>
     </message>
     <message>
-        <source>print "%1"</source>
-        <translation>print "%1"</translation>
+        <source>print &quot;%1&quot;</source>
+        <translation>print &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raise %1: %2</source>
@@ -1887,7 +2038,7 @@ Click: select %3 and go back to this moment</source>
         <translation>cancel %1</translation>
     </message>
     <message>
-        <source>cancel the group's tasks</source>
+        <source>cancel the group&apos;s tasks</source>
         <translation>그룹의 작업 모두 취소</translation>
     </message>
     <message>
@@ -1923,8 +2074,8 @@ Click: select %3 and go back to this moment</source>
         <translation>(단계가 아님)</translation>
     </message>
     <message>
-        <source>unknown step "%1"</source>
-        <translation>알 수 없는 단계 "%1"</translation>
+        <source>unknown step &quot;%1&quot;</source>
+        <translation>알 수 없는 단계 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>catch %1, rethrow</source>
@@ -2053,6 +2204,77 @@ Click: select %3 and go back to this moment</source>
     <message>
         <source>◔ timed out</source>
         <translation>◔ 시간 초과</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Zoom the time axis out (Ctrl+wheel)</source>
+        <translation>시간 축 축소 (Ctrl+휠)</translation>
+    </message>
+    <message>
+        <source>Zoom the time axis in, around the playhead (Ctrl+wheel)</source>
+        <translation>재생 위치를 중심으로 시간 축 확대 (Ctrl+휠)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Show the whole run, from 0 ms to its end</source>
+        <translation>0 ms부터 끝까지 실행 전체 보기</translation>
+    </message>
+    <message>
+        <source>cancel requested</source>
+        <translation>취소 요청</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>check point raised</source>
+        <translation>체크 포인트에서 발생</translation>
+    </message>
+    <message>
+        <source>check point passed</source>
+        <translation>체크 포인트 통과</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>blocked (shield)</source>
+        <translation>막힘 (실드)</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>request from another task</source>
+        <translation>다른 작업에서 온 요청</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms  %2: %3</source>
+        <translation>%1 ms  %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3 ms to %4 ms</source>
+        <translation>%1: %3 ms부터 %4 ms까지 %2</translation>
     </message>
 </context>
 <context>
@@ -2245,8 +2467,8 @@ Click: select %3 and go back to this moment</source>
         <translation>%1 ms 타임아웃이 만료됨</translation>
     </message>
     <message>
-        <source>prints "%1"</source>
-        <translation>출력: "%1"</translation>
+        <source>prints &quot;%1&quot;</source>
+        <translation>출력: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raises %1</source>
@@ -2500,6 +2722,49 @@ Click: select it and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>cascade::Autosave</name>
+    <message>
+        <source>the autosave directory cannot change while the app runs</source>
+        <translation>앱이 실행 중일 때는 자동 저장 폴더를 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot autosave: cannot make the folder %1</source>
+        <translation>자동 저장할 수 없습니다: 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the autosave from the last run cannot be restored: %1</source>
+        <translation>지난 실행의 자동 저장을 복원할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot autosave: %1</source>
+        <translation>자동 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot autosave to %1: %2</source>
+        <translation>%1에 자동 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+    <message>
+        <source>an untitled scenario</source>
+        <translation>제목 없는 시나리오</translation>
+    </message>
+    <message>
+        <source>%1, with unsaved edits</source>
+        <translation>저장하지 않은 편집이 있는 %1</translation>
+    </message>
+    <message>
+        <source>; its run at t = %1 ms (%2 events shown)</source>
+        <translation>; 그 실행은 t = %1 ms (이벤트 %2개 표시)</translation>
+    </message>
+    <message>
+        <source>cannot restore the run: %1</source>
+        <translation>실행을 복원할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>cascade::CauseChainModel</name>
     <message>
         <source>Timed out: cancelled at %1 ms. Why:</source>
@@ -2699,6 +2964,77 @@ Click: select it and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>cascade::Exporter</name>
+    <message>
+        <source>nothing to export: no run is shown</source>
+        <translation>내보낼 것이 없습니다: 표시된 실행이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot export the Chrome trace: %1</source>
+        <translation>Chrome 트레이스를 내보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot export the Chrome trace to %1: %2</source>
+        <translation>Chrome 트레이스를 %1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported the Chrome trace of %1 events to %2 (open it in ui.perfetto.dev)</source>
+        <translation>이벤트 %1개의 Chrome 트레이스를 %2(으)로 내보냈습니다 (ui.perfetto.dev에서 여세요)</translation>
+    </message>
+    <message>
+        <source>cannot export the picture: %1</source>
+        <translation>그림을 내보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot export the picture to %1: %2</source>
+        <translation>그림을 %1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported the picture at t = %1 ms to %2</source>
+        <translation>t = %1 ms의 그림을 %2(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>nothing to export: %1</source>
+        <translation>내보낼 것이 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot export the GIF: %1</source>
+        <translation>GIF를 내보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot export the GIF to %1: %2</source>
+        <translation>GIF를 %1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported a GIF of %1 frames (%2 to %3 ms) to %4</source>
+        <translation>%1프레임짜리 GIF(%2~%3 ms)를 %4(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>nothing to copy: no run is shown</source>
+        <translation>복사할 것이 없습니다: 표시된 실행이 없습니다</translation>
+    </message>
+    <message>
+        <source>Copied a picture of the tree and the timeline at t = %1 ms</source>
+        <translation>t = %1 ms의 트리와 타임라인 그림을 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Type a file name</source>
+        <translation>파일 이름을 입력하세요</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1은(는) 폴더입니다</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist</source>
+        <translation>폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to</source>
+        <translation>폴더 %1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>cascade::ScenarioDocument</name>
     <message>
         <source>Untitled</source>
@@ -2801,8 +3137,8 @@ Click: select it and go back to this moment</source>
         <translation>%1의 타임아웃 지우기</translation>
     </message>
     <message>
-        <source>unknown runtime "%1": expected asyncio, kotlin or swift</source>
-        <translation>알 수 없는 런타임 "%1": asyncio, kotlin, swift 중 하나여야 합니다</translation>
+        <source>unknown runtime &quot;%1&quot;: expected asyncio, kotlin or swift</source>
+        <translation>알 수 없는 런타임 &quot;%1&quot;: asyncio, kotlin, swift 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>Runtimes %1</source>
@@ -2819,6 +3155,10 @@ Click: select it and go back to this moment</source>
     <message>
         <source>Select a task first</source>
         <translation>먼저 작업을 선택하세요</translation>
+    </message>
+    <message>
+        <source>cannot open %1: no session to play it</source>
+        <translation>%1을(를) 열 수 없습니다: 재생할 세션이 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +3186,10 @@ Click: select it and go back to this moment</source>
     <message>
         <source>nothing to record: the scenario cannot run under %1</source>
         <translation>녹화할 것이 없음: 시나리오를 %1(으)로 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this recording is shown as it was recorded: it takes no actions</source>
+        <translation>이 녹화는 녹화된 그대로 보여 줍니다: 동작을 받지 않습니다</translation>
     </message>
 </context>
 <context>

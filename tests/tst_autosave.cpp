@@ -1,0 +1,279 @@
+// Autosave: what it writes reads back, a clean quit leaves nothing to offer, a killed app's work is
+// offered and restored (the scenario, and the run at its recorded point), and killing the app at
+// any moment of an autosave never leaves an unreadable file: a child process autosaves in a loop
+// and is killed with SIGKILL at many moments; the autosave must then load, or be absent.
+
+#include "autosave.h"
+#include "recording.h"
+#include "scenariodocument.h"
+#include "scenarioloader.h"
+#include "seededrng.h"
+#include "session.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace cascade;
+
+namespace {
+
+//! A scenario of `jobs` tasks that sleep: a recording of a few thousand events, written in a few
+//! milliseconds, so that kills land in the middle of writes.
+QByteArray manyJobs(int jobs)
+{
+    return QStringLiteral(R"({"cascade": "scenario", "version": 1, "id": "autosave-jobs",
+      "title": {"en": "Jobs", "ko": "작업들"}, "runtimes": ["kotlin"],
+      "root": {"name": "main", "steps": [
+        {"do": "group", "kind": "strict", "tasks": [{"name": "job", "count": %1, "steps": [
+          {"do": "repeat", "count": 3, "steps": [{"do": "print", "text": "job {i}"}, {"do": "sleep", "ms": 100}]}]}],
+         "steps": [{"do": "sleep", "ms": 150}, {"do": "cancelChildren"}]}]}})").arg(jobs).toUtf8();
+}
+
+//! The app's three objects, wired as Main.qml wires them.
+struct App {
+    Session session;
+    ScenarioDocument document;
+    Autosave autosave;
+    explicit App(const QString &directory)
+    {
+        document.setSession(&session);
+        autosave.setDocument(&document);
+        autosave.setSession(&session);
+        autosave.setDirectory(directory);
+    }
+};
+
+//! Runs `work` in a child process; returns its pid.
+pid_t spawnChild(const std::function<void()> &work)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        work();
+        ::_exit(0);
+    }
+    return pid;
+}
+
+int waitChild(pid_t pid)
+{
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return status;
+}
+
+} // namespace
+
+class TestAutosave : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void whatIsSavedLoadsBack()
+    {
+        QTemporaryDir dir;
+        App app(dir.path());
+        QVERIFY(app.document.openLesson(QStringLiteral("kotlin-cancel-join")));
+        QVERIFY(!app.document.addChild(QStringLiteral("main/job"), false).isEmpty());  // an unsaved edit
+        for (int i = 0; i < 7; ++i)
+            app.session.stepEvent();
+        app.session.setSelectedPath(QStringLiteral("main/job"));
+        QVERIFY(app.autosave.start());
+        QVERIFY(app.autosave.active());
+        QVERIFY(!app.autosave.restoreOffered());
+        QVERIFY(app.autosave.saveNow());
+
+        QString error;
+        const std::optional<Autosave::Contents> contents = Autosave::load(dir.path(), &error);
+        QVERIFY2(contents, qPrintable(error));
+        QCOMPARE(scenarioToJson(contents->scenario), app.document.toJson());
+        QVERIFY(contents->modified);
+        QCOMPARE(contents->filePath, QString());
+        QCOMPARE(contents->copyOf, QStringLiteral("kotlin-cancel-join"));
+        QCOMPARE(contents->shownEvents, app.session.shownEvents());
+        QCOMPARE(contents->now, app.session.now());
+        QCOMPARE(contents->selectedPath, QStringLiteral("main/job"));
+        const std::optional<Recording> recording = RecordingLoader::loadFile(contents->recordingPath, &error);
+        QVERIFY2(recording, qPrintable(error));
+        QCOMPARE(qint64(recording->events.size()), app.session.shownEvents());
+
+        // Only one recording is kept: the one autosave.json names.
+        app.session.stepEvent();
+        QVERIFY(app.autosave.saveNow());
+        const QStringList recordings = QDir(dir.path()).entryList({QStringLiteral("*.recording.jsonl")});
+        QCOMPARE(recordings.size(), 1);
+        QVERIFY(Autosave::load(dir.path(), &error)->recordingPath.endsWith(recordings.constFirst()));
+    }
+
+    void aCleanQuitLeavesNothingToOffer()
+    {
+        QTemporaryDir dir;
+        {
+            App app(dir.path());
+            QVERIFY(app.document.openLesson(QStringLiteral("kotlin-cancel-join")));
+            QVERIFY(app.autosave.start());
+            app.autosave.finish();
+            QVERIFY(!app.autosave.active());
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("running.lock"))));
+        App next(dir.path());
+        QVERIFY(next.autosave.start());
+        QVERIFY(!next.autosave.restoreOffered());
+    }
+
+    void aSecondInstanceDoesNotAutosave()
+    {
+        QTemporaryDir dir;
+        App first(dir.path());
+        QVERIFY(first.autosave.start());
+        App second(dir.path());
+        QVERIFY(!second.autosave.start());
+        QVERIFY(!second.autosave.active());
+        QVERIFY(!second.autosave.saveNow());
+    }
+
+    void aKilledAppIsOfferedAndRestored()
+    {
+        QTemporaryDir dir;
+        const pid_t child = spawnChild([&dir] {
+            App app(dir.path());
+            app.document.openLesson(QStringLiteral("kotlin-cancel-join"));
+            app.document.setShield(QStringLiteral("main/job"), true);
+            app.session.seekToTime(700);
+            app.session.cancelTask(QStringLiteral("main/job"));  // an action at 700 ms
+            app.session.stepEvent();
+            app.session.setSelectedPath(QStringLiteral("main/job"));
+            app.autosave.start();
+            app.autosave.saveNow();
+            ::kill(::getpid(), SIGKILL);
+        });
+        QVERIFY(WIFSIGNALED(waitChild(child)));
+
+        App app(dir.path());
+        QVERIFY(app.document.openLesson(QStringLiteral("swift-make-soup")));
+        QVERIFY(app.autosave.start());
+        QVERIFY(app.autosave.restoreOffered());
+        QVERIFY2(app.autosave.restoreSummary().contains(QStringLiteral("kotlin-cancel-join")), qPrintable(app.autosave.restoreSummary()));
+        QVERIFY(!app.autosave.saveNow());  // the offer is not overwritten before it is answered
+        QVERIFY(app.autosave.restore());
+        QVERIFY(!app.autosave.restoreOffered());
+
+        QCOMPARE(app.session.scenarioId(), QStringLiteral("kotlin-cancel-join"));
+        QCOMPARE(app.document.displayName(), QStringLiteral("kotlin-cancel-join (copy)"));
+        QVERIFY(app.document.modified());
+        QVERIFY(app.document.taskFacts(QStringLiteral("main/job")).value(QStringLiteral("shielded")).toBool());
+        QCOMPARE(app.session.actions().size(), std::size_t(1));  // the cancel, at its time
+        QCOMPARE(app.session.actions().front().at, 700);
+        QCOMPARE(app.session.selectedPath(), QStringLiteral("main/job"));
+        QVERIFY(app.session.now() >= 700);
+        bool requested = false;
+        for (qint64 i = 0; i < app.session.shownEvents(); ++i)
+            requested |= app.session.trace()[std::size_t(i)].kind == EventKind::CancelRequest;
+        QVERIFY(requested);  // the run is at the recorded point, after the cancel
+    }
+
+    void aDiscardedOfferIsGone()
+    {
+        QTemporaryDir dir;
+        const pid_t child = spawnChild([&dir] {
+            App app(dir.path());
+            app.document.openLesson(QStringLiteral("kotlin-cancel-join"));
+            app.autosave.start();
+            app.autosave.saveNow();
+            ::_exit(0);  // before the app's destructors: the lock stays behind, as after a crash
+        });
+        QVERIFY(WIFEXITED(waitChild(child)));
+        App app(dir.path());
+        QVERIFY(app.autosave.start());
+        QVERIFY(app.autosave.restoreOffered());
+        app.autosave.discard();
+        QVERIFY(!app.autosave.restoreOffered());
+        QString error;
+        QVERIFY(!Autosave::load(dir.path(), &error));
+        QVERIFY(error.isEmpty());
+    }
+
+    void aBrokenAutosaveIsReportedNotOffered()
+    {
+        QTemporaryDir dir;
+        const pid_t child = spawnChild([&dir] {
+            App app(dir.path());
+            app.document.openLesson(QStringLiteral("kotlin-cancel-join"));
+            app.autosave.start();
+            app.autosave.saveNow();
+            ::_exit(0);  // before the app's destructors: the lock stays behind, as after a crash
+        });
+        QVERIFY(WIFEXITED(waitChild(child)));
+        QFile meta(dir.filePath(QStringLiteral("autosave.json")));
+        QVERIFY(meta.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        meta.write("{\"cascade\": \"autosave\", \"vers");
+        meta.close();
+        App app(dir.path());
+        QVERIFY(app.autosave.start());
+        QVERIFY(!app.autosave.restoreOffered());
+        QVERIFY2(app.autosave.error().contains(QStringLiteral("autosave.json")), qPrintable(app.autosave.error()));
+    }
+
+    void killingMidAutosaveNeverLeavesAnUnreadableFile()
+    {
+        QTemporaryDir dir;
+        const QString scenarioPath = dir.filePath(QStringLiteral("jobs.json"));
+        QFile scenario(scenarioPath);
+        QVERIFY(scenario.open(QIODevice::WriteOnly));
+        scenario.write(manyJobs(600));
+        scenario.close();
+        const QString autosaveDir = dir.filePath(QStringLiteral("autosave"));
+        testing::Rng rng(20240611);
+        int present = 0;
+        int absent = 0;
+        constexpr int Kills = 40;
+        for (int kill = 0; kill < Kills; ++kill) {
+            const pid_t child = spawnChild([&] {
+                App app(autosaveDir);
+                if (!app.document.open(scenarioPath))
+                    ::_exit(3);
+                app.autosave.start();
+                if (app.autosave.restoreOffered())
+                    app.autosave.restore();  // what the last child left: restored, then saved over
+                // Save as fast as possible, each time a different point of the run, for ever.
+                for (qint64 step = 0;; ++step) {
+                    app.session.seekToEvent(int((step * 997) % std::max<qint64>(1, app.session.eventCount())));
+                    app.autosave.saveNow();
+                }
+            });
+            QVERIFY(child > 0);
+            // Anywhere from before the first save to the middle of the tenth.
+            std::this_thread::sleep_for(std::chrono::microseconds(rng.range(0, 400'000)));
+            ::kill(child, SIGKILL);
+            const int status = waitChild(child);
+            QVERIFY2(WIFSIGNALED(status), "the child ended by itself: it could not open its scenario");
+            QString error;
+            const std::optional<Autosave::Contents> contents = Autosave::load(autosaveDir, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("after kill %1: %2").arg(kill).arg(error)));
+            if (!contents) {
+                ++absent;
+                continue;
+            }
+            ++present;
+            // Never a mix: the recording it names is the one written with it.
+            const std::optional<Recording> recording = RecordingLoader::loadFile(contents->recordingPath, &error);
+            QVERIFY2(recording, qPrintable(error));
+            QCOMPARE(qint64(recording->events.size()), contents->shownEvents);
+        }
+        qInfo("%d kills: the autosave loaded after %d, was absent after %d", Kills, present, absent);
+        QVERIFY(present > Kills / 2);
+    }
+};
+
+QTEST_MAIN(TestAutosave)
+#include "tst_autosave.moc"
