@@ -13,7 +13,7 @@ constexpr int MaxDepth = 64;  // links follow strictly earlier events; this only
 //! Walks one trace backwards from a task's end, event by event, to the origin of its end.
 class ChainBuilder {
 public:
-    ChainBuilder(const std::vector<TraceEvent> &events, const TaskPathResolver &path,
+    ChainBuilder(std::span<const TraceEvent> events, const TaskPathResolver &path,
                  const std::vector<UserAction> &actions);
 
     [[nodiscard]] CauseChain explain(int task);
@@ -39,7 +39,7 @@ private:
                             std::vector<CauseLink> *out, int depth) const;
     void explainUnused(int task, std::vector<CauseLink> *out) const;
 
-    const std::vector<TraceEvent> &m_events;
+    std::span<const TraceEvent> m_events;
     const TaskPathResolver &m_path;
     const std::vector<UserAction> &m_actions;
     std::vector<std::vector<qsizetype>> m_byTask;  // each task's events, as indexes into m_events
@@ -47,7 +47,7 @@ private:
     std::vector<int> m_parent;                     // the task that spawned it
 };
 
-ChainBuilder::ChainBuilder(const std::vector<TraceEvent> &events, const TaskPathResolver &path,
+ChainBuilder::ChainBuilder(std::span<const TraceEvent> events, const TaskPathResolver &path,
                            const std::vector<UserAction> &actions)
     : m_events(events), m_path(path), m_actions(actions)
 {
@@ -406,7 +406,7 @@ bool CauseChain::timedOut() const
     return std::any_of(links.begin(), links.end(), [](const CauseLink &l) { return l.kind == CauseLinkKind::Timeout; });
 }
 
-int taskWithPath(const std::vector<TraceEvent> &events, const TaskPathResolver &path, const QString &taskPath)
+int taskWithPath(std::span<const TraceEvent> events, const TaskPathResolver &path, const QString &taskPath)
 {
     int found = -1;
     for (const TraceEvent &event : events) {
@@ -416,7 +416,7 @@ int taskWithPath(const std::vector<TraceEvent> &events, const TaskPathResolver &
     return found;
 }
 
-CauseChain explainTask(const std::vector<TraceEvent> &events, int task, const TaskPathResolver &path,
+CauseChain explainTask(std::span<const TraceEvent> events, int task, const TaskPathResolver &path,
                        const std::vector<UserAction> &actions)
 {
     return ChainBuilder(events, path, actions).explain(task);

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <span>
 #include <vector>
 
 namespace cascade {
@@ -63,12 +64,13 @@ struct CauseChain {
 };
 
 //! The newest task of the trace with this path ("main/chop[2]"), -1 when none was spawned.
-[[nodiscard]] int taskWithPath(const std::vector<TraceEvent> &events, const TaskPathResolver &path,
+[[nodiscard]] int taskWithPath(std::span<const TraceEvent> events, const TaskPathResolver &path,
                                const QString &taskPath);
 
-//! The chain of causes of `task`'s end in a whole trace. `actions` are the user actions of the run
-//! (a raise that matches a Fail action is marked as the user's).
-[[nodiscard]] CauseChain explainTask(const std::vector<TraceEvent> &events, int task, const TaskPathResolver &path,
+//! The chain of causes of `task`'s end in a whole trace, or in a prefix of one (the events a window
+//! has shown so far). `actions` are the user actions of the run (a raise that matches a Fail
+//! action is marked as the user's).
+[[nodiscard]] CauseChain explainTask(std::span<const TraceEvent> events, int task, const TaskPathResolver &path,
                                      const std::vector<UserAction> &actions = {});
 
 //! One link in words: "cancel requested by code in main" (English; the UI builds its own from

@@ -6,6 +6,7 @@
 #include "scenarioloader.h"
 #include "scenariovalidation.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -18,6 +19,13 @@ using namespace Qt::StringLiterals;
 using namespace walk;
 
 namespace {
+
+//! The words of the edit messages the window shows (translation context "ScenarioEdit"). Nothing
+//! here goes into a trace.
+class EditMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(ScenarioEdit)
+};
 
 // ---------------------------------------------------------------- validation
 
@@ -70,7 +78,7 @@ EditResult finish(const Scenario &edited, const QString &what, const QString &ta
     Verdict verdict = validateDocument(bareDocumentOf(edited));
     EditResult result;
     if (!verdict.scenario) {
-        result.error = u"%1: the scenario would not be valid: %2"_s.arg(what, describeProblem(verdict.problem));
+        result.error = EditMessages::tr("%1: the scenario would not be valid: %2").arg(what, describeProblem(verdict.problem));
         return result;
     }
     carryNarration(edited, &*verdict.scenario);
@@ -95,7 +103,7 @@ QString nameProblem(const QString &name)
     root.insert("name"_L1, name);
     document.insert("root"_L1, root);
     const Verdict verdict = validateDocument(document);
-    return verdict.scenario ? QString() : u"the name "_s + verdict.problem.problem;
+    return verdict.scenario ? QString() : EditMessages::tr("the name ") + verdict.problem.problem;
 }
 
 QString parentPath(const QString &specPath)
@@ -134,20 +142,20 @@ QJsonValue replacedAt(const QJsonValue &value, const QStringList &tokens, qsizet
 
 QString rootRemovalProblem()
 {
-    return u": it is the root task (the program itself)"_s;
+    return EditMessages::tr(": it is the root task (the program itself)");
 }
 
 //! Why the task cannot move delta places (": ..." or " by N: ..."), "" when it can.
 QString moveProblem(const Location &at, int delta)
 {
     if (!at.parent)
-        return u": it is the root task"_s;
+        return EditMessages::tr(": it is the root task");
     const Step &step = (*at.list)[at.stepIndex];
     if (step.kind == StepKind::Spawn)
-        return u": it is the only task of its spawn step"_s;
+        return EditMessages::tr(": it is the only task of its spawn step");
     const qsizetype to = qsizetype(at.taskIndex) + delta;
     if (to < 0 || to >= qsizetype(step.tasks.size())) {
-        return u" by %1: it is task %2 of %3 in its %4 step"_s.arg(delta).arg(at.taskIndex + 1).arg(
+        return EditMessages::tr(" by %1: it is task %2 of %3 in its %4 step").arg(delta).arg(at.taskIndex + 1).arg(
             step.tasks.size()).arg(stepKindName(step.kind));
     }
     return QString();
@@ -183,19 +191,19 @@ QString unavailableReason(const Scenario &scenario, const QString &specPath, Tas
     case TaskEdit::Rename:
         return QString();  // the name and the nesting limit are checked when the edit is made
     case TaskEdit::Remove:
-        return at->parent ? QString() : u"cannot remove %1"_s.arg(specPath) + rootRemovalProblem();
+        return at->parent ? QString() : EditMessages::tr("cannot remove %1").arg(specPath) + rootRemovalProblem();
     case TaskEdit::MoveUp:
     case TaskEdit::MoveDown: {
         const int delta = edit == TaskEdit::MoveUp ? -1 : 1;
         const QString problem = moveProblem(*at, delta);
-        return problem.isEmpty() ? QString() : u"cannot move %1"_s.arg(specPath) + problem;
+        return problem.isEmpty() ? QString() : EditMessages::tr("cannot move %1").arg(specPath) + problem;
     }
     case TaskEdit::ToggleShield:
         return w.shield ? QString() : runtimeReasonAgainst(StepKind::Shield, runtime);
     case TaskEdit::SetTimeout:
         return w.timeout ? QString() : runtimeReasonAgainst(StepKind::Timeout, runtime);
     case TaskEdit::ClearTimeout:
-        return w.timeout ? QString() : u"%1 has no timeout"_s.arg(specPath);
+        return w.timeout ? QString() : EditMessages::tr("%1 has no timeout").arg(specPath);
     }
     return QString();
 }
@@ -244,7 +252,7 @@ Scenario newScenario()
 
 EditResult addChild(const Scenario &scenario, const QString &specPath, ChildLink link, const QString &nameSuggestion)
 {
-    const QString what = u"cannot add a task to %1"_s.arg(specPath);
+    const QString what = EditMessages::tr("cannot add a task to %1").arg(specPath);
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -294,7 +302,7 @@ EditResult addChild(const Scenario &scenario, const QString &specPath, ChildLink
 
 EditResult removeTask(const Scenario &scenario, const QString &specPath)
 {
-    const QString what = u"cannot remove %1"_s.arg(specPath);
+    const QString what = EditMessages::tr("cannot remove %1").arg(specPath);
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -321,7 +329,7 @@ EditResult removeTask(const Scenario &scenario, const QString &specPath)
 
 EditResult renameTask(const Scenario &scenario, const QString &specPath, const QString &newName)
 {
-    const QString what = u"cannot rename %1"_s.arg(specPath);
+    const QString what = EditMessages::tr("cannot rename %1").arg(specPath);
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -350,7 +358,7 @@ EditResult renameTask(const Scenario &scenario, const QString &specPath, const Q
 
 EditResult moveTask(const Scenario &scenario, const QString &specPath, int delta)
 {
-    const QString what = u"cannot move %1"_s.arg(specPath);
+    const QString what = EditMessages::tr("cannot move %1").arg(specPath);
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -369,7 +377,7 @@ EditResult moveTask(const Scenario &scenario, const QString &specPath, int delta
 
 EditResult setSteps(const Scenario &scenario, const QString &specPath, const QJsonArray &steps)
 {
-    const QString what = u"cannot change the steps of %1"_s.arg(specPath);
+    const QString what = EditMessages::tr("cannot change the steps of %1").arg(specPath);
     QString error;
     const auto at = locate(scenario, specPath, &error);
     if (!at)
@@ -400,7 +408,7 @@ EditResult setSteps(const Scenario &scenario, const QString &specPath, const QJs
 
 EditResult setShield(const Scenario &scenario, const QString &specPath, bool shielded)
 {
-    const QString what = u"cannot %1 %2"_s.arg(shielded ? u"shield"_s : u"unshield"_s, specPath);
+    const QString what = shielded ? EditMessages::tr("cannot shield %1").arg(specPath) : EditMessages::tr("cannot unshield %1").arg(specPath);
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -419,9 +427,9 @@ EditResult setShield(const Scenario &scenario, const QString &specPath, bool shi
 
 EditResult setTimeout(const Scenario &scenario, const QString &specPath, std::optional<qint64> ms)
 {
-    const QString what = ms ? u"cannot set a timeout on %1"_s.arg(specPath) : u"cannot clear the timeout of %1"_s.arg(specPath);
+    const QString what = ms ? EditMessages::tr("cannot set a timeout on %1").arg(specPath) : EditMessages::tr("cannot clear the timeout of %1").arg(specPath);
     if (ms && (*ms < 0 || *ms > ScenarioLoader::MaxMs))
-        return failure(what + u": a timeout is from 0 to %1 ms, got %2"_s.arg(ScenarioLoader::MaxMs).arg(*ms));
+        return failure(what + EditMessages::tr(": a timeout is from 0 to %1 ms, got %2").arg(ScenarioLoader::MaxMs).arg(*ms));
     Scenario edited = scenario;
     QString error;
     const auto at = locate(edited, specPath, &error);
@@ -444,12 +452,12 @@ EditResult setTimeout(const Scenario &scenario, const QString &specPath, std::op
 
 EditResult setRuntimes(const Scenario &scenario, const std::vector<Runtime> &runtimes)
 {
-    const QString what = u"cannot set the runtimes"_s;
+    const QString what = EditMessages::tr("cannot set the runtimes");
     if (runtimes.empty())
-        return failure(what + u": a scenario runs under at least one runtime"_s);
+        return failure(what + EditMessages::tr(": a scenario runs under at least one runtime"));
     for (auto it = runtimes.begin(); it != runtimes.end(); ++it) {
         if (std::find(runtimes.begin(), it, *it) != it)
-            return failure(what + u": %1 is listed twice"_s.arg(runtimeName(*it)));
+            return failure(what + EditMessages::tr(": %1 is listed twice").arg(runtimeName(*it)));
     }
     Scenario edited = scenario;
     edited.runtimes = runtimes;

@@ -2,10 +2,20 @@
 
 #include "scenarioedit.h"
 
+#include <QCoreApplication>
+
 // Finding tasks by spec path, and the queries built on it (paths, facts, the outline).
 namespace cascade::ScenarioEdit {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+//! Translation context of the messages about task paths the window shows.
+class WalkMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(ScenarioEdit)
+};
+} // namespace
 
 namespace walk {
 
@@ -105,8 +115,8 @@ std::optional<Location> locate(const Scenario &scenario, const QString &specPath
 {
     const QStringList names = specPath.split(u'/');
     if (specPath.isEmpty() || names.first() != scenario.root.name) {
-        *error = specPath.isEmpty() ? u"no task given"_s
-                                    : u"no task %1: the root task is %2"_s.arg(specPath, scenario.root.name);
+        *error = specPath.isEmpty() ? WalkMessages::tr("no task given")
+                                    : WalkMessages::tr("no task %1: the root task is %2").arg(specPath, scenario.root.name);
         return std::nullopt;
     }
     Location at{&scenario.root, nullptr, nullptr, 0, 0, u"/root"_s, scenario.root.name};
@@ -169,8 +179,8 @@ std::optional<QString> specPathForRuntimePath(const Scenario &scenario, const QS
 {
     const QStringList names = specPathOf(runtimePath).split(u'/');
     if (runtimePath.isEmpty() || names.first() != scenario.root.name) {
-        *error = runtimePath.isEmpty() ? u"no task given"_s
-                                       : u"no task %1: the root task is %2"_s.arg(runtimePath, scenario.root.name);
+        *error = runtimePath.isEmpty() ? WalkMessages::tr("no task given")
+                                       : WalkMessages::tr("no task %1: the root task is %2").arg(runtimePath, scenario.root.name);
         return std::nullopt;
     }
     Location at{&scenario.root, nullptr, nullptr, 0, 0, u"/root"_s, scenario.root.name};

@@ -1,5 +1,7 @@
 #include "useraction.h"
 
+#include <QCoreApplication>
+
 #include "scenario.h"
 #include "scenarioloader.h"
 
@@ -68,9 +70,11 @@ QString unavailableReason(UserAction::Kind kind, Runtime runtime)
     if (runtime != Runtime::Swift)
         return {};
     if (kind == UserAction::Kind::Timeout)
-        return QStringLiteral("Swift has no built-in timeout; race the work against Task.sleep in a task group");
+        // English always (it goes into traces as an action-ignored reason); the window shows it
+        // translated by looking the text up in the "UserAction" context.
+        return QStringLiteral(QT_TRANSLATE_NOOP("UserAction", "Swift has no built-in timeout; race the work against Task.sleep in a task group"));
     if (kind == UserAction::Kind::Shield)
-        return QStringLiteral("Swift has no shield; escape with Task.detached");
+        return QStringLiteral(QT_TRANSLATE_NOOP("UserAction", "Swift has no shield; escape with Task.detached"));
     return {};
 }
 

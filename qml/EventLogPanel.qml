@@ -31,7 +31,8 @@ Pane {
                 id: kindBox
                 Layout.preferredWidth: 160
                 Layout.minimumWidth: 110
-                model: [qsTr("all kinds"), "spawn", "start", "suspend", "resume", "work", "checkpoint",
+                // The first two entries are not kinds: every event, and the warnings only.
+                model: [qsTr("all kinds"), qsTr("⚠ warnings"), "spawn", "start", "suspend", "resume", "work", "checkpoint",
                         "cancel-request", "cancel-blocked", "cancel-deliver", "catch", "cleanup-enter",
                         "cleanup-exit", "timeout", "deadline-set", "deadline-clear", "shield-on", "shield-off",
                         "print", "raise", "end", "action-ignored"]
@@ -51,7 +52,8 @@ Pane {
             model: EventFilterModel {
                 sourceModel: panel.session.events
                 task: onlySelected.checked ? panel.session.selectedPath : ""
-                kind: kindBox.currentIndex > 0 ? kindBox.currentText : ""
+                kind: kindBox.currentIndex > 1 ? kindBox.currentText : ""
+                warningsOnly: kindBox.currentIndex === 1
             }
             onCountChanged: if (!panel.session.playing || atYEnd) positionViewAtEnd()
             delegate: ItemDelegate {
@@ -62,8 +64,11 @@ Pane {
                 required property string kind
                 required property string detail
                 required property string description
+                required property string warning
+                required property string warningExplanation
                 width: ListView.view.width
-                height: Math.max(22, Theme.fontSize + 8)
+                // A fixed height (the warning on one more line) keeps the list at its end as it grows.
+                height: Math.max(22, Theme.fontSize + 8) + (warning !== "" ? Theme.fontSize + 4 : 0)
                 padding: 2
                 highlighted: task === panel.session.selectedPath
                 background: Rectangle {
@@ -73,29 +78,46 @@ Pane {
                 // Cancellation is what the app is about: its steps stand out in the pending colour.
                 readonly property color ink: kind.startsWith("cancel") ? Theme.pending
                                              : kind === "print" ? Theme.mutedText : Theme.text
-                contentItem: RowLayout {
-                    spacing: 8
-                    Label {
-                        text: qsTr("%1 ms").arg(entry.time)
-                        horizontalAlignment: Text.AlignRight
-                        Layout.preferredWidth: timeMetrics.width
-                        font.family: "monospace"
-                        font.pixelSize: Theme.fontSize - 2
-                        color: Theme.mutedText
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    RowLayout {
+                        spacing: 8
+                        Layout.fillWidth: true
+                        Label {
+                            text: qsTr("%1 ms").arg(entry.time)
+                            horizontalAlignment: Text.AlignRight
+                            Layout.preferredWidth: timeMetrics.width
+                            font.family: "monospace"
+                            font.pixelSize: Theme.fontSize - 2
+                            color: Theme.mutedText
+                        }
+                        Label {
+                            text: entry.task
+                            Layout.preferredWidth: Math.min(implicitWidth, entry.width * 0.3)
+                            font.bold: true
+                            font.pixelSize: Theme.fontSize - 2
+                            color: Theme.text
+                            elide: Text.ElideMiddle
+                        }
+                        Label {
+                            text: entry.description
+                            Layout.fillWidth: true
+                            font.pixelSize: Theme.fontSize - 2
+                            color: entry.ink
+                            elide: Text.ElideRight
+                        }
                     }
+                    // A warning becomes true at this event: marked with a sign and its words.
                     Label {
-                        text: entry.task
-                        Layout.preferredWidth: Math.min(implicitWidth, entry.width * 0.3)
+                        id: warningLine
+                        objectName: "warningLine"
+                        visible: entry.warning !== ""
+                        Layout.fillWidth: true
+                        Layout.leftMargin: timeMetrics.width + 8
+                        text: qsTr("⚠ %1").arg(entry.warning)
                         font.bold: true
                         font.pixelSize: Theme.fontSize - 2
-                        color: Theme.text
-                        elide: Text.ElideMiddle
-                    }
-                    Label {
-                        text: entry.description
-                        Layout.fillWidth: true
-                        font.pixelSize: Theme.fontSize - 2
-                        color: entry.ink
+                        color: TreeStyle.colors(Theme.contrast).warningInk
                         elide: Text.ElideRight
                     }
                 }
@@ -105,7 +127,9 @@ Pane {
                 }
                 ToolTip.visible: hovered
                 ToolTip.delay: 800
-                ToolTip.text: qsTr("%1  %2  %3\nClick: select %1 and go back to this moment").arg(task).arg(kind).arg(detail)
+                ToolTip.text: warning !== ""
+                              ? qsTr("⚠ %1\n\n%2\n\nClick: select %3 and go back to this moment").arg(warning).arg(warningExplanation).arg(task)
+                              : qsTr("%1  %2  %3\nClick: select %1 and go back to this moment").arg(task).arg(kind).arg(detail)
             }
             ScrollBar.vertical: ScrollBar {}
         }

@@ -24,6 +24,10 @@ Pane {
         function onProgressed() { inspector.refresh() }
         function onSelectedPathChanged() { inspector.refresh() }
     }
+    Connections {
+        target: inspector.session.tasks
+        function onLanguageChanged() { inspector.refresh() }  // the warnings' words
+    }
     Component.onCompleted: refresh()
 
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
@@ -91,6 +95,34 @@ Pane {
                 enabled: inspector.info.state !== "completed" && inspector.info.state !== "cancelled"
                          && inspector.info.state !== "failed" && inspector.info.state !== "timed-out"
                 onClicked: inspector.session.failTask(inspector.info.path)
+            }
+        }
+        // The task's warnings and why it was cancelled: scrolled when they are long, so that its
+        // events and steps below keep room.
+        ScrollView {
+            id: teaching
+            objectName: "teachingScroll"
+            visible: !!inspector.info.path && ((inspector.info.warnings || []).length > 0 || whyBox.chain.explains)
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(teachingColumn.implicitHeight, inspector.height * 0.5)
+            contentWidth: availableWidth
+            clip: true
+            ColumnLayout {
+                id: teachingColumn
+                width: teaching.availableWidth
+                spacing: 8
+                TaskWarnings {
+                    id: warningBox
+                    objectName: "taskWarnings"
+                    Layout.fillWidth: true
+                    warnings: inspector.info.warnings || []
+                }
+                WhyPanel {
+                    id: whyBox
+                    objectName: "whyPanel"
+                    Layout.fillWidth: true
+                    session: inspector.session
+                }
             }
         }
         Item { visible: !inspector.info.path; Layout.fillHeight: true }

@@ -59,6 +59,12 @@ Flow {
                 g.strokeStyle = c.checkRaised; g.lineWidth = 4
                 g.strokeRect(3, 3, 16, 8)
                 break
+            case "warning":
+                g.fillStyle = c.warning
+                g.beginPath(); g.moveTo(11, 0); g.lineTo(19, 14); g.lineTo(3, 14); g.closePath(); g.fill()
+                g.fillStyle = c.warningMark
+                g.fillRect(10, 4, 2, 5); g.fillRect(10, 11, 2, 2)
+                break
             }
         }
     }
@@ -98,6 +104,7 @@ Flow {
             { kind: "blocked", text: qsTr("request blocked (shield, not a child)") },
             { kind: "passed", text: qsTr("check point passed") },
             { kind: "raised", text: qsTr("check point raised the cancellation") },
+            { kind: "warning", text: qsTr("warning: a mistake this run shows (select the task to read why)") },
         ]
         // The entry as a plain property: `modelData` on an item marks the state entries above.
         delegate: Row {

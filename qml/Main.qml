@@ -21,6 +21,15 @@ ApplicationWindow {
     Session {
         id: session
         objectName: "session"  // found by the end-to-end test
+        tasks.language: Localization.language   // the warnings' words
+        events.language: Localization.language
+    }
+    // The lesson's captions and predict questions over the run (CaptionStrip, PredictDialog).
+    NarrationPlayer {
+        id: narration
+        objectName: "narration"
+        session: session
+        language: Localization.language
     }
     // The scenario being edited; every new version of it restarts the session at t = 0.
     ScenarioDocument {
@@ -370,6 +379,19 @@ ApplicationWindow {
                 onTriggered: window.openComparison()
             }
             MenuSeparator {}
+            MenuItem {
+                text: qsTr("Pause at captions")
+                checkable: true
+                checked: narration.pauseAtCaptions
+                onTriggered: narration.pauseAtCaptions = checked
+            }
+            MenuItem {
+                text: qsTr("Predict mode (P)")
+                checkable: true
+                checked: narration.predictMode
+                onTriggered: narration.predictMode = checked
+            }
+            MenuSeparator {}
             Menu {
                 title: qsTr("Language")
                 // Each language in its own words, so that it can be found in either.
@@ -415,6 +437,12 @@ ApplicationWindow {
     Shortcut { sequence: "Delete"; onActivated: if (session.selectedPath) session.cancelTask(session.selectedPath) }
     Shortcut { sequence: "Ctrl+H"; onActivated: Theme.highContrast = !Theme.highContrast }
     Shortcut { sequence: "F1"; onActivated: window.legendChoice = window.legendShown ? 0 : 1 }
+    Shortcut { sequence: "P"; onActivated: narration.predictMode = !narration.predictMode }
+    PredictDialog {
+        objectName: "predictDialog"
+        narration: narration
+        large: window.presenting
+    }
     // The legend wraps onto many lines in a small window: shown by default only where the tree
     // keeps its room; the switch (F1) decides from then on (-1: not chosen yet).
     property int legendChoice: -1
@@ -485,6 +513,7 @@ ApplicationWindow {
         anchors.fill: parent
         visible: window.presenting
         session: session
+        narration: narration
         title: window.korean && session.titleKo !== "" ? session.titleKo : session.title
         onTimeoutRequested: (path) => runTimeoutDialog.start(path, -1)
     }
@@ -538,6 +567,12 @@ ApplicationWindow {
                     Layout.fillWidth: true
                     session: session
                     korean: window.korean
+                }
+                CaptionStrip {
+                    objectName: "captionStrip"
+                    Layout.fillWidth: true
+                    narration: narration
+                    session: session
                 }
                 EditBar {
                     Layout.fillWidth: true

@@ -11,6 +11,10 @@ FocusScope {
     id: presenter
     required property Session session
     property string title
+    // The lesson's narration: its caption joins what just happened, in larger type; P switches
+    // predict mode (a window shortcut) and the score shows at the top.
+    property NarrationPlayer narration: null
+    readonly property string narrationCaption: narration ? narration.currentCaption : ""
     // The window's own run-time actions (timeout dialog...), as in the workbench.
     signal timeoutRequested(string path)
 
@@ -35,6 +39,14 @@ FocusScope {
                 Layout.fillWidth: true
             }
             Label { text: presenter.session.runtime; font.pixelSize: Theme.fontSize; color: Theme.mutedText }
+            Label {
+                objectName: "presenterScore"
+                visible: !!presenter.narration && presenter.narration.predictMode
+                text: visible ? qsTr("predict: %1 of %2 right").arg(presenter.narration.correctCount)
+                                    .arg(presenter.narration.answeredCount) : ""
+                font.pixelSize: Theme.fontSize
+                color: Theme.accent
+            }
             Label {
                 text: presenter.session.playing ? qsTr("▶ playing") : presenter.session.finished ? qsTr("■ finished") : qsTr("❙❙ paused")
                 font.pixelSize: Theme.fontSize
@@ -83,23 +95,40 @@ FocusScope {
         Rectangle {
             objectName: "presenterCaption"
             Layout.fillWidth: true
-            Layout.preferredHeight: captionText.implicitHeight + 20
+            Layout.preferredHeight: captionColumn.implicitHeight + 20
             color: Theme.panel
-            border.color: Theme.border
+            border.color: presenter.narrationCaption !== "" ? Theme.accent : Theme.border
             border.width: 2
             radius: 6
-            Label {
-                id: captionText
-                anchors.fill: parent
-                anchors.margins: 10
-                text: presenter.latest.task !== undefined
-                      ? qsTr("%1 ms  %2: %3").arg(presenter.latest.time).arg(presenter.latest.task).arg(presenter.latest.description)
-                      : qsTr("Press Space to start")
-                font.pixelSize: Theme.fontSize + 6
-                color: presenter.latest.kind !== undefined && presenter.latest.kind.startsWith("cancel") ? Theme.pending : Theme.text
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
+            ColumnLayout {
+                id: captionColumn
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 10 }
+                spacing: 6
+                Label {
+                    objectName: "presenterNarration"
+                    visible: presenter.narrationCaption !== ""
+                    Layout.fillWidth: true
+                    text: presenter.narrationCaption
+                    font.pixelSize: Theme.fontSize + 8
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+                Label {
+                    id: captionText
+                    Layout.fillWidth: true
+                    text: presenter.latest.task !== undefined
+                          ? qsTr("%1 ms  %2: %3").arg(presenter.latest.time).arg(presenter.latest.task).arg(presenter.latest.description)
+                          : qsTr("Press Space to start")
+                    // Under a caption, what just happened steps back to a smaller size.
+                    font.pixelSize: presenter.narrationCaption !== "" ? Theme.fontSize : Theme.fontSize + 6
+                    color: presenter.latest.kind !== undefined && presenter.latest.kind.startsWith("cancel") ? Theme.pending : Theme.text
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
             }
         }
 
@@ -113,6 +142,7 @@ FocusScope {
                     {key: "← →", what: qsTr("step")},
                     {key: "Home", what: qsTr("restart")},
                     {key: "1–9", what: qsTr("speed")},
+                    {key: "P", what: qsTr("predict mode")},
                     {key: qsTr("click"), what: qsTr("cancel a task")},
                     {key: "Esc", what: qsTr("leave")},
                 ]

@@ -166,7 +166,9 @@ FocusScope {
         delay: 700
         x: box.x + 24
         y: box.y + box.height + 6
-        text: canvas.hoveredPath + "\n" + root.clickHint
+        // The task's warnings too: the badge's words are short, the summaries say what happened.
+        readonly property string warning: canvas.hoveredPath !== "" ? canvas.taskWarning(canvas.hoveredPath) : ""
+        text: canvas.hoveredPath + (warning !== "" ? "\n⚠ " + warning.split("\n").join("\n⚠ ") : "") + "\n" + root.clickHint
     }
 
     Pane {

@@ -27,9 +27,20 @@ void EventFilterModel::setKind(const QString &kind)
     Q_EMIT filterChanged();
 }
 
+void EventFilterModel::setWarningsOnly(bool on)
+{
+    if (on == m_warningsOnly)
+        return;
+    m_warningsOnly = on;
+    invalidateRowsFilter();
+    Q_EMIT filterChanged();
+}
+
 bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_warningsOnly && index.data(EventLogModel::WarningRole).toString().isEmpty())
+        return false;
     if (!m_kind.isEmpty() && index.data(EventLogModel::KindRole).toString() != m_kind)
         return false;
     if (m_task.isEmpty())

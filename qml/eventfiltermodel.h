@@ -5,7 +5,7 @@
 
 namespace cascade {
 
-//! The event log filtered by task and by kind, for the log panel and the inspector.
+//! The event log filtered by task, by kind and to its warnings, for the log panel and the inspector.
 class EventFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -14,6 +14,8 @@ class EventFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(QString task READ task WRITE setTask NOTIFY filterChanged)
     //! One event kind ("cancel-request"); empty for all kinds.
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
+    //! Only the events where a warning becomes true (EventLogModel's warning role).
+    Q_PROPERTY(bool warningsOnly READ warningsOnly WRITE setWarningsOnly NOTIFY filterChanged)
 
 public:
     explicit EventFilterModel(QObject *parent = nullptr);
@@ -22,6 +24,8 @@ public:
     void setTask(const QString &task);
     [[nodiscard]] QString kind() const { return m_kind; }
     void setKind(const QString &kind);
+    [[nodiscard]] bool warningsOnly() const { return m_warningsOnly; }
+    void setWarningsOnly(bool on);
 
 Q_SIGNALS:
     void filterChanged();
@@ -32,6 +36,7 @@ protected:
 private:
     QString m_task;
     QString m_kind;
+    bool m_warningsOnly = false;
 };
 
 } // namespace cascade

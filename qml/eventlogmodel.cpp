@@ -56,6 +56,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return kind == EventKind::CancelDeliver ? event.text : QString();
     case CleanupRole:
         return kind == EventKind::CleanupEnter || kind == EventKind::CleanupExit ? event.text : QString();
+    case WarningRole:
+    case WarningExplanationRole:
+        return warningsAt(event.seq, role == WarningExplanationRole);
     default:
         return {};
     }
@@ -66,7 +69,8 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
     return {{SeqRole, "seq"},        {TimeRole, "time"},   {TaskRole, "task"},         {KindRole, "kind"},
             {DetailRole, "detail"},  {FromRole, "from"},   {CauseRole, "cause"},       {BlockedByRole, "blockedBy"},
             {CancelledRole, "cancelled"}, {OutcomeRole, "outcome"}, {ErrorRole, "error"}, {AtRole, "at"},
-            {CleanupRole, "cleanup"}, {DescriptionRole, "description"}};
+            {CleanupRole, "cleanup"}, {DescriptionRole, "description"},
+            {WarningRole, "warning"}, {WarningExplanationRole, "warningExplanation"}};
 }
 
 QVariantMap EventLogModel::get(int row) const
@@ -76,7 +80,46 @@ QVariantMap EventLogModel::get(int row) const
     const QModelIndex at = index(row);
     return {{QStringLiteral("seq"), at.data(SeqRole)}, {QStringLiteral("time"), at.data(TimeRole)},
             {QStringLiteral("task"), at.data(TaskRole)}, {QStringLiteral("kind"), at.data(KindRole)},
-            {QStringLiteral("description"), at.data(DescriptionRole)}};
+            {QStringLiteral("description"), at.data(DescriptionRole)}, {QStringLiteral("warning"), at.data(WarningRole)}};
+}
+
+QString EventLogModel::warningsAt(qint64 seq, bool explanation) const
+{
+    const auto first = std::lower_bound(m_warnings.begin(), m_warnings.end(), seq,
+                                        [](const TraceWarning &warning, qint64 s) { return warning.seq < s; });
+    QStringList texts;
+    for (auto it = first; it != m_warnings.end() && it->seq == seq; ++it) {
+        const LocalizedText &text = explanation ? it->explanation : it->summary;
+        texts << (m_language == QLatin1String("ko") && !text.ko.isEmpty() ? text.ko : text.en);
+    }
+    return texts.join(explanation ? QStringLiteral("\n\n") : QStringLiteral("\n"));
+}
+
+void EventLogModel::setWarnings(std::vector<TraceWarning> warnings)
+{
+    // A run made again keeps the rows shown (retarget): say so only if their warnings differ.
+    auto shownPart = [this](const std::vector<TraceWarning> &list) {
+        std::vector<TraceWarning> part;
+        for (const TraceWarning &warning : list) {
+            if (warning.seq < m_shown)
+                part.push_back(warning);
+        }
+        return part;
+    };
+    const bool changed = m_shown > 0 && shownPart(m_warnings) != shownPart(warnings);
+    m_warnings = std::move(warnings);
+    if (changed)
+        Q_EMIT dataChanged(index(0), index(m_shown - 1), {WarningRole, WarningExplanationRole});
+}
+
+void EventLogModel::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    if (m_shown > 0 && !m_warnings.empty())
+        Q_EMIT dataChanged(index(0), index(m_shown - 1), {WarningRole, WarningExplanationRole});
+    Q_EMIT languageChanged();
 }
 
 void EventLogModel::setTrace(const std::vector<TraceEvent> *events, TaskPathResolver path)
@@ -85,6 +128,7 @@ void EventLogModel::setTrace(const std::vector<TraceEvent> *events, TaskPathReso
     m_events = events;
     m_path = std::move(path);
     m_shown = 0;
+    m_warnings.clear();
     endResetModel();
 }
 

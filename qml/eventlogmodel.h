@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trace.h"
+#include "warnings.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -14,12 +15,15 @@ namespace cascade {
 //! Showing more events appends rows; showing fewer is a reset (a step back or a seek), which the
 //! canvas does not animate. Besides the log's columns, each row has the fields the canvas
 //! animates, as roles (empty when the event kind has no such field): from, cause, blockedBy,
-//! cancelled, outcome, error, at, cleanup (docs/trace-format.md).
+//! cancelled, outcome, error, at, cleanup (docs/trace-format.md). A row where a warning of the run
+//! becomes true (core/warnings.h) has its summary and paragraph, in the language of `language`.
 class EventLogModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("owned by Session")
+    //! The language of the warnings' words: "en" or "ko".
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
 public:
     enum Roles {
@@ -37,6 +41,8 @@ public:
         AtRole,         // cancel-deliver: where
         CleanupRole,    // cleanup-enter, cleanup-exit: finally, defer, onCancel
         DescriptionRole,  // the event in words (describeTraceEvent)
+        WarningRole,      // the summaries of the warnings that become true here, one a line; "" when none
+        WarningExplanationRole,  // their paragraphs, a blank line between them
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -45,8 +51,8 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
 
-    //! One row as {seq, time, task, kind, description}, for QML that shows a single event (the
-    //! presenter's caption); {} for a row that does not exist.
+    //! One row as {seq, time, task, kind, description, warning}, for QML that shows a single event
+    //! (the presenter's caption); {} for a row that does not exist.
     Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
 
     //! Views another trace, showing none of it yet (a reset). `events` must outlive the view or
@@ -61,13 +67,25 @@ public:
     //! in it is new, so nothing is animated).
     void resetTo(qint64 count);
     void clear() { setTrace(nullptr, {}); }
+    //! The warnings of the trace viewed (findWarnings over all of it), each shown with its event's row.
+    void setWarnings(std::vector<TraceWarning> warnings);
+
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+
+Q_SIGNALS:
+    void languageChanged();
 
 private:
     [[nodiscard]] const TraceEvent &eventAt(int row) const { return (*m_events)[std::size_t(row)]; }
+    //! The summaries (or paragraphs) of the warnings at event `seq`, in the language chosen.
+    [[nodiscard]] QString warningsAt(qint64 seq, bool explanation) const;
 
     const std::vector<TraceEvent> *m_events = nullptr;
     TaskPathResolver m_path;
     int m_shown = 0;
+    std::vector<TraceWarning> m_warnings;  // in seq order
+    QString m_language = QStringLiteral("en");
 };
 
 } // namespace cascade

@@ -4,7 +4,9 @@
 #include "openedrecording.h"
 #include "recordingreplay.h"
 #include "scenarioloader.h"
+#include "warnings.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace cascade {
@@ -148,12 +150,17 @@ void Session::makeRun()
             m_paths = m_engine->pathResolver();
         }
     }
-    if (m_trace)
+    std::vector<TraceWarning> warnings;
+    if (m_trace) {
         m_index = std::make_unique<TraceIndex>(*m_trace);
+        warnings = findWarnings(*m_trace, m_runtime, m_paths);
+    }
     if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown)
         m_events.retarget(m_trace, m_paths);  // the same prefix, in the new run
     else
         m_events.setTrace(m_trace, m_paths);
+    m_tasks.setWarnings(warnings, m_shown);
+    m_events.setWarnings(std::move(warnings));
     Q_EMIT runChanged();
 }
 
@@ -207,7 +214,7 @@ void Session::showExactly(qint64 count)
     if (!m_index)
         return;
     count = std::clamp<qint64>(count, 0, eventCount());
-    m_tasks.showPlanAt(plan(), m_index->statesAfter(count));
+    m_tasks.showPlanAt(plan(), m_index->statesAfter(count), count);
     m_shown = count;
     m_made = count;
     m_events.resetTo(count);
@@ -227,7 +234,12 @@ void Session::stepEvent()
 {
     if (!m_trace)
         return;
+    const bool wasPlaying = playing();
     setPlaying(false);
+    if (heldAt(m_shown + 1) == m_shown) {
+        Q_EMIT held(m_holdBefore, wasPlaying);
+        return;
+    }
     reveal(m_shown + 1);
     Q_EMIT progressed();
 }
@@ -269,10 +281,31 @@ void Session::seekToTime(qint64 ms)
     Q_EMIT progressed();
 }
 
+void Session::setHoldBefore(qint64 seq)
+{
+    m_holdBefore = std::max<qint64>(seq, -1);
+}
+
+qint64 Session::heldAt(qint64 count) const
+{
+    return m_holdBefore >= m_shown && m_holdBefore < count ? m_holdBefore : count;
+}
+
+void Session::stopAtHold()
+{
+    const qint64 seq = m_holdBefore;  // pausing may move the hold (its owner follows playingChanged)
+    setPlaying(false);
+    Q_EMIT held(seq, true);
+}
+
 void Session::tick()
 {
     if (finished()) {
         setPlaying(false);
+        return;
+    }
+    if (heldAt(m_shown + 1) == m_shown) {  // Play was pressed at the hold
+        stopAtHold();
         return;
     }
     // The clock waits while events it has reached are still being shown, so that a burst at one
@@ -284,6 +317,8 @@ void Session::tick()
             m_playhead = target;  // nothing happened meanwhile: time just passes
     }
     revealPaced();
+    if (heldAt(m_shown + 1) == m_shown)
+        stopAtHold();
     Q_EMIT progressed();
 }
 
@@ -308,7 +343,7 @@ void Session::revealPaced()
     if (budget < 1)
         return;
     m_revealCredit -= double(budget);
-    reveal(m_shown + budget);
+    reveal(heldAt(m_shown + budget));
 }
 
 void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
@@ -369,8 +404,10 @@ void Session::toggleShield(const QString &path)
 QString Session::actionUnavailable(const QString &action) const
 {
     for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {
-        if (action == UserAction::verb(kind))
-            return unavailableReason(kind, m_runtime);
+        if (action == UserAction::verb(kind)) {
+            const QString reason = unavailableReason(kind, m_runtime);
+            return reason.isEmpty() ? reason : QCoreApplication::translate("UserAction", reason.toUtf8().constData());
+        }
     }
     return QStringLiteral("unknown action '%1' (cancel, fail, timeout or shield)").arg(action);
 }

@@ -74,6 +74,12 @@ public:
     Q_INVOKABLE void seekToEvent(int seq);
     //! Shows the instant `ms` of virtual time: every event at or before it (a timeline's scrub).
     Q_INVOKABLE void seekToTime(qint64 ms);
+    //! Play and Step stop before trace event `seq` (-1, the default: nowhere), for the narration's
+    //! predict questions and caption pauses: playing pauses once every event before it is shown,
+    //! Step does not show it, and both say so with held(). Seeks, restarts and user actions are
+    //! not held (they say where to be).
+    void setHoldBefore(qint64 seq);
+    [[nodiscard]] qint64 holdBefore() const { return m_holdBefore; }
     Q_INVOKABLE void cancelTask(const QString &path);
     Q_INVOKABLE void failTask(const QString &path);
     //! Gives the task a deadline `ms` from now, as if the rest of its work were in a timeout block.
@@ -137,6 +143,9 @@ Q_SIGNALS:
     void speedChanged();
     void errorChanged();
     void selectedPathChanged();
+    //! Play or Step stopped at the hold: every event before `seq` is shown, `seq` is not.
+    //! `wasPlaying`: it was playing (and is paused now).
+    void held(qint64 seq, bool wasPlaying);
 
 private:
     //! Makes the whole run again with the current scenario, runtime and actions.
@@ -148,6 +157,10 @@ private:
     //! Shows events up to `count` by appending them (the animated way).
     void reveal(qint64 count);
     void revealPaced();
+    //! `count` events, or fewer when the hold comes first (play and step only).
+    [[nodiscard]] qint64 heldAt(qint64 count) const;
+    //! Play reached the hold: pause and say so.
+    void stopAtHold();
     //! Shows exactly the first `count` events, from the seek index (one reset of each model).
     void showExactly(qint64 count);
     void showStart();
@@ -168,6 +181,7 @@ private:
     qint64 m_playhead = 0;              // virtual ms shown
     qint64 m_shown = 0;                 // events the models show
     qint64 m_made = 0;                  // events the clock has reached; the rest are still ahead
+    qint64 m_holdBefore = -1;           // play and step stop before this event (setHoldBefore)
     QString m_selectedPath;
     double m_speed = 1.0;
     double m_revealCredit = 0;          // events the play timer may show (paced by the speed)

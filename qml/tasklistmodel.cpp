@@ -1,5 +1,7 @@
 #include "tasklistmodel.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace cascade {
@@ -16,6 +18,19 @@ const TaskState &TaskListModel::stateOf(const Row &row) const
 TaskListModel::TaskListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+}
+
+QString TaskListModel::shownDetail(const TaskState &state)
+{
+    // The detail in the UI's language; TaskState::detail() stays English for exports.
+    switch (state.detailKind) {
+    case TaskState::DetailKind::CpuWork:
+        return tr("%1 ms of CPU work").arg(state.detailMs);
+    case TaskState::DetailKind::DeliveredAt:
+        return tr("delivered at %1").arg(state.detailText);
+    default:
+        return state.detail();
+    }
 }
 
 int TaskListModel::rowCount(const QModelIndex &parent) const
@@ -40,7 +55,7 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return taskPhaseName(state.phase);
     case DetailRole:
-        return state.detail();
+        return shownDetail(state);
     case LinkRole:
         return row.link;
     case PendingSinceRole:
@@ -55,8 +70,64 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return state.earliestDeadline();
     case DeadlineMsRole:
         return state.earliestDeadlineMs();
+    case WarningRole:
+    case WarningKindRole: {
+        QStringList parts;
+        for (qsizetype at : m_warningsOfTask.value(row.spawned ? row.taskId : -1)) {
+            if (at >= m_warningsShown)
+                break;
+            const TraceWarning &warning = m_warnings[std::size_t(at)];
+            parts << (role == WarningRole ? inLanguage(warning.summary) : QString::fromLatin1(warningKindName(warning.kind)));
+        }
+        return parts.join(role == WarningRole ? QLatin1Char('\n') : QLatin1Char(' '));
+    }
     default:
         return {};
+    }
+}
+
+QString TaskListModel::inLanguage(const LocalizedText &text) const
+{
+    return m_language == QLatin1String("ko") && !text.ko.isEmpty() ? text.ko : text.en;
+}
+
+void TaskListModel::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    if (m_warningsShown > 0 && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {WarningRole});
+    Q_EMIT languageChanged();
+}
+
+void TaskListModel::setWarnings(std::vector<TraceWarning> warnings, qint64 shownEvents)
+{
+    // The rows whose warnings change: those of the old run shown so far, and the new run's below.
+    QSet<int> rows;
+    for (qsizetype at = 0; at < m_warningsShown; ++at)
+        rows.insert(rowOf(m_warnings[std::size_t(at)].task));
+    m_warnings = std::move(warnings);
+    m_warningsOfTask.clear();
+    for (qsizetype at = 0; at < qsizetype(m_warnings.size()); ++at)
+        m_warningsOfTask[m_warnings[std::size_t(at)].task].append(at);
+    m_warningsShown = 0;
+    showWarningsBefore(shownEvents, false);
+    for (qsizetype at = 0; at < m_warningsShown; ++at)
+        rows.insert(rowOf(m_warnings[std::size_t(at)].task));
+    for (int row : std::as_const(rows)) {
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {WarningRole, WarningKindRole});
+    }
+}
+
+void TaskListModel::showWarningsBefore(qint64 shownEvents, bool announce)
+{
+    while (m_warningsShown < qsizetype(m_warnings.size()) && m_warnings[std::size_t(m_warningsShown)].seq < shownEvents) {
+        const int row = rowOf(m_warnings[std::size_t(m_warningsShown)].task);
+        ++m_warningsShown;
+        if (announce && row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {WarningRole, WarningKindRole});
     }
 }
 
@@ -66,7 +137,8 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
             {StateRole, "state"}, {DetailRole, "detail"}, {LinkRole, "link"},
             {PendingSinceRole, "pendingSince"}, {DeliveredRole, "delivered"},
             {SpawnedRole, "spawned"}, {ShieldedRole, "shielded"},
-            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"}};
+            {DeadlineRole, "deadline"}, {DeadlineMsRole, "deadlineMs"},
+            {WarningRole, "warning"}, {WarningKindRole, "warningKind"}};
 }
 
 int TaskListModel::rowOfPath(const QString &path) const
@@ -86,11 +158,27 @@ QVariantMap TaskListModel::info(const QString &path) const
     const Row &row = m_rows.at(at);
     const TaskState &state = stateOf(row);
     return {{QStringLiteral("name"), row.name},       {QStringLiteral("path"), row.path},
-            {QStringLiteral("state"), taskPhaseName(state.phase)}, {QStringLiteral("detail"), state.detail()},
+            {QStringLiteral("state"), taskPhaseName(state.phase)}, {QStringLiteral("detail"), shownDetail(state)},
             {QStringLiteral("link"), row.link},       {QStringLiteral("pendingSince"), state.pendingSince},
             {QStringLiteral("delivered"), state.delivered}, {QStringLiteral("depth"), row.depth},
             {QStringLiteral("spawned"), row.spawned}, {QStringLiteral("shielded"), state.shielded()},
-            {QStringLiteral("deadline"), state.earliestDeadline()}, {QStringLiteral("deadlineMs"), state.earliestDeadlineMs()}};
+            {QStringLiteral("deadline"), state.earliestDeadline()}, {QStringLiteral("deadlineMs"), state.earliestDeadlineMs()},
+            {QStringLiteral("warnings"), warningsOf(row)}};
+}
+
+QVariantList TaskListModel::warningsOf(const Row &row) const
+{
+    QVariantList list;
+    for (qsizetype at : m_warningsOfTask.value(row.spawned ? row.taskId : -1)) {
+        if (at >= m_warningsShown)
+            break;
+        const TraceWarning &warning = m_warnings[std::size_t(at)];
+        list << QVariantMap{{QStringLiteral("kind"), QString::fromLatin1(warningKindName(warning.kind))},
+                            {QStringLiteral("summary"), inLanguage(warning.summary)},
+                            {QStringLiteral("explanation"), inLanguage(warning.explanation)},
+                            {QStringLiteral("seq"), warning.seq}, {QStringLiteral("t"), warning.t}};
+    }
+    return list;
 }
 
 int TaskListModel::rowOf(int taskId) const
@@ -158,10 +246,15 @@ void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &pa
 void TaskListModel::apply(const TraceEvent &event, const TaskPathResolver &path)
 {
     const quint16 changes = m_states.apply(event);
-    if (event.kind == EventKind::Spawn) {
+    if (event.kind == EventKind::Spawn)
         spawnRow(event, path);
-        return;
-    }
+    else
+        announceChanges(event, changes);
+    showWarningsBefore(event.seq + 1, true);
+}
+
+void TaskListModel::announceChanges(const TraceEvent &event, quint16 changes)
+{
     const int at = rowOf(event.task);
     if (at < 0 || changes == ChangedNothing)
         return;
@@ -189,6 +282,9 @@ void TaskListModel::clear()
     m_states.clear();
     m_rowByTask.clear();
     m_plannedByPath.clear();
+    m_warnings.clear();
+    m_warningsOfTask.clear();
+    m_warningsShown = 0;
     endResetModel();
 }
 
@@ -196,14 +292,17 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
 {
     beginResetModel();
     fillPlan(plan);
+    m_warningsShown = 0;
     endResetModel();
 }
 
-void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states)
+void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states, qint64 shownEvents)
 {
     beginResetModel();
     fillPlan(plan);
     m_states = states;
+    m_warningsShown = 0;
+    showWarningsBefore(shownEvents, false);
     // The planned rows the prefix has spawned, as its spawn events would have made them.
     for (qsizetype at = 0; at < m_rows.size(); ++at) {
         Row &row = m_rows[at];

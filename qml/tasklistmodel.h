@@ -2,6 +2,7 @@
 
 #include "taskstates.h"
 #include "trace.h"
+#include "warnings.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -13,12 +14,15 @@ namespace cascade {
 //! spawn then turns the planned row into a spawned one. Updated incrementally from trace events:
 //! a spawn nobody planned inserts a row under its parent, later events change that row only.
 //! The states come from core's TaskStates (the one derivation of state from events); the model
-//! adds the rows, their order and the plan.
+//! adds the rows, their order and the plan. The run's warnings (core/warnings.h) show on their
+//! task once their event has been applied, in the language of `language`.
 class TaskListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("owned by Session")
+    //! The language of the warnings' words: "en" or "ko".
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
 public:
     enum Roles {
@@ -34,6 +38,8 @@ public:
         ShieldedRole,   // a shield is on (shield-on / shield-off)
         DeadlineRole,   // virtual ms of the earliest deadline set and not cleared, -1 when none
         DeadlineMsRole, // that deadline's limit in ms (for the fraction of time left), 0 when none
+        WarningRole,    // the summaries of the warnings shown on it, one a line; "" when none
+        WarningKindRole,  // their kinds (warningKindName), separated by spaces; "" when none
     };
 
     //! A task that a run will spawn, in spawn order: the plan the list starts from.
@@ -50,7 +56,8 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
 
-    //! Everything the inspector shows about one task (empty when there is no such task yet).
+    //! Everything the inspector shows about one task (empty when there is no such task yet);
+    //! `warnings` lists the task's shown warnings as {kind, summary, explanation, seq, t}.
     Q_INVOKABLE [[nodiscard]] QVariantMap info(const QString &path) const;
     Q_INVOKABLE [[nodiscard]] int rowOfPath(const QString &path) const;
 
@@ -58,9 +65,18 @@ public:
     void clear();
     //! Replaces the rows with the planned tasks in depth-first order, none spawned yet.
     void showPlan(const std::vector<PlannedTask> &plan);
-    //! The same rows, as they stand after a prefix of the planned run (`states`, e.g. from a seek
-    //! index): one reset, for a step back or a seek.
-    void showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states);
+    //! The same rows, as they stand after the first `shownEvents` events of the planned run
+    //! (`states`, e.g. from a seek index): one reset, for a step back or a seek.
+    void showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states, qint64 shownEvents);
+    //! The warnings of the whole run, in the order they become true: those before event
+    //! `shownEvents` show now, each later one when apply() reaches its event.
+    void setWarnings(std::vector<TraceWarning> warnings, qint64 shownEvents);
+
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+
+Q_SIGNALS:
+    void languageChanged();
 
 private:
     //! A row is a place in the tree; what the task is doing is in m_states under its task id.
@@ -74,17 +90,28 @@ private:
         bool spawned = true;
         int plannedId = -1;  // the task id in the planned run (showPlanAt)
     };
+    [[nodiscard]] static QString shownDetail(const TaskState &state);
     //! The state shown on a row: the task's, or "not started" for a planned row.
     [[nodiscard]] const TaskState &stateOf(const Row &row) const;
     [[nodiscard]] int rowOf(int taskId) const;
     void spawnRow(const TraceEvent &event, const TaskPathResolver &path);
+    //! Says which roles of the event's task changed (TaskStates::apply's flags).
+    void announceChanges(const TraceEvent &event, quint16 changes);
+    [[nodiscard]] QVariantList warningsOf(const Row &row) const;
     void fillPlan(const std::vector<PlannedTask> &plan);
     //! Keeps the lookups right for the rows from `first` on (after an insert moved them).
     void reindexFrom(qsizetype first);
+    //! Shows the warnings whose event is before `shownEvents`; announces the rows that change.
+    void showWarningsBefore(qint64 shownEvents, bool announce);
+    [[nodiscard]] QString inLanguage(const LocalizedText &text) const;
     QList<Row> m_rows;
     TaskStates m_states;
     QHash<int, int> m_rowByTask;         // task id -> row, for spawned rows
     QHash<QString, int> m_plannedByPath;  // path -> row, for planned rows not spawned yet
+    std::vector<TraceWarning> m_warnings;  // the whole run's, in seq order
+    QHash<int, QList<qsizetype>> m_warningsOfTask;  // task id -> indexes into m_warnings
+    qsizetype m_warningsShown = 0;         // the first ones: their event has been applied
+    QString m_language = QStringLiteral("en");
 };
 
 } // namespace cascade

@@ -266,6 +266,12 @@ QRectF TreeCanvas::taskRect(const QString &path) const
     return row < 0 ? QRectF() : viewport().toItem(m_layout.boxRect(row));
 }
 
+QString TreeCanvas::taskWarning(const QString &path) const
+{
+    const int row = m_layout.rowOfPath(path);
+    return row < 0 ? QString() : m_layout.node(row).warning;
+}
+
 TreeSceneOptions TreeCanvas::sceneOptions() const
 {
     TreeSceneOptions options;

@@ -131,6 +131,8 @@ public:
     }
     //! A task's box in item coordinates (empty when unknown): for tooltips, menus and tests.
     [[nodiscard]] Q_INVOKABLE QRectF taskRect(const QString &path) const;
+    //! The summaries of the warnings on a task, one a line ("" when none): for its tooltip.
+    [[nodiscard]] Q_INVOKABLE QString taskWarning(const QString &path) const;
     //! Paints the whole tree at zoom 1 with the QPainter renderer, under any scene graph backend,
     //! with the effects in flight at animationPhase (or where the clock has them).
     [[nodiscard]] Q_INVOKABLE QImage renderImage() const;

@@ -209,7 +209,7 @@ void TreeModelReader::resolve(const QAbstractItemModel *model)
         for (auto [name, role] : {std::pair{"name", &m_name}, {"path", &m_path}, {"depth", &m_depth}, {"state", &m_state},
                                   {"detail", &m_detail}, {"link", &m_link}, {"pendingSince", &m_pendingSince},
                                   {"shielded", &m_shielded}, {"deadline", &m_deadline}, {"deadlineMs", &m_deadlineMs},
-                                  {"spawned", &m_spawned}}) {
+                                  {"spawned", &m_spawned}, {"warningKind", &m_warningKind}, {"warning", &m_warning}}) {
             if (it.value() == name)
                 *role = it.key();
         }
@@ -225,6 +225,8 @@ TreeNode TreeModelReader::read(const QAbstractItemModel *model, int row) const
     node.path = text(m_path);
     node.state = text(m_state);
     node.detail = text(m_detail);
+    node.warningKinds = text(m_warningKind);
+    node.warning = text(m_warning);
     node.depth = m_depth >= 0 ? index.data(m_depth).toInt() : 0;
     node.unstructured = text(m_link) == QLatin1String("unstructured");
     const QVariant pending = m_pendingSince >= 0 ? index.data(m_pendingSince) : QVariant();

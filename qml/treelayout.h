@@ -17,6 +17,8 @@ struct TreeNode {
     QString path;
     QString state;
     QString detail;
+    QString warningKinds;      // the warnings shown on it (warningKindName, space-separated): a badge and words
+    QString warning;           // their summaries (for a tooltip)
     qint64 pendingSince = -1;  // virtual ms of an undelivered cancel request, -1 when none
     qint64 deadline = -1;      // virtual ms at which a timeout fires, -1 when none
     qint64 deadlineMs = -1;    // that timeout's limit: the countdown ring is (deadline - now) / deadlineMs full
@@ -127,7 +129,8 @@ struct TreeViewport {
 };
 
 //! Reads task rows from any list model by role name (name, path, depth, state, detail, link,
-//! pendingSince, and when the model has them shielded, deadline, deadlineMs, spawned), through the
+//! pendingSince, and when the model has them shielded, deadline, deadlineMs, spawned, warningKind,
+//! warning), through the
 //! QAbstractItemModel API only. A missing role reads as its TreeNode default.
 class TreeModelReader
 {
@@ -138,7 +141,7 @@ public:
 
 private:
     int m_name = -1, m_path = -1, m_depth = -1, m_state = -1, m_detail = -1, m_link = -1, m_pendingSince = -1;
-    int m_shielded = -1, m_deadline = -1, m_deadlineMs = -1, m_spawned = -1;
+    int m_shielded = -1, m_deadline = -1, m_deadlineMs = -1, m_spawned = -1, m_warningKind = -1, m_warning = -1;
 };
 
 } // namespace cascade

@@ -63,11 +63,13 @@ const TreePalette &treePalette(bool highContrast)
     static const TreePalette normal{0xfff6f7f9, 0xff607d8b, 0xff00897b, 0xffd50000, 0xff2962ff, 0xff7f9cf5, 0xffb0bec5,
                                     0xff1f2328, 0xff5f6b76,
                                     0xff3949ab, 0xffef6c00, 0xffd7dbe0, 0xffff3d00, 0xffc51162, 0xff263238, 0xff00c853,
-                                    0xff6200ea, 0xfff9a825};
+                                    0xff6200ea, 0xfff9a825,
+                                    0xffffab00, 0xff1f2328, 0xff9a4a00};
     static const TreePalette contrast{0xff000000, 0xffffffff, 0xffff80ab, 0xffff4040, 0xff00ffff, 0xff00a0a0, 0xff808080,
                                       0xffffffff, 0xffffff00,
                                       0xff8c9eff, 0xffffab40, 0xff404040, 0xffff6e40, 0xffff4081, 0xffffffff, 0xff69f0ae,
-                                      0xffea80fc, 0xffffff00};
+                                      0xffea80fc, 0xffffff00,
+                                      0xffffd600, 0xff000000, 0xffffd600};
     return highContrast ? contrast : normal;
 }
 
@@ -99,6 +101,24 @@ TreeStateStyle treeStateStyle(const QString &state, bool highContrast, bool with
     const quint32 dim = 0xff000000 | (((entry.contrast >> 16 & 0xff) / 5) << 16) | (((entry.contrast >> 8 & 0xff) / 5) << 8)
                         | ((entry.contrast & 0xff) / 5);
     return {entry.contrast, dim, entry.contrast, word};
+}
+
+QString treeWarningWords(const QString &warningKinds)
+{
+    // Short words per kind (core/warnings.h, warningKindName): the badge never speaks by colour alone.
+    static const QHash<QString, const char *> words = {
+        {QStringLiteral("swallowed-cancellation"), QT_TRANSLATE_NOOP("TreeCanvas", "swallowed cancellation")},
+        {QStringLiteral("undelivered-cancel"), QT_TRANSLATE_NOOP("TreeCanvas", "cancel not delivered")},
+        {QStringLiteral("orphan-task"), QT_TRANSLATE_NOOP("TreeCanvas", "orphan task")},
+        {QStringLiteral("discarded-child-error"), QT_TRANSLATE_NOOP("TreeCanvas", "child error discarded")},
+        {QStringLiteral("suspend-in-cancelled-finally"), QT_TRANSLATE_NOOP("TreeCanvas", "suspended in a cancelled finally")},
+    };
+    QStringList parts;
+    for (const QString &kind : warningKinds.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const char *word = words.value(kind);
+        parts << (word ? QCoreApplication::translate("TreeCanvas", word) : kind);
+    }
+    return parts.isEmpty() ? QString() : QCoreApplication::translate("TreeCanvas", "⚠ %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 QString elideTreeLabel(const QString &text, double maxWidth, bool bold, double pixelSize,
@@ -385,10 +405,11 @@ void SceneBuilder::node(int row)
 
 double SceneBuilder::badges(int row, const QRectF &box)
 {
-    // Right of the box: a shield, then a countdown ring. Returns where the annotation text starts.
+    // Right of the box: a shield, a countdown ring, then a warning triangle. Returns where the
+    // annotation text starts.
     const TreeNode &n = m_layout.node(row);
     double x = box.right() + BadgeGap * m_z;
-    if (box.height() < 6 || (!n.shielded && n.deadline < 0))
+    if (box.height() < 6 || (!n.shielded && n.deadline < 0 && n.warningKinds.isEmpty()))
         return box.right() + 14 * m_z;
     const double size = box.height() * 0.8;
     const double top = box.center().y() - size / 2;
@@ -423,6 +444,17 @@ double SceneBuilder::badges(int row, const QRectF &box)
         m_scene->dependsOnNow = true;
         x += size + BadgeGap * m_z;
     }
+    if (!n.warningKinds.isEmpty()) {
+        // A triangle with an exclamation mark: the shape says "warning" without its colour.
+        const double w = size * 1.15;
+        const double bottom = top + size;
+        polygon({QPointF(x + w / 2, top), QPointF(x + w, bottom), QPointF(x, bottom)}, m_palette.warning);
+        const double bar = std::max(1.0, w * 0.12);
+        const QPointF mid(x + w / 2, top);
+        rect(QRectF(mid.x() - bar / 2, top + size * 0.32, bar, size * 0.36), m_palette.warningMark);
+        rect(QRectF(mid.x() - bar / 2, top + size * 0.76, bar, std::max(1.0, size * 0.12)), m_palette.warningMark);
+        x += w + BadgeGap * m_z;
+    }
     return x + (14 - BadgeGap) * m_z;
 }
 
@@ -453,6 +485,8 @@ void SceneBuilder::labels(int row, const QRectF &box, double annotationX)
         m_scene->dependsOnNow = true;
     }
     // The badges' meaning in words too, never by shape and colour alone.
+    if (!n.warningKinds.isEmpty())
+        annotate(treeWarningWords(n.warningKinds), m_palette.warningInk, true);
     if (n.shielded)
         annotate(QCoreApplication::translate("TreeCanvas", "shielded"), m_palette.shield, false);
     if (n.deadline >= 0) {

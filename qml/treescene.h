@@ -69,6 +69,8 @@ struct TreePalette {
     quint32 background, edge, detachedEdge, pendingRing, selection, unfocusedSelection, hover, text, mutedText;
     // Badges, and the marks of the propagation animation (TreeEffects).
     quint32 shield, deadline, deadlineTrack, cancelPulse, failurePulse, blocked, checkPassed, checkRaised, cleanupFlash;
+    // The warning badge: a triangle, the "!" in it, and the words beside it.
+    quint32 warning, warningMark, warningInk;
 };
 
 [[nodiscard]] const TreePalette &treePalette(bool highContrast = false);
@@ -89,6 +91,10 @@ struct TreeVertex {
 
 //! The scene's rectangles as triangles (rounded corners and polygons as fans), for a vertex-colour material.
 void tessellateTreeRects(const QList<TreeSceneRect> &rects, QList<TreeVertex> *vertices);
+
+//! The words for the warnings on a task (TreeNode::warningKinds): "⚠ swallowed cancellation", in
+//! the UI's language.
+[[nodiscard]] QString treeWarningWords(const QString &warningKinds);
 
 //! Shortens `text` with an ellipsis so that it fits `maxWidth` at the given measure.
 [[nodiscard]] QString elideTreeLabel(const QString &text, double maxWidth, bool bold, double pixelSize,

@@ -22,7 +22,8 @@ QVariantMap TreeStyle::colors(bool highContrast)
                               {"mutedText", p.mutedText}, {"shield", p.shield}, {"deadline", p.deadline},
                               {"deadlineTrack", p.deadlineTrack}, {"cancelPulse", p.cancelPulse},
                               {"failurePulse", p.failurePulse}, {"blocked", p.blocked}, {"checkPassed", p.checkPassed},
-                              {"checkRaised", p.checkRaised}, {"cleanupFlash", p.cleanupFlash}})
+                              {"checkRaised", p.checkRaised}, {"cleanupFlash", p.cleanupFlash},
+                              {"warning", p.warning}, {"warningMark", p.warningMark}, {"warningInk", p.warningInk}})
         map.insert(QString::fromLatin1(name), QColor::fromRgba(argb));
     return map;
 }

@@ -21,7 +21,8 @@ public:
     [[nodiscard]] Q_INVOKABLE static QVariantMap stateStyle(const QString &state, bool highContrast);
     //! background, edge, detachedEdge, pendingRing, selection, text, mutedText; the badges' shield,
     //! deadline, deadlineTrack; the effects' cancelPulse, failurePulse, blocked, checkPassed,
-    //! checkRaised, cleanupFlash.
+    //! checkRaised, cleanupFlash; the warning badge's warning (fill), warningMark (its "!") and
+    //! warningInk (its words).
     [[nodiscard]] Q_INVOKABLE static QVariantMap colors(bool highContrast);
 };
 

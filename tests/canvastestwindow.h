@@ -58,7 +58,7 @@ inline int countPixels(const QImage &image, QRgb color)
 
 //! A task list with the badge roles, as TaskListModel will have them; any model with the role names
 //! will do for the canvas.
-enum FakeRole { Name = Qt::UserRole + 1, Path, Depth, State, PendingSince, Shielded, Deadline, DeadlineMs, Spawned };
+enum FakeRole { Name = Qt::UserRole + 1, Path, Depth, State, PendingSince, Shielded, Deadline, DeadlineMs, Spawned, WarningKind };
 
 struct FakeTask {
     QString path;
@@ -68,13 +68,15 @@ struct FakeTask {
     qint64 deadline = -1;
     qint64 deadlineMs = -1;
     bool spawned = true;
+    QString warningKind{};  // "swallowed-cancellation"...: a warning badge
 };
 
 inline void fillTasks(QStandardItemModel *model, const QList<FakeTask> &tasks, bool badgeRoles = true)
 {
     QHash<int, QByteArray> roles{{Name, "name"}, {Path, "path"}, {Depth, "depth"}, {State, "state"}, {PendingSince, "pendingSince"}};
     if (badgeRoles)
-        roles.insert({{Shielded, "shielded"}, {Deadline, "deadline"}, {DeadlineMs, "deadlineMs"}, {Spawned, "spawned"}});
+        roles.insert({{Shielded, "shielded"}, {Deadline, "deadline"}, {DeadlineMs, "deadlineMs"}, {Spawned, "spawned"},
+                      {WarningKind, "warningKind"}});
     model->setItemRoleNames(roles);  // before the reset, where the canvas looks the roles up
     model->clear();
     for (const FakeTask &t : tasks) {
@@ -89,6 +91,7 @@ inline void fillTasks(QStandardItemModel *model, const QList<FakeTask> &tasks, b
             item->setData(t.deadline, Deadline);
             item->setData(t.deadlineMs, DeadlineMs);
             item->setData(t.spawned, Spawned);
+            item->setData(t.warningKind, WarningKind);
         }
         model->appendRow(item);
     }

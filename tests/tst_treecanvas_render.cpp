@@ -300,6 +300,44 @@ private Q_SLOTS:
         m_canvas->setModel(m_session->tasks());
     }
 
+    void drawsWarningBadges()
+    {
+        QStandardItemModel model;
+        QList<FakeTask> tasks = smallTree();
+        tasks[2].shielded = false;
+        tasks[2].warningKind = QStringLiteral("swallowed-cancellation");  // b
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(1);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        const TreePalette &palette = treePalette();
+        const QImage image = grab();
+        save(image, QStringLiteral("treecanvas-warning"));
+        auto badgeArea = [this](const QString &path) {
+            const QRectF box = m_canvas->taskRect(path);
+            return QRect(int(box.right()), int(box.top()), 40, int(box.height()));  // the badge, not its words
+        };
+        QVERIFY2(countPixelsIn(image, badgeArea(QStringLiteral("main/b")), palette.warning) > 60, "a triangle beside b");
+        QVERIFY(countPixelsIn(image, badgeArea(QStringLiteral("main/b")), palette.warningMark) > 4);  // its "!"
+        QCOMPARE(countPixelsIn(image, badgeArea(QStringLiteral("main/a")), palette.warning), 0);
+        QCOMPARE(countPixelsIn(image, badgeArea(QStringLiteral("main/c")), palette.warning), 0);
+        // Its words beside it, in the warning's ink (the scene's texts are checked in tst_treelayout).
+        const QRectF boxB = m_canvas->taskRect(QStringLiteral("main/b"));
+        const QRect words(int(boxB.right()) + 40, int(boxB.top()), 300, int(boxB.height()));
+        QVERIFY(countPixelsIn(image, words, palette.warningInk) > 10);
+
+        m_canvas->setHighContrast(true);
+        const QImage contrast = grab();
+        m_canvas->setHighContrast(false);
+        QVERIFY(countPixelsIn(contrast, badgeArea(QStringLiteral("main/b")), treePalette(true).warning) > 60);
+
+        // A model without the warning role draws none.
+        fillTasks(&model, tasks, false);
+        QCOMPARE(countPixels(grab(), palette.warning), 0);
+        m_canvas->setModel(m_session->tasks());
+    }
+
     void rebuildsOnlyTheChunkThatChanged()
     {
         if (m_canvas->softwareRendering())

@@ -318,6 +318,29 @@ private Q_SLOTS:
             QVERIFY(t.argb != palette.background);
     }
 
+    void aWarningShowsByShapeAndWords()
+    {
+        const TreePalette &palette = treePalette();
+        TreeLayout layout;
+        QList<TreeNode> nodes = parseTree(QStringLiteral("0 1 1"));
+        nodes[1].warningKinds = QStringLiteral("orphan-task");
+        nodes[2].warningKinds = QStringLiteral("swallowed-cancellation undelivered-cancel");
+        layout.reset(nodes);
+        TreeScene scene;
+        buildTreeScene(layout, TreeViewport{1, -24, -24, 1400, 400}, fakeMeasure(), &scene);
+        const auto triangles = std::count_if(scene.rects.cbegin(), scene.rects.cend(), [&](const TreeSceneRect &r) {
+            return r.polygon.size() == 3 && r.argb == palette.warning;
+        });
+        QCOMPARE(triangles, 2);
+        QStringList texts;
+        for (const TreeSceneText &t : std::as_const(scene.texts))
+            texts.append(t.text);
+        QVERIFY(texts.contains(QStringLiteral("⚠ orphan task")));
+        QVERIFY(texts.contains(QStringLiteral("⚠ swallowed cancellation, cancel not delivered")));
+        QCOMPARE(treeWarningWords(QString()), QString());
+        QCOMPARE(treeWarningWords(QStringLiteral("some-future-kind")), QStringLiteral("⚠ some-future-kind"));
+    }
+
     void badgesShowByShapeAndWords()
     {
         const TreePalette &palette = treePalette();

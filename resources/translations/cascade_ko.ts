@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CaptionStrip</name>
+    <message>
+        <source>The previous caption</source>
+        <translation>이전 자막</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The next caption shown so far</source>
+        <translation>지금까지 나온 다음 자막</translation>
+    </message>
+    <message>
+        <source>Captions appear here as the run reaches their moments (%1 in this lesson).</source>
+        <translation>실행이 해당 순간에 이르면 여기에 자막이 나타납니다(이 레슨에 %1개).</translation>
+    </message>
+    <message>
+        <source>at %1 ms, %2 · paused here · click to go back to this moment</source>
+        <translation>%1ms, %2 · 여기서 일시 정지 · 클릭하면 이 순간으로 돌아감</translation>
+    </message>
+    <message>
+        <source>at %1 ms, %2 · click to go back to this moment</source>
+        <translation>%1ms, %2 · 클릭하면 이 순간으로 돌아감</translation>
+    </message>
+    <message>
+        <source>Pause at captions</source>
+        <translation>자막에서 일시 정지</translation>
+    </message>
+    <message>
+        <source>Playing stops after the captions the lesson marks, so that there is time to read them</source>
+        <translation>레슨이 표시해 둔 자막 뒤에서 재생이 멈춰, 읽을 시간을 줍니다</translation>
+    </message>
+    <message>
+        <source>Predict mode (P)</source>
+        <translation>예측 모드 (P)</translation>
+    </message>
+    <message>
+        <source>Before each key moment the run stops and asks what happens next</source>
+        <translation>중요한 순간마다 실행이 멈추고 다음에 무슨 일이 일어날지 묻습니다</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2 right (%3 questions)</source>
+        <translation>점수: %2개 중 %1개 정답 (질문 %3개)</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePanel</name>
     <message>
         <source>Console</source>
@@ -86,6 +133,26 @@
 Click: select %1 and go back to this moment</source>
         <translation>%1  %2  %3
 클릭: %1을(를) 선택하고 이 순간으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>⚠ warnings</source>
+        <translation>⚠ 경고</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1
+
+%2
+
+Click: select %3 and go back to this moment</source>
+        <translation>⚠ %1
+
+%2
+
+클릭: %3 작업을 선택하고 이 순간으로 돌아감</translation>
     </message>
 </context>
 <context>
@@ -200,6 +267,10 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>check point raised the cancellation</source>
         <translation>체크 포인트에서 취소 발생</translation>
+    </message>
+    <message>
+        <source>warning: a mistake this run shows (select the task to read why)</source>
+        <translation>경고: 이 실행에서 드러난 실수 (작업을 선택하면 이유를 볼 수 있음)</translation>
     </message>
 </context>
 <context>
@@ -394,6 +465,53 @@ Click: select %1 and go back to this moment</source>
         <source>Presenter mode (F5)</source>
         <translation>발표 모드 (F5)</translation>
     </message>
+    <message>
+        <source>Pause at captions</source>
+        <translation>자막에서 일시 정지</translation>
+    </message>
+    <message>
+        <source>Predict mode (P)</source>
+        <translation>예측 모드 (P)</translation>
+    </message>
+</context>
+<context>
+    <name>PredictDialog</name>
+    <message>
+        <source>Predict: what happens next?</source>
+        <translation>예측: 다음에 무슨 일이 일어날까?</translation>
+    </message>
+    <message>
+        <source>question %1 of %2 · score %3/%4</source>
+        <translation>질문 %1/%2 · 점수 %3/%4</translation>
+    </message>
+    <message>
+        <source>✔ Right.</source>
+        <translation>✔ 정답입니다.</translation>
+    </message>
+    <message>
+        <source>✘ Not this time: the answer is %1.</source>
+        <translation>✘ 이번에는 틀렸습니다. 정답은 %1번입니다.</translation>
+    </message>
+    <message>
+        <source>You answered this question before: only your first answer counts for the score.</source>
+        <translation>이전에 답한 질문입니다. 점수에는 처음 답만 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>Enter: show what happens</source>
+        <translation>Enter: 무슨 일이 일어나는지 보기</translation>
+    </message>
+    <message>
+        <source>Keys 1–%1: answer · Esc: skip</source>
+        <translation>1–%1 키: 답하기 · Esc: 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Show what happens</source>
+        <translation>무슨 일이 일어나는지 보기</translation>
+    </message>
 </context>
 <context>
     <name>PresenterView</name>
@@ -452,6 +570,14 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>leave</source>
         <translation>나가기</translation>
+    </message>
+    <message>
+        <source>predict: %1 of %2 right</source>
+        <translation>예측: %2개 중 %1개 정답</translation>
+    </message>
+    <message>
+        <source>predict mode</source>
+        <translation>예측 모드</translation>
     </message>
 </context>
 <context>
@@ -577,6 +703,97 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>Cascade scenario (*.json)</source>
         <translation>Cascade 시나리오 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEdit</name>
+    <message>
+        <source>%1: the scenario would not be valid: %2</source>
+        <translation>%1: 시나리오가 올바르지 않게 됩니다: %2</translation>
+    </message>
+    <message>
+        <source>the name </source>
+        <translation>이름 </translation>
+    </message>
+    <message>
+        <source>: it is the root task (the program itself)</source>
+        <translation>: 루트 작업(프로그램 자체)입니다</translation>
+    </message>
+    <message>
+        <source>: it is the root task</source>
+        <translation>: 루트 작업입니다</translation>
+    </message>
+    <message>
+        <source>: it is the only task of its spawn step</source>
+        <translation>: spawn 단계의 유일한 작업입니다</translation>
+    </message>
+    <message>
+        <source> by %1: it is task %2 of %3 in its %4 step</source>
+        <translation> (%1만큼): %4 단계의 작업 %3개 중 %2번째입니다</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1을(를) 지울 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot move %1</source>
+        <translation>%1을(를) 옮길 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 has no timeout</source>
+        <translation>%1에는 타임아웃이 없음</translation>
+    </message>
+    <message>
+        <source>cannot add a task to %1</source>
+        <translation>%1에 작업을 추가할 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation>%1의 이름을 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot change the steps of %1</source>
+        <translation>%1의 단계를 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot shield %1</source>
+        <translation>%1에 실드를 씌울 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot unshield %1</source>
+        <translation>%1의 실드를 벗길 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot set a timeout on %1</source>
+        <translation>%1에 타임아웃을 설정할 수 없음</translation>
+    </message>
+    <message>
+        <source>cannot clear the timeout of %1</source>
+        <translation>%1의 타임아웃을 지울 수 없음</translation>
+    </message>
+    <message>
+        <source>: a timeout is from 0 to %1 ms, got %2</source>
+        <translation>: 타임아웃은 0부터 %1 ms까지인데 %2입니다</translation>
+    </message>
+    <message>
+        <source>cannot set the runtimes</source>
+        <translation>런타임을 설정할 수 없음</translation>
+    </message>
+    <message>
+        <source>: a scenario runs under at least one runtime</source>
+        <translation>: 시나리오에는 런타임이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>: %1 is listed twice</source>
+        <translation>: %1이(가) 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>no task given</source>
+        <translation>작업이 지정되지 않음</translation>
+    </message>
+    <message>
+        <source>no task %1: the root task is %2</source>
+        <translation>작업 %1이(가) 없음: 루트 작업은 %2입니다</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1273,13 @@ Click: select %1 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>TaskWarnings</name>
+    <message>
+        <source>⚠ Warning at %1 ms: %2</source>
+        <translation>⚠ %1ms 경고: %2</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>not started</source>
@@ -1454,6 +1678,30 @@ Click: select %1 and go back to this moment</source>
         <source>%1 done</source>
         <translation>%1 끝</translation>
     </message>
+    <message>
+        <source>swallowed cancellation</source>
+        <translation>삼켜진 취소</translation>
+    </message>
+    <message>
+        <source>cancel not delivered</source>
+        <translation>취소 전달 안 됨</translation>
+    </message>
+    <message>
+        <source>orphan task</source>
+        <translation>고아 작업</translation>
+    </message>
+    <message>
+        <source>child error discarded</source>
+        <translation>자식 에러 버려짐</translation>
+    </message>
+    <message>
+        <source>suspended in a cancelled finally</source>
+        <translation>취소된 finally에서 일시 중단</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedChangesDialog</name>
@@ -1476,6 +1724,245 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>UserAction</name>
+    <message>
+        <source>Swift has no built-in timeout; race the work against Task.sleep in a task group</source>
+        <translation>Swift에는 내장 타임아웃이 없습니다. 태스크 그룹에서 작업과 Task.sleep을 경주시키세요</translation>
+    </message>
+    <message>
+        <source>Swift has no shield; escape with Task.detached</source>
+        <translation>Swift에는 실드가 없습니다. Task.detached로 벗어나세요</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <source>Why was it cancelled?</source>
+        <translation>왜 취소되었나?</translation>
+    </message>
+    <message>
+        <source>Why did it fail?</source>
+        <translation>왜 실패했나?</translation>
+    </message>
+    <message>
+        <source>Why did a cancel not stop it?</source>
+        <translation>왜 취소가 이 작업을 멈추지 못했나?</translation>
+    </message>
+    <message>
+        <source>Its cancellation so far</source>
+        <translation>지금까지의 취소 경과</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2: %3</source>
+        <translation>%1ms · %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (event #%2)
+Click: select it and go back to this moment</source>
+        <translation>%1 (이벤트 #%2)
+클릭: 이 작업을 선택하고 이 순간으로 돌아감</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::CauseChainModel</name>
+    <message>
+        <source>Timed out: cancelled at %1 ms. Why:</source>
+        <translation>타임아웃: %1ms에 취소되었습니다. 이유:</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 ms. Why:</source>
+        <translation>%1ms에 취소되었습니다. 이유:</translation>
+    </message>
+    <message>
+        <source>Timed out: failed with %2 at %1 ms. Why:</source>
+        <translation>타임아웃: %1ms에 %2(으)로 실패했습니다. 이유:</translation>
+    </message>
+    <message>
+        <source>Failed with %2 at %1 ms. Why:</source>
+        <translation>%1ms에 %2(으)로 실패했습니다. 이유:</translation>
+    </message>
+    <message>
+        <source>Failed at %1 ms. Why:</source>
+        <translation>%1ms에 실패했습니다. 이유:</translation>
+    </message>
+    <message>
+        <source>Not cancelled: it completed at %1 ms, although:</source>
+        <translation>취소되지 않았습니다. %1ms에 완료되었지만 그 사이에:</translation>
+    </message>
+    <message>
+        <source>Still running. Its cancellation so far:</source>
+        <translation>아직 실행 중입니다. 지금까지의 취소 경과:</translation>
+    </message>
+    <message>
+        <source>The trace shows no cause before the end.</source>
+        <translation>트레이스에는 끝나기 전의 원인이 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The cancellation was never delivered: the task reached no check point after the request.</source>
+        <translation>취소는 끝내 전달되지 않았습니다. 요청 뒤로 작업이 체크 포인트에 한 번도 이르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not delivered yet: the task has reached no check point since the request.</source>
+        <translation>아직 전달되지 않았습니다. 요청 뒤로 작업이 체크 포인트에 이르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>cancel requested by you (a click or a menu)</source>
+        <translation>사용자가 취소를 요청함 (클릭 또는 메뉴)</translation>
+    </message>
+    <message>
+        <source>cancel requested by code in %1 (a cancel step)</source>
+        <translation>%1의 코드가 취소를 요청함 (cancel 단계)</translation>
+    </message>
+    <message>
+        <source>cancel requested, passed down from %1</source>
+        <translation>%1에서 취소 요청이 내려옴</translation>
+    </message>
+    <message>
+        <source>cancel requested because %1, which was awaiting it, was cancelled</source>
+        <translation>이 작업을 기다리던 %1이(가) 취소되어 취소가 요청됨</translation>
+    </message>
+    <message>
+        <source>cancel requested by its own timeout</source>
+        <translation>자신의 타임아웃이 취소를 요청함</translation>
+    </message>
+    <message>
+        <source>cancel requested by the timeout of %1</source>
+        <translation>%1의 타임아웃이 취소를 요청함</translation>
+    </message>
+    <message>
+        <source>cancel requested because of the failure in %1</source>
+        <translation>%1의 실패 때문에 취소가 요청됨</translation>
+    </message>
+    <message>
+        <source>cancel requested by asyncio.run() at shutdown</source>
+        <translation>종료할 때 asyncio.run()이 취소를 요청함</translation>
+    </message>
+    <message>
+        <source>your timeout of %1 ms expired</source>
+        <translation>사용자가 건 %1ms 타임아웃이 만료됨</translation>
+    </message>
+    <message>
+        <source>its timeout of %1 ms expired</source>
+        <translation>%1ms 타임아웃이 만료됨</translation>
+    </message>
+    <message>
+        <source>returned; asyncio.run() then cancels every task still running</source>
+        <translation>반환함. 이어서 asyncio.run()이 아직 실행 중인 모든 작업을 취소함</translation>
+    </message>
+    <message>
+        <source>raised %1 (your Fail action)</source>
+        <translation>%1을(를) 던짐 (사용자의 실패 동작)</translation>
+    </message>
+    <message>
+        <source>raised %1</source>
+        <translation>%1을(를) 던짐</translation>
+    </message>
+    <message>
+        <source>raised %1: %2</source>
+        <translation>%1을(를) 던짐: %2</translation>
+    </message>
+    <message>
+        <source>its await of %1 raised %2</source>
+        <translation>%1을(를) await하다가 %2이(가) 던져짐</translation>
+    </message>
+    <message>
+        <source>its child %1 ended with %2, which it takes on</source>
+        <translation>자식 %1이(가) %2(으)로 끝나 그 에러를 이어받음</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>곧바로</translation>
+    </message>
+    <message>
+        <source>%1 ms after the request</source>
+        <translation>요청 %1ms 뒤</translation>
+    </message>
+    <message>
+        <source>cancellation delivered at its check point, %1</source>
+        <translation>체크 포인트에서 취소가 전달됨, %1</translation>
+    </message>
+    <message>
+        <source>cancellation delivered in its sleep, %1</source>
+        <translation>sleep 중에 취소가 전달됨, %1</translation>
+    </message>
+    <message>
+        <source>cancellation delivered in its await of another task, %1</source>
+        <translation>다른 작업을 await하던 중에 취소가 전달됨, %1</translation>
+    </message>
+    <message>
+        <source>cancellation delivered where it tested the cancelled flag, %1</source>
+        <translation>취소 표시를 확인한 곳에서 취소가 전달됨, %1</translation>
+    </message>
+    <message>
+        <source>cancellation delivered in its wait for a signal, %1</source>
+        <translation>신호를 기다리던 중에 취소가 전달됨, %1</translation>
+    </message>
+    <message>
+        <source>cancellation delivered at %1, %2</source>
+        <translation>%1에서 취소가 전달됨, %2</translation>
+    </message>
+    <message>
+        <source>the cancellation left its timeout as %1</source>
+        <translation>취소가 타임아웃을 빠져나오며 %1이(가) 됨</translation>
+    </message>
+    <message>
+        <source>caught its cancellation (%1) and did not re-throw it</source>
+        <translation>자신의 취소(%1)를 잡고 다시 던지지 않음</translation>
+    </message>
+    <message>
+        <source>caught %1 and did not re-throw it</source>
+        <translation>%1을(를) 잡고 다시 던지지 않음</translation>
+    </message>
+    <message>
+        <source>a cancel did not reach it: it is not a child (an unstructured task)</source>
+        <translation>취소가 닿지 않음: 자식이 아님 (비구조화 작업)</translation>
+    </message>
+    <message>
+        <source>a cancel from %1 did not reach it: it is not a child (an unstructured task)</source>
+        <translation>%1의 취소가 닿지 않음: 자식이 아님 (비구조화 작업)</translation>
+    </message>
+    <message>
+        <source>a cancel stopped here: it runs in NonCancellable</source>
+        <translation>취소가 여기서 멈춤: NonCancellable 안에서 실행 중</translation>
+    </message>
+    <message>
+        <source>a cancel from %1 stopped here: it runs in NonCancellable</source>
+        <translation>%1의 취소가 여기서 멈춤: NonCancellable 안에서 실행 중</translation>
+    </message>
+    <message>
+        <source>a cancel stopped here: it is shielded</source>
+        <translation>취소가 여기서 멈춤: 실드가 걸려 있음</translation>
+    </message>
+    <message>
+        <source>a cancel from %1 stopped here: it is shielded</source>
+        <translation>%1의 취소가 여기서 멈춤: 실드가 걸려 있음</translation>
+    </message>
+    <message>
+        <source>ended cancelled before it started: its body never ran</source>
+        <translation>시작하기 전에 취소된 채 끝남: 본문이 한 번도 실행되지 않음</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>ended cancelled</source>
+        <translation>취소된 채 끝남</translation>
+    </message>
+    <message>
+        <source>ended cancelled (%1)</source>
+        <translation>취소된 채 끝남 (%1)</translation>
+    </message>
+    <message>
+        <source>ended failed</source>
+        <translation>실패한 채 끝남</translation>
+    </message>
+    <message>
+        <source>ended failed (%1)</source>
+        <translation>실패한 채 끝남 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +2086,44 @@ Click: select %1 and go back to this moment</source>
     <message>
         <source>Select a task first</source>
         <translation>먼저 작업을 선택하세요</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::Session</name>
+    <message>
+        <source>%1: replayed, and the trace is the recorded one (%2 events).</source>
+        <translation>%1: 다시 실행했고, 트레이스가 녹화와 같습니다 (이벤트 %2개).</translation>
+    </message>
+    <message>
+        <source>%1 is shown as it was recorded, without actions: this version of Cascade runs it differently. %2</source>
+        <translation>%1은(는) 녹화된 그대로, 동작 없이 보여 줍니다: 이 버전의 Cascade는 다르게 실행합니다. %2</translation>
+    </message>
+    <message>
+        <source>%1 is shown as it was recorded, without actions: it cannot run here (%2).</source>
+        <translation>%1은(는) 녹화된 그대로, 동작 없이 보여 줍니다: 여기서는 실행할 수 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>timeout for %1: the duration must be 1 ms to one year, got %2 ms</source>
+        <translation>%1의 타임아웃: 길이는 1 ms부터 1년까지여야 하는데 %2 ms입니다</translation>
+    </message>
+    <message>
+        <source>nothing to record: no scenario is open</source>
+        <translation>녹화할 것이 없음: 열린 시나리오가 없습니다</translation>
+    </message>
+    <message>
+        <source>nothing to record: the scenario cannot run under %1</source>
+        <translation>녹화할 것이 없음: 시나리오를 %1(으)로 실행할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::TaskListModel</name>
+    <message>
+        <source>%1 ms of CPU work</source>
+        <translation>CPU 작업 %1 ms</translation>
+    </message>
+    <message>
+        <source>delivered at %1</source>
+        <translation>%1에서 전달됨</translation>
     </message>
 </context>
 </TS>

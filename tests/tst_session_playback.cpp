@@ -1,0 +1,229 @@
+// The session plays a whole run back: seeking to any instant or event shows exactly what stepping
+// there shows; a user action keeps every event shown so far and changes only what follows; a
+// recording opens replayed, or read-only as recorded when this engine runs it differently.
+#include "eventlogmodel.h"
+#include "lessons.h"
+#include "recording.h"
+#include "session.h"
+#include "tasklistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cascade;
+
+namespace {
+
+//! What the window shows: every task row with its roles, the log's rows, the console and the clock.
+QStringList shown(Session &session)
+{
+    QStringList out;
+    const TaskListModel &tasks = *session.tasks();
+    const QHash<int, QByteArray> names = tasks.roleNames();
+    QList<int> roles = names.keys();
+    std::sort(roles.begin(), roles.end());
+    for (int row = 0; row < tasks.rowCount(); ++row) {
+        QStringList fields;
+        for (int role : roles)
+            fields << QStringLiteral("%1=%2").arg(QString::fromLatin1(names.value(role)), tasks.index(row).data(role).toString());
+        out << fields.join(QLatin1Char(' '));
+    }
+    const EventLogModel &log = *session.events();
+    for (int row = 0; row < log.rowCount(); ++row)
+        out << log.index(row).data(EventLogModel::DescriptionRole).toString();
+    out << session.console() << QString::number(session.now()) << QString::number(session.shownEvents());
+    return out;
+}
+
+} // namespace
+
+class TestSessionPlayback : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seekShowsWhatSteppingShows_data()
+    {
+        QTest::addColumn<QString>("lesson");
+        QTest::addRow("kotlin-cancel-join") << "kotlin-cancel-join";
+        QTest::addRow("swift-make-soup") << "swift-make-soup";
+        QTest::addRow("asyncio-shield") << "asyncio-shield";
+        QTest::addRow("contrast-cpu-blocks") << "contrast-cpu-blocks";
+    }
+
+    // Stepping event by event and seeking straight to an event (back or forward) show the same.
+    void seekShowsWhatSteppingShows()
+    {
+        QFETCH(QString, lesson);
+        Session stepped;
+        QVERIFY(stepped.open(lesson));
+        Session seeking;
+        QVERIFY(seeking.open(lesson));
+        QAbstractItemModelTester tasksTester(seeking.tasks(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester logTester(seeking.events(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<QStringList> states{shown(stepped)};
+        while (!stepped.finished()) {
+            stepped.stepEvent();
+            states << shown(stepped);
+        }
+        QVERIFY(states.size() > 5);
+        const qint64 first = stepped.shownEvents() - qint64(states.size()) + 1;  // shown at t = 0
+        // Backwards from the end, then forwards by jumps: each seek lands on exactly that state.
+        seeking.seekToEvent(int(stepped.shownEvents()) - 1);
+        QCOMPARE(shown(seeking), states.last());
+        for (qsizetype i = states.size() - 1; i >= 0; i -= 3) {
+            seeking.seekToEvent(int(first + i) - 1);
+            QCOMPARE(shown(seeking), states.at(i));
+        }
+        for (qsizetype i = 0; i < states.size(); i += 4) {
+            seeking.seekToEvent(int(first + i) - 1);
+            QCOMPARE(shown(seeking), states.at(i));
+        }
+    }
+
+    // Seeking to an instant shows every event at or before it, and the clock reads that instant.
+    void seekToTimeShowsTheInstant_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addRow("0") << qint64(0);
+        QTest::addRow("between events") << qint64(750);
+        QTest::addRow("at the cancel") << qint64(1300);
+        QTest::addRow("back to the start") << qint64(0);
+    }
+
+    void seekToTimeShowsTheInstant()
+    {
+        QFETCH(qint64, ms);
+        Session session;
+        QVERIFY(session.open(QStringLiteral("kotlin-cancel-join")));
+        session.seekToTime(2000);  // first somewhere else, so that the seek goes back too
+        session.seekToTime(ms);
+        QCOMPARE(session.now(), ms);
+        const std::vector<TraceEvent> &trace = session.trace();
+        qint64 expected = 0;
+        while (expected < qint64(trace.size()) && trace[std::size_t(expected)].t <= ms)
+            ++expected;
+        QCOMPARE(session.shownEvents(), expected);
+        QCOMPARE(session.events()->rowCount(), int(expected));
+        QCOMPARE(session.endTime(), trace.back().t);
+        QCOMPARE(session.eventCount(), qint64(trace.size()));
+    }
+
+    // A user action makes the run again: everything shown stays, and the run goes on differently.
+    void anActionKeepsWhatWasShown()
+    {
+        Session session;
+        QVERIFY(session.open(QStringLiteral("kotlin-cancel-join")));
+        QSignalSpy runs(&session, &Session::runChanged);
+        session.seekToTime(700);
+        const QStringList before = shown(session);
+        const qint64 count = session.shownEvents();
+        session.cancelTask(QStringLiteral("main/job"));
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(session.shownEvents(), count + 1);  // the request, shown at once
+        QStringList now = shown(session);
+        QCOMPARE(session.events()->index(int(count)).data(EventLogModel::CauseRole).toString(), QStringLiteral("user"));
+        QCOMPARE(session.events()->index(int(count)).data(EventLogModel::TaskRole).toString(), QStringLiteral("main/job"));
+        // The log up to the action is the same, line for line.
+        for (qint64 row = 0; row < count; ++row)
+            QCOMPARE(session.events()->index(int(row)).data(EventLogModel::DescriptionRole).toString(),
+                     before.at(before.size() - 3 - count + row));
+        QCOMPARE(session.actions().size(), std::size_t(1));
+        QCOMPARE(session.actions().front().at, qint64(700));
+        while (!session.finished())
+            session.stepEvent();
+        QCOMPARE(session.tasks()->info(QStringLiteral("main/job")).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("cancelled"));
+        // job ended at the user's cancel, in its sleep at 700, not at main's own cancel at 1300.
+        qint64 jobEnd = -1;
+        for (const TraceEvent &event : session.trace()) {
+            if (event.kind == EventKind::End && session.paths()(event.task) == QLatin1String("main/job"))
+                jobEnd = event.t;
+        }
+        QCOMPARE(jobEnd, qint64(700));
+    }
+
+    // A recording opens replayed: its actions come back and the run can go on being played with.
+    void aRecordingOpensReplayed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.recording.jsonl"));
+        Session recorder;
+        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+        recorder.seekToTime(600);
+        recorder.cancelTask(QStringLiteral("main/job"));
+        while (!recorder.finished())
+            recorder.stepEvent();
+        QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));
+
+        Session viewer;
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QVERIFY(!viewer.readOnly());
+        QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("replayed")), qPrintable(viewer.recordingStatus()));
+        QCOMPARE(viewer.actions().size(), std::size_t(1));
+        QCOMPARE(viewer.eventCount(), recorder.eventCount());
+        QCOMPARE(viewer.now(), qint64(0));
+        while (!viewer.finished())
+            viewer.stepEvent();
+        QCOMPARE(shown(viewer), shown(recorder));
+    }
+
+    // A recording this engine runs differently is shown as recorded, and takes no actions.
+    void aDifferingRecordingIsShownAsRecorded()
+    {
+        QTemporaryDir dir;
+        Session recorder;
+        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+        while (!recorder.finished())
+            recorder.stepEvent();
+        std::optional<Recording> recording = recorder.recording();
+        QVERIFY(recording);
+        // An older engine, say, printed something else at the end.
+        for (TraceEvent &event : recording->events) {
+            if (event.kind == EventKind::Print)
+                event.text = QStringLiteral("printed by another version");
+        }
+        const QString path = dir.filePath(QStringLiteral("old.recording.jsonl"));
+        QString error;
+        QVERIFY2(saveRecordingFile(*recording, path, &error), qPrintable(error));
+
+        Session viewer;
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QVERIFY(viewer.readOnly());
+        QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("as it was recorded")), qPrintable(viewer.recordingStatus()));
+        QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("printed by another version")),
+                 qPrintable(viewer.recordingStatus()));  // the report says where they differ
+        while (!viewer.finished())
+            viewer.stepEvent();
+        QVERIFY(viewer.console().contains(QStringLiteral("printed by another version")));
+        const qint64 count = viewer.eventCount();
+        viewer.seekToTime(0);
+        viewer.cancelTask(QStringLiteral("main/job"));  // refused: nothing changes
+        QCOMPARE(viewer.eventCount(), count);
+        QVERIFY(viewer.actions().empty());
+    }
+
+    // A file that is not a recording leaves the current run as it was, with a message naming it.
+    void aBrokenRecordingChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.recording.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"cascade\":\"recording\",\"version\":1,");
+        file.close();
+        Session session;
+        QVERIFY(session.open(QStringLiteral("kotlin-cancel-join")));
+        session.seekToTime(500);
+        const QStringList before = shown(session);
+        QVERIFY(!session.openRecording(path));
+        QVERIFY2(session.error().contains(QStringLiteral("broken.recording.jsonl")), qPrintable(session.error()));
+        QCOMPARE(shown(session), before);
+        QCOMPARE(session.scenarioId(), QStringLiteral("kotlin-cancel-join"));
+    }
+};
+
+QTEST_MAIN(TestSessionPlayback)
+#include "tst_session_playback.moc"
