@@ -293,6 +293,65 @@ qint64 firstStateDifference(const TaskTimeline &a, const TaskTimeline &b)
     return -1;
 }
 
+//! The events that say what a task did, for the within-instant comparison: an error caught (and
+//! whether it went on), a delivery, a blocked request, a cleanup, a raise, a timeout, a check point
+//! that raised, a print. Error names differ by runtime and are not compared.
+bool isTellingStep(const TraceEvent &event)
+{
+    switch (event.kind) {
+    case EventKind::Catch:
+    case EventKind::CancelDeliver:
+    case EventKind::CancelBlocked:
+    case EventKind::CleanupEnter:
+    case EventKind::Raise:
+    case EventKind::Timeout:
+    case EventKind::Print:
+        return true;
+    case EventKind::Checkpoint:
+        return event.code == 1;
+    default:
+        return false;
+    }
+}
+
+bool sameStep(const TraceEvent &a, const TraceEvent &b)
+{
+    if (a.kind != b.kind || a.code != b.code)
+        return false;
+    return a.kind != EventKind::Print || a.text == b.text;
+}
+
+std::vector<qint64> tellingSteps(const RunTimelines &run, const TaskTimeline &task)
+{
+    std::vector<qint64> steps;
+    for (qint64 index : task.events) {
+        if (isTellingStep(run.event(index)))
+            steps.push_back(index);
+    }
+    return steps;
+}
+
+//! The first place the task's telling steps differ, as (index in a's, index in b's); (-1, -1)
+//! when they are the same. One side's index is past its end when it has fewer.
+std::pair<std::size_t, bool> firstStepDifference(const RunTimelines &a, const std::vector<qint64> &stepsA,
+                                                 const RunTimelines &b, const std::vector<qint64> &stepsB)
+{
+    const std::size_t common = std::min(stepsA.size(), stepsB.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        if (!sameStep(a.event(stepsA[i]), b.event(stepsB[i])))
+            return {i, true};
+    }
+    return {common, stepsA.size() != stepsB.size()};
+}
+
+QString stepWords(const RunTimelines &run, const std::vector<qint64> &steps, std::size_t at)
+{
+    if (at >= steps.size())
+        return TraceCompare::tr("%1: no such step in this run").arg(run.runtime());
+    const TraceEvent &event = run.event(steps[at]);
+    return TraceCompare::tr("%1: at %2 ms, %3").arg(run.runtime()).arg(event.t).arg(describeTraceEvent(event, run.run->paths));
+}
+
 bool hasPointAt(const TaskTimeline &task, qint64 t)
 {
     const int at = pointAt(task, t);
@@ -317,6 +376,25 @@ void compareTask(const RunTimelines &a, int idA, const RunTimelines &b, int idB,
         state.first = hasPointAt(taskA, stateAt) ? changedWords(a, taskA, stateAt) : stayingWords(a, taskA, idA, stateAt);
         state.second = hasPointAt(taskB, stateAt) ? changedWords(b, taskB, stateAt) : stayingWords(b, taskB, idB, stateAt);
         out->push_back(state);
+    }
+    // Within one instant the states can agree while the tasks did different things (one caught the
+    // cancellation, the other did not): the first differing telling step, when no state differs before.
+    const std::vector<qint64> stepsA = tellingSteps(a, taskA);
+    const std::vector<qint64> stepsB = tellingSteps(b, taskB);
+    const auto [stepAt, stepsDiffer] = firstStepDifference(a, stepsA, b, stepsB);
+    if (stepsDiffer) {
+        const qint64 timeA = stepAt < stepsA.size() ? a.event(stepsA[stepAt]).t : std::numeric_limits<qint64>::max();
+        const qint64 timeB = stepAt < stepsB.size() ? b.event(stepsB[stepAt]).t : std::numeric_limits<qint64>::max();
+        const qint64 at = std::min(timeA, timeB);
+        if (stateAt < 0 || at < stateAt) {
+            Divergence steps;
+            steps.kind = Divergence::Kind::Course;
+            steps.at = at;
+            steps.task = taskA.path;
+            steps.first = stepWords(a, stepsA, stepAt);
+            steps.second = stepWords(b, stepsB, stepAt);
+            out->push_back(steps);
+        }
     }
     const qint64 endA = endTimeOf(a, taskA);
     const qint64 endB = endTimeOf(b, taskB);
@@ -367,6 +445,7 @@ QString divergenceKindName(Divergence::Kind kind)
     case Divergence::Kind::Outcome: return QStringLiteral("outcome");
     case Divergence::Kind::EndTime: return QStringLiteral("end-time");
     case Divergence::Kind::OnlyIn: return QStringLiteral("only-in");
+    case Divergence::Kind::Course: return QStringLiteral("course");
     }
     return {};
 }

@@ -24,6 +24,7 @@ struct Divergence {
         Outcome,  // it ends differently (completed / cancelled / failed / timed out / does not end)
         EndTime,  // it ends the same way at different times
         OnlyIn,   // the task exists in one run only
+        Course,   // it does different things (catches, deliveries, cleanups, prints) where the states agree
     };
     Kind kind = Kind::State;
     qint64 at = 0;    // virtual ms where the difference begins: where to seek both runs
@@ -36,7 +37,7 @@ struct Divergence {
     [[nodiscard]] QString text() const;
 };
 
-//! "state", "outcome", "end-time", "only-in".
+//! "state", "outcome", "end-time", "only-in", "course".
 [[nodiscard]] QString divergenceKindName(Divergence::Kind kind);
 //! The runtime as people write it: "asyncio", "Kotlin", "Swift".
 [[nodiscard]] QString runtimeTitle(Runtime runtime);
@@ -51,9 +52,10 @@ struct Divergence {
 
 //! Where two runs of the same scenario (usually under two runtimes, with the same user actions)
 //! differ, task by task: the first instant each task's state differs (its phase or an undelivered
-//! cancel request, as TaskStates derives them, compared at the end of every instant), different
-//! outcomes, different end times, and tasks one run has and the other has not. Ordered by time,
-//! then by the order the tasks appear in the first run. Deterministic; the words are translatable
+//! cancel request, as TaskStates derives them, compared at the end of every instant), the first
+//! step of note that differs before that (a catch, a delivery, a cleanup, a print: what happens
+//! inside one instant), different outcomes, different end times, and tasks one run has and the
+//! other has not. Ordered by time, then by the order the tasks appear in the first run. Deterministic; the words are translatable
 //! (context "TraceCompare"). Equal runs give no divergence.
 [[nodiscard]] std::vector<Divergence> compareRuns(const ComparedRun &first, const ComparedRun &second);
 
