@@ -168,6 +168,7 @@ ApplicationWindow {
                             }
                         }
                         TaskTreeCanvas {
+                            objectName: "compareTree" + side.index
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             model: side.modelData.run.tasks
@@ -238,7 +239,8 @@ ApplicationWindow {
                             width: divergenceList.width
                             readonly property bool reached: at <= comparison.now
                             readonly property var kindWords: ({state: qsTr("state"), outcome: qsTr("outcome"),
-                                                               "end-time": qsTr("end time"), "only-in": qsTr("only in one")})
+                                                               "end-time": qsTr("end time"), "only-in": qsTr("only in one"),
+                                                               course: qsTr("what it does")})
                             onClicked: {
                                 comparison.selectedPath = task
                                 comparison.seekToTime(at)
