@@ -165,6 +165,7 @@ Pane {
                                   .filter(text => text !== "").join("\n")
                 }
                 Text {
+                    id: codeText
                     x: lines.gutterWidth
                     anchors.verticalCenter: parent.verticalCenter
                     text: line.text.replace(/\n$/, "")
@@ -175,10 +176,12 @@ Pane {
                     font.bold: line.selectedHere
                     color: line.noEquivalent ? Theme.mutedText : Theme.text
                 }
-                // The names of the tasks standing here, kept at the panel's right edge.
+                // The names of the tasks standing here: after the code when it fits, else kept at the
+                // panel's right edge (over the line's end, which scrolls into view sideways).
                 Label {
                     visible: line.occupied
-                    x: Math.max(lines.gutterWidth, lines.contentX + lines.width - width - 14)
+                    x: Math.max(lines.gutterWidth, Math.min(codeText.x + codeText.implicitWidth + 12,
+                                                           lines.contentX + lines.width - width - 14))
                     anchors.verticalCenter: parent.verticalCenter
                     leftPadding: 6
                     rightPadding: 6

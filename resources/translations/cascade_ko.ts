@@ -49,6 +49,218 @@
     </message>
 </context>
 <context>
+    <name>CodeView</name>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>The language of the runtime; it follows the runtime until you pick one</source>
+        <translation>런타임의 언어입니다. 다른 언어를 고르기 전까지 런타임을 따라갑니다</translation>
+    </message>
+    <message>
+        <source>Show the scenario in %1</source>
+        <translation>시나리오를 %1 코드로 보기</translation>
+    </message>
+    <message>
+        <source>⟲ runtime&apos;s</source>
+        <translation>⟲ 런타임 언어</translation>
+    </message>
+    <message>
+        <source>Show the language of the session&apos;s runtime again, and follow it</source>
+        <translation>현재 런타임의 언어를 다시 보여 주고 따라가기</translation>
+    </message>
+    <message>
+        <source>✓ Copied</source>
+        <translation>✓ 복사됨</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the whole program to the clipboard</source>
+        <translation>프로그램 전체를 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>check point: a cancellation can be delivered or checked here</source>
+        <translation>체크 포인트: 여기서 취소가 전달되거나 확인될 수 있습니다</translation>
+    </message>
+    <message>
+        <source>cleanup: runs however the block is left, cancelled too</source>
+        <translation>정리: 블록을 어떻게 벗어나든(취소되어도) 실행됩니다</translation>
+    </message>
+    <message>
+        <source>no equivalent: this language has no such construct</source>
+        <translation>대응 없음: 이 언어에는 이런 구문이 없습니다</translation>
+    </message>
+    <message>
+        <source>No code: no scenario is open</source>
+        <translation>코드 없음: 열린 시나리오가 없습니다</translation>
+    </message>
+    <message>
+        <source>the selected task stands here</source>
+        <translation>선택한 작업이 있는 줄</translation>
+    </message>
+    <message>
+        <source>tasks standing on the line</source>
+        <translation>이 줄에 있는 작업</translation>
+    </message>
+    <message>
+        <source>check point</source>
+        <translation>체크 포인트</translation>
+    </message>
+    <message>
+        <source>cleanup</source>
+        <translation>정리</translation>
+    </message>
+    <message>
+        <source>no equivalent (a comment says why)</source>
+        <translation>대응 없음 (주석에 이유)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare runtimes — %1</source>
+        <translation>런타임 비교 — %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>The runtime of the left run</source>
+        <translation>왼쪽 실행의 런타임</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>와(과)</translation>
+    </message>
+    <message>
+        <source>The runtime of the right run</source>
+        <translation>오른쪽 실행의 런타임</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 이전</translation>
+    </message>
+    <message>
+        <source>Left arrow: the previous instant at which either run has events</source>
+        <translation>왼쪽 화살표: 어느 한쪽 실행에 이벤트가 있는 이전 시점</translation>
+    </message>
+    <message>
+        <source>❙❙ Pause</source>
+        <translation>❙❙ 일시 정지</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Space: both runs on one clock</source>
+        <translation>스페이스: 두 실행을 하나의 시계로</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>다음 →</translation>
+    </message>
+    <message>
+        <source>Right arrow: the next instant at which either run has events</source>
+        <translation>오른쪽 화살표: 어느 한쪽 실행에 이벤트가 있는 다음 시점</translation>
+    </message>
+    <message>
+        <source>⟲ Restart</source>
+        <translation>⟲ 처음부터</translation>
+    </message>
+    <message>
+        <source>Home: both runs again from 0 with the same actions</source>
+        <translation>Home: 같은 동작으로 두 실행을 0부터 다시</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>속도 %1×</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot compare: %1</source>
+        <translation>⚠ 비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>finished at %1 ms</source>
+        <translation>%1 ms에 끝남</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>이벤트 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Click to select · Space to run both</source>
+        <translation>클릭하면 선택 · 스페이스로 두 실행 시작</translation>
+    </message>
+    <message>
+        <source>Click to cancel in both runs · right-click for more</source>
+        <translation>클릭하면 두 실행 모두에서 취소 · 오른쪽 클릭으로 더 보기</translation>
+    </message>
+    <message>
+        <source>Cannot run under %1:
+%2</source>
+        <translation>%1에서 실행할 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Where they diverge (%1)</source>
+        <translation>두 실행이 갈라지는 곳 (%1)</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>끝난 시각</translation>
+    </message>
+    <message>
+        <source>only in one</source>
+        <translation>한쪽에만 있음</translation>
+    </message>
+    <message>
+        <source>what it does</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Show both runs at %1 ms</source>
+        <translation>두 실행을 %1 ms 시점으로 보기</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The two runs do not diverge: every task does the same at the same time</source>
+        <translation>두 실행은 갈라지지 않습니다: 모든 작업이 같은 시각에 같은 일을 합니다</translation>
+    </message>
+    <message>
+        <source>● reached on the clock · ○ still ahead · click one to show both runs then</source>
+        <translation>● 시계가 지난 시점 · ○ 아직 오지 않은 시점 · 클릭하면 그 시점의 두 실행을 봅니다</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePanel</name>
     <message>
         <source>Console</source>
@@ -186,7 +398,7 @@ Click: select %3 and go back to this moment</source>
         <translation>구조화된 자식: 부모와 함께 취소됨</translation>
     </message>
     <message>
-        <source>unstructured: its creator's cancel does not reach it</source>
+        <source>unstructured: its creator&apos;s cancel does not reach it</source>
         <translation>비구조화: 만든 작업의 취소가 닿지 않음</translation>
     </message>
     <message>
@@ -472,6 +684,14 @@ Click: select %3 and go back to this moment</source>
     <message>
         <source>Predict mode (P)</source>
         <translation>예측 모드 (P)</translation>
+    </message>
+    <message>
+        <source>Code (Ctrl+K)</source>
+        <translation>코드 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Compare runtimes… (Ctrl+Shift+K)</source>
+        <translation>런타임 비교… (Ctrl+Shift+K)</translation>
     </message>
 </context>
 <context>
@@ -898,7 +1118,7 @@ Click: select %3 and go back to this moment</source>
         <translation>검사 간격 (ms)</translation>
     </message>
     <message>
-        <source>at most the work's ms</source>
+        <source>at most the work&apos;s ms</source>
         <translation>작업 시간(ms) 이하</translation>
     </message>
     <message>
@@ -910,8 +1130,8 @@ Click: select %3 and go back to this moment</source>
         <translation>던질 오류</translation>
     </message>
     <message>
-        <source>only with "raise"; empty: the cancellation</source>
-        <translation>"raise"일 때만, 비우면 취소 오류</translation>
+        <source>only with &quot;raise&quot;; empty: the cancellation</source>
+        <translation>&quot;raise&quot;일 때만, 비우면 취소 오류</translation>
     </message>
     <message>
         <source>At most (iterations)</source>
@@ -926,7 +1146,7 @@ Click: select %3 and go back to this moment</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <source>{i}: the loop index, {task}: the task's name</source>
+        <source>{i}: the loop index, {task}: the task&apos;s name</source>
         <translation>{i}: 루프 인덱스, {task}: 작업 이름</translation>
     </message>
     <message>
@@ -1018,8 +1238,8 @@ Click: select %3 and go back to this moment</source>
         <translation>안쪽 작업</translation>
     </message>
     <message>
-        <source>only with "waitFor"; empty: wait_for</source>
-        <translation>"waitFor"일 때만, 비우면 wait_for</translation>
+        <source>only with &quot;waitFor&quot;; empty: wait_for</source>
+        <translation>&quot;waitFor&quot;일 때만, 비우면 wait_for</translation>
     </message>
     <message>
         <source>empty: shielded</source>
@@ -1038,7 +1258,7 @@ Click: select %3 and go back to this moment</source>
         <translation>잡는 오류</translation>
     </message>
     <message>
-        <source>cancellation, any (the runtime's catch-all), or an error name</source>
+        <source>cancellation, any (the runtime&apos;s catch-all), or an error name</source>
         <translation>cancellation, any(런타임의 전체 catch), 또는 오류 이름</translation>
     </message>
     <message>
@@ -1094,8 +1314,8 @@ Click: select %3 and go back to this moment</source>
         <translation>활성인 동안</translation>
     </message>
     <message>
-        <source>print "%1"</source>
-        <translation>print "%1"</translation>
+        <source>print &quot;%1&quot;</source>
+        <translation>print &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raise %1: %2</source>
@@ -1154,7 +1374,7 @@ Click: select %3 and go back to this moment</source>
         <translation>cancel %1</translation>
     </message>
     <message>
-        <source>cancel the group's tasks</source>
+        <source>cancel the group&apos;s tasks</source>
         <translation>그룹의 작업 모두 취소</translation>
     </message>
     <message>
@@ -1190,8 +1410,8 @@ Click: select %3 and go back to this moment</source>
         <translation>(단계가 아님)</translation>
     </message>
     <message>
-        <source>unknown step "%1"</source>
-        <translation>알 수 없는 단계 "%1"</translation>
+        <source>unknown step &quot;%1&quot;</source>
+        <translation>알 수 없는 단계 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>catch %1, rethrow</source>
@@ -1366,6 +1586,109 @@ Click: select %3 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>TraceCompare</name>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>일시 중단</translation>
+    </message>
+    <message>
+        <source>doing CPU work</source>
+        <translation>CPU 작업 중</translation>
+    </message>
+    <message>
+        <source>unwinding</source>
+        <translation>되감는 중</translation>
+    </message>
+    <message>
+        <source>in cleanup</source>
+        <translation>정리 중</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>%1: at %2 ms, %3</source>
+        <translation>%1: %2 ms에 %3</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1, 이어서 %2</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>아직 만들어지지 않음</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, a cancel request waiting</source>
+        <translation>%1, 전달되지 않은 취소 요청 있음</translation>
+    </message>
+    <message>
+        <source>%1: still %2 until %3 ms</source>
+        <translation>%1: %3 ms까지 계속 %2</translation>
+    </message>
+    <message>
+        <source>%1: still %2 to the end of the run</source>
+        <translation>%1: 실행이 끝날 때까지 계속 %2</translation>
+    </message>
+    <message>
+        <source>%1, while %2 does CPU work (%3–%4 ms)</source>
+        <translation>%1, 그동안 %2이(가) CPU 작업 중 (%3–%4 ms)</translation>
+    </message>
+    <message>
+        <source>%1: does not end in this run (it ends at %2 ms)</source>
+        <translation>%1: 이 실행에서는 끝나지 않음 (실행은 %2 ms에 끝남)</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3 ms</source>
+        <translation>%1: %3 ms에 %2</translation>
+    </message>
+    <message>
+        <source>%1: no such step in this run</source>
+        <translation>%1: 이 실행에는 이런 단계가 없음</translation>
+    </message>
+    <message>
+        <source>%1: no such task</source>
+        <translation>%1: 이런 작업이 없음</translation>
+    </message>
+    <message>
+        <source>%1 — %2; %3</source>
+        <translation>%1 — %2; %3</translation>
+    </message>
+    <message>
+        <source>both sides run under %1: choose two different runtimes</source>
+        <translation>양쪽 모두 %1에서 실행됩니다: 서로 다른 런타임 두 개를 고르세요</translation>
+    </message>
+    <message>
+        <source>this scenario cannot run under %1: %2</source>
+        <translation>이 시나리오는 %1에서 실행할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>TraceDescription</name>
     <message>
         <source>cancel requested by the user</source>
@@ -1512,8 +1835,8 @@ Click: select %3 and go back to this moment</source>
         <translation>%1 ms 타임아웃이 만료됨</translation>
     </message>
     <message>
-        <source>prints "%1"</source>
-        <translation>출력: "%1"</translation>
+        <source>prints &quot;%1&quot;</source>
+        <translation>출력: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raises %1</source>
@@ -1966,6 +2289,36 @@ Click: select it and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>cascade::CodeViewModel</name>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>No scenario is open.</source>
+        <translation>열린 시나리오가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This recording is shown as it was recorded, without the engine: where each task stood is not recorded, so no line is marked.</source>
+        <translation>이 녹화는 엔진 없이 녹화된 그대로 보여 줍니다. 각 작업이 있던 위치는 녹화되지 않으므로 표시되는 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This scenario cannot run under %1, so no line is marked.</source>
+        <translation>이 시나리오는 %1에서 실행할 수 없으므로 표시되는 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run is under %1: the marks show where its tasks stand in this %2 version.</source>
+        <translation>실행은 %1 기준입니다: 표시는 그 작업들이 이 %2 버전에서 어디에 있는지 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::RunComparison</name>
+    <message>
+        <source>No scenario is open.</source>
+        <translation>열린 시나리오가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>cascade::ScenarioDocument</name>
     <message>
         <source>Untitled</source>
@@ -2068,8 +2421,8 @@ Click: select it and go back to this moment</source>
         <translation>%1의 타임아웃 지우기</translation>
     </message>
     <message>
-        <source>unknown runtime "%1": expected asyncio, kotlin or swift</source>
-        <translation>알 수 없는 런타임 "%1": asyncio, kotlin, swift 중 하나여야 합니다</translation>
+        <source>unknown runtime &quot;%1&quot;: expected asyncio, kotlin or swift</source>
+        <translation>알 수 없는 런타임 &quot;%1&quot;: asyncio, kotlin, swift 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>Runtimes %1</source>
