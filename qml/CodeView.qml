@@ -22,6 +22,9 @@ Pane {
     }
 
     readonly property int codeSize: Theme.fontSize - 1
+    // Narrow (beside the tree at 1280 px): the names at the lines' ends would cover the code, so
+    // only the selected task's is shown; the others' lines keep their faint colour.
+    readonly property bool narrow: width < 400
     readonly property color strongFill: Theme.contrast ? "#003a4a" : "#cfe0f7"
     readonly property color faintFill: Theme.contrast ? "#262626" : "#f1f4f9"
     readonly property color noEquivalentFill: Theme.contrast ? "#1a1a00" : "#fbf6e6"
@@ -41,6 +44,7 @@ Pane {
             Layout.margins: 4
             spacing: 4
             Label {
+                visible: !panel.narrow
                 text: qsTr("Code")
                 font.bold: true
                 color: Theme.text
@@ -56,6 +60,8 @@ Pane {
                     checked: codeModel.language === modelData.name
                     flat: !checked
                     font.bold: checked
+                    leftPadding: panel.narrow ? 5 : 8
+                    rightPadding: panel.narrow ? 5 : 8
                     onClicked: codeModel.language = modelData.name
                     ToolTip.visible: hovered
                     ToolTip.text: codeModel.followsRuntime && checked
@@ -74,7 +80,10 @@ Pane {
             Item { Layout.fillWidth: true }
             ToolButton {
                 objectName: "copyCode"
-                text: copied.running ? qsTr("✓ Copied") : qsTr("Copy")
+                visible: !panel.narrow
+                text: copied.running ? "✓" : qsTr("Copy")
+                leftPadding: panel.narrow ? 4 : 8
+                rightPadding: panel.narrow ? 4 : 8
                 enabled: lines.count > 0
                 onClicked: {
                     codeModel.copyToClipboard()
@@ -179,7 +188,7 @@ Pane {
                 // The names of the tasks standing here: after the code when it fits, else kept at the
                 // panel's right edge (over the line's end, which scrolls into view sideways).
                 Label {
-                    visible: line.occupied
+                    visible: line.occupied && (line.selectedHere || !panel.narrow)
                     x: Math.max(lines.gutterWidth, Math.min(codeText.x + codeText.implicitWidth + 12,
                                                            lines.contentX + lines.width - width - 14))
                     anchors.verticalCenter: parent.verticalCenter

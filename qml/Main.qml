@@ -649,8 +649,9 @@ ApplicationWindow {
             objectName: "codeView"
             visible: window.codeShown
             session: session
-            SplitView.preferredWidth: 500
-            SplitView.minimumWidth: 300
+            // Below 1600 px the inspector and the tree keep their room: the code scrolls sideways.
+            SplitView.preferredWidth: window.width >= 1600 ? 500 : 280
+            SplitView.minimumWidth: 240
         }
 
         Inspector {
