@@ -209,7 +209,7 @@ ApplicationWindow {
 
             // Where the two runs differ, in time order; a click shows both runs at that moment.
             Pane {
-                SplitView.preferredHeight: 260
+                SplitView.preferredHeight: Math.max(260, compareWindow.height * 0.35)
                 SplitView.minimumHeight: 120
                 padding: 4
                 background: Rectangle { color: Theme.panel; border.color: Theme.border }
