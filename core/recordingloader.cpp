@@ -1,6 +1,7 @@
 // RecordingLoader: the header through QJsonDocument, the task and event records through the
 // in-place RowReader (recordingrows.h). docs/recording-format.md is the specification.
 #include "recording.h"
+#include "loaderwords.h"
 #include "recordingrows.h"
 #include "scenarioloader.h"
 
@@ -74,7 +75,7 @@ bool HeaderReader::count(const QJsonObject &header, const QString &key, qint64 m
 {
     const QJsonValue value = header.value(key);
     if (!isWholeNumber(value, 0, max))
-        return fail(keyPlace(key), QStringLiteral("must be a whole number from 0 to %1").arg(max));
+        return fail(keyPlace(key), LoaderWords::tr("must be a whole number from 0 to %1").arg(max));
     *out = qint64(value.toDouble());
     return true;
 }
@@ -83,7 +84,7 @@ bool HeaderReader::action(const QJsonValue &value, int index)
 {
     const QString place = QStringLiteral(", \"actions\"[%1]").arg(index);
     if (!value.isObject())
-        return fail(place, QStringLiteral("an action must be an object"));
+        return fail(place, LoaderWords::tr("an action must be an object"));
     const QJsonObject object = value.toObject();
     UserAction action;
     const QString kind = object.value(QLatin1String("kind")).toString();
@@ -96,7 +97,7 @@ bool HeaderReader::action(const QJsonValue &value, int index)
     }
     if (!known)
         return fail(place + keyPlace(QStringLiteral("kind")),
-                    QStringLiteral("must be \"cancel\", \"fail\", \"timeout\" or \"shield\""));
+                    LoaderWords::tr("must be \"cancel\", \"fail\", \"timeout\" or \"shield\""));
     QStringList allowed{QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("task")};
     if (action.kind == UserAction::Kind::Fail)
         allowed << QStringLiteral("error") << QStringLiteral("message");
@@ -104,33 +105,33 @@ bool HeaderReader::action(const QJsonValue &value, int index)
         allowed << QStringLiteral("ms");
     for (const QString &key : object.keys()) {
         if (!allowed.contains(key))
-            return fail(place + keyPlace(key), QStringLiteral("unknown key for a %1 action (keys: %2)").arg(kind, allowed.join(QStringLiteral(", "))));
+            return fail(place + keyPlace(key), LoaderWords::tr("unknown key for a %1 action (keys: %2)").arg(kind, allowed.join(QStringLiteral(", "))));
     }
     for (const QString &key : allowed) {
         if (!object.contains(key))
-            return fail(place, QStringLiteral("missing key \"%1\"").arg(key));
+            return fail(place, LoaderWords::tr("missing key \"%1\"").arg(key));
     }
     const QJsonValue at = object.value(QLatin1String("at"));
     if (!isWholeNumber(at, 0, ScenarioLoader::MaxMs))
-        return fail(place + keyPlace(QStringLiteral("at")), QStringLiteral("must be a whole number of ms from 0 to %1").arg(ScenarioLoader::MaxMs));
+        return fail(place + keyPlace(QStringLiteral("at")), LoaderWords::tr("must be a whole number of ms from 0 to %1").arg(ScenarioLoader::MaxMs));
     action.at = qint64(at.toDouble());
     action.taskPath = object.value(QLatin1String("task")).toString();
     if (action.taskPath.isEmpty() || action.taskPath.size() > 4096)
-        return fail(place + keyPlace(QStringLiteral("task")), QStringLiteral("must be a task path such as \"main/job\""));
+        return fail(place + keyPlace(QStringLiteral("task")), LoaderWords::tr("must be a task path such as \"main/job\""));
     if (action.kind == UserAction::Kind::Fail) {
         const QJsonValue error = object.value(QLatin1String("error"));
         const QJsonValue message = object.value(QLatin1String("message"));
         if (!error.isString() || error.toString().isEmpty() || error.toString().size() > 1000)
-            return fail(place + keyPlace(QStringLiteral("error")), QStringLiteral("must be an error name"));
+            return fail(place + keyPlace(QStringLiteral("error")), LoaderWords::tr("must be an error name"));
         if (!message.isString() || message.toString().size() > 1000)
-            return fail(place + keyPlace(QStringLiteral("message")), QStringLiteral("must be a string of at most 1000 characters"));
+            return fail(place + keyPlace(QStringLiteral("message")), LoaderWords::tr("must be a string of at most 1000 characters"));
         action.error = error.toString();
         action.message = message.toString();
     }
     if (action.kind == UserAction::Kind::Timeout) {
         const QJsonValue ms = object.value(QLatin1String("ms"));
         if (!isWholeNumber(ms, 1, ScenarioLoader::MaxMs))
-            return fail(place + keyPlace(QStringLiteral("ms")), QStringLiteral("must be a whole number of ms from 1 to %1").arg(ScenarioLoader::MaxMs));
+            return fail(place + keyPlace(QStringLiteral("ms")), LoaderWords::tr("must be a whole number of ms from 1 to %1").arg(ScenarioLoader::MaxMs));
         action.durationMs = qint64(ms.toDouble());
     }
     m_out->actions.push_back(action);
@@ -149,43 +150,43 @@ bool HeaderReader::read(const QByteArray &line, qint64 *tasks, qint64 *events)
         return false;
     }
     if (!document.isObject())
-        return fail(QString(), QStringLiteral("the first line must be a JSON object"));
+        return fail(QString(), LoaderWords::tr("the first line must be a JSON object"));
     const QJsonObject header = document.object();
     if (header.value(QLatin1String("cascade")).toString() != QLatin1String("recording"))
-        return fail(keyPlace(QStringLiteral("cascade")), QStringLiteral("must be \"recording\": this is not a Cascade recording"));
+        return fail(keyPlace(QStringLiteral("cascade")), LoaderWords::tr("must be \"recording\": this is not a Cascade recording"));
     const QJsonValue version = header.value(QLatin1String("version"));
     if (!isWholeNumber(version, 0, 1'000'000))
-        return fail(keyPlace(QStringLiteral("version")), QStringLiteral("must be a whole number (this Cascade reads version %1)").arg(Recording::FormatVersion));
+        return fail(keyPlace(QStringLiteral("version")), LoaderWords::tr("must be a whole number (this Cascade reads version %1)").arg(Recording::FormatVersion));
     if (version.toInteger() != Recording::FormatVersion)
-        return fail(keyPlace(QStringLiteral("version")), QStringLiteral("version %1 is not supported (this Cascade reads version %2)")
+        return fail(keyPlace(QStringLiteral("version")), LoaderWords::tr("version %1 is not supported (this Cascade reads version %2)")
                                                          .arg(version.toInteger()).arg(Recording::FormatVersion));
     static const QStringList keys{QStringLiteral("cascade"), QStringLiteral("version"), QStringLiteral("app"),
                                   QStringLiteral("runtime"), QStringLiteral("finished"), QStringLiteral("tasks"),
                                   QStringLiteral("events"), QStringLiteral("actions"), QStringLiteral("scenario")};
     for (const QString &key : header.keys()) {
         if (!keys.contains(key))
-            return fail(keyPlace(key), QStringLiteral("unknown key (keys: %1)").arg(keys.join(QStringLiteral(", "))));
+            return fail(keyPlace(key), LoaderWords::tr("unknown key (keys: %1)").arg(keys.join(QStringLiteral(", "))));
     }
     for (const QString &key : keys) {
         if (!header.contains(key))
-            return fail(QString(), QStringLiteral("missing key \"%1\"").arg(key));
+            return fail(QString(), LoaderWords::tr("missing key \"%1\"").arg(key));
     }
     const QJsonValue app = header.value(QLatin1String("app"));
     if (!app.isString() || app.toString().isEmpty() || app.toString().size() > 64)
-        return fail(keyPlace(QStringLiteral("app")), QStringLiteral("must be the version of Cascade that recorded it, such as \"0.1.0\""));
+        return fail(keyPlace(QStringLiteral("app")), LoaderWords::tr("must be the version of Cascade that recorded it, such as \"0.1.0\""));
     m_out->appVersion = app.toString();
     if (!runtimeFromName(header.value(QLatin1String("runtime")).toString(), &m_out->runtime))
-        return fail(keyPlace(QStringLiteral("runtime")), QStringLiteral("must be \"asyncio\", \"kotlin\" or \"swift\""));
+        return fail(keyPlace(QStringLiteral("runtime")), LoaderWords::tr("must be \"asyncio\", \"kotlin\" or \"swift\""));
     const QJsonValue finished = header.value(QLatin1String("finished"));
     if (!finished.isBool())
-        return fail(keyPlace(QStringLiteral("finished")), QStringLiteral("must be true or false"));
+        return fail(keyPlace(QStringLiteral("finished")), LoaderWords::tr("must be true or false"));
     m_out->finished = finished.toBool();
     if (!count(header, QStringLiteral("tasks"), RecordingLoader::MaxTasks, tasks)
         || !count(header, QStringLiteral("events"), RecordingLoader::MaxEvents, events))
         return false;
     const QJsonValue actions = header.value(QLatin1String("actions"));
     if (!actions.isArray() || actions.toArray().size() > RecordingLoader::MaxActions)
-        return fail(keyPlace(QStringLiteral("actions")), QStringLiteral("must be an array of at most %1 actions").arg(RecordingLoader::MaxActions));
+        return fail(keyPlace(QStringLiteral("actions")), LoaderWords::tr("must be an array of at most %1 actions").arg(RecordingLoader::MaxActions));
     const QJsonArray actionList = actions.toArray();
     for (qsizetype i = 0; i < actionList.size(); ++i) {
         if (!action(actionList.at(i), int(i)))
@@ -193,7 +194,7 @@ bool HeaderReader::read(const QByteArray &line, qint64 *tasks, qint64 *events)
     }
     const QJsonValue scenario = header.value(QLatin1String("scenario"));
     if (!scenario.isString() || scenario.toString().isEmpty())
-        return fail(keyPlace(QStringLiteral("scenario")), QStringLiteral("must be the scenario's JSON text, as a string"));
+        return fail(keyPlace(QStringLiteral("scenario")), LoaderWords::tr("must be the scenario's JSON text, as a string"));
     m_out->scenarioJson = scenario.toString();
     return true;
 }
@@ -252,9 +253,9 @@ public:
             return &m_rows.field(m_next++);
         if (!optional) {
             if (m_next < m_rows.fieldCount())
-                m_rows.fail(m_rows.field(m_next).keyOffset, QStringLiteral("expected key \"%1\", found \"%2\"").arg(keyName(key), keyName(m_rows.field(m_next).key)));
+                m_rows.fail(m_rows.field(m_next).keyOffset, LoaderWords::tr("expected key \"%1\", found \"%2\"").arg(keyName(key), keyName(m_rows.field(m_next).key)));
             else
-                m_rows.fail(m_rows.offset() - 1, QStringLiteral("missing key \"%1\"").arg(keyName(key)));
+                m_rows.fail(m_rows.offset() - 1, LoaderWords::tr("missing key \"%1\"").arg(keyName(key)));
         }
         return nullptr;
     }
@@ -329,7 +330,7 @@ public:
     bool end()
     {
         if (m_next < m_rows.fieldCount())
-            return m_rows.fail(m_rows.field(m_next).keyOffset, QStringLiteral("unexpected key \"%1\"").arg(keyName(m_rows.field(m_next).key)));
+            return m_rows.fail(m_rows.field(m_next).keyOffset, LoaderWords::tr("unexpected key \"%1\"").arg(keyName(m_rows.field(m_next).key)));
         return true;
     }
     void restart() { m_next = 0; }
@@ -406,11 +407,11 @@ bool readTasks(RowReader &rows, qint64 tasks, qsizetype bytesLeft, Recording *ou
     for (qint64 id = 0; id < tasks; ++id) {
         rows.setRecord("task", id);
         if (rows.atEnd())
-            return rows.fail(rows.offset(), QStringLiteral("the file ends after %1 of %2 tasks (it is truncated)").arg(id).arg(tasks));
+            return rows.fail(rows.offset(), LoaderWords::tr("the file ends after %1 of %2 tasks (it is truncated)").arg(id).arg(tasks));
         if (!rows.read())
             return false;
         if (rows.fieldCount() != 2 || rows.field(0).key != "task" || rows.field(1).key != "path")
-            return rows.fail(rows.recordOffset(), QStringLiteral("a task record is {\"task\":ID,\"path\":\"...\"}"));
+            return rows.fail(rows.recordOffset(), LoaderWords::tr("a task record is {\"task\":ID,\"path\":\"...\"}"));
         const Field &idField = rows.field(0);
         if (idField.value.type != Value::Type::Int || idField.value.number != id)
             return rows.fail(idField.keyOffset, QStringLiteral("\"task\" must be %1 (task records are in id order from 0)").arg(id));
@@ -454,7 +455,7 @@ bool readEvents(RowReader &rows, qint64 events, qsizetype bytesLeft, Recording *
     for (qint64 index = 0; index < events; ++index) {
         rows.setRecord("event", index);
         if (rows.atEnd())
-            return rows.fail(rows.offset(), QStringLiteral("the file ends after %1 of %2 events (it is truncated)").arg(index).arg(events));
+            return rows.fail(rows.offset(), LoaderWords::tr("the file ends after %1 of %2 events (it is truncated)").arg(index).arg(events));
         if (!rows.read())
             return false;
         r.restart();
@@ -482,9 +483,9 @@ bool readEvents(RowReader &rows, qint64 events, qsizetype bytesLeft, Recording *
         event.kind = EventKind(kindIndex);
         if (event.kind == EventKind::Spawn) {
             if (spawned[std::size_t(task)])
-                return rows.fail(rows.field(2).keyOffset, QStringLiteral("task %1 is spawned a second time").arg(task));
+                return rows.fail(rows.field(2).keyOffset, LoaderWords::tr("task %1 is spawned a second time").arg(task));
         } else if (!spawned[std::size_t(task)]) {
-            return rows.fail(rows.field(2).keyOffset, QStringLiteral("an event of task %1 before its spawn").arg(task));
+            return rows.fail(rows.field(2).keyOffset, LoaderWords::tr("an event of task %1 before its spawn").arg(task));
         }
         if (!readEventFields(r, &event) || !r.end())
             return false;
@@ -535,8 +536,8 @@ std::optional<Recording> RecordingLoader::parse(const QByteArray &bytes, const Q
     }
     const qsizetype newline = bytes.indexOf('\n');
     if (newline < 0 || newline > MaxHeaderBytes) {
-        *error = QStringLiteral("%1:1:1: header: %2").arg(sourceName, newline < 0 ? QStringLiteral("the first line does not end (the file is truncated or not a recording)")
-                                                                                   : QStringLiteral("the first line is longer than %1 bytes").arg(MaxHeaderBytes));
+        *error = QStringLiteral("%1:1:1: header: %2").arg(sourceName, newline < 0 ? LoaderWords::tr("the first line does not end (the file is truncated or not a recording)")
+                                                                                   : LoaderWords::tr("the first line is longer than %1 bytes").arg(MaxHeaderBytes));
         return std::nullopt;
     }
     Recording recording;
@@ -554,7 +555,7 @@ std::optional<Recording> RecordingLoader::parse(const QByteArray &bytes, const Q
     }
     if (!rows.atEnd()) {
         rows.setRecord("event", events);
-        rows.fail(rows.offset(), QStringLiteral("more lines after the last event (the header says %1 tasks and %2 events)").arg(tasks).arg(events));
+        rows.fail(rows.offset(), LoaderWords::tr("more lines after the last event (the header says %1 tasks and %2 events)").arg(tasks).arg(events));
         *error = rows.error();
         return std::nullopt;
     }

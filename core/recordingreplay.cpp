@@ -1,5 +1,7 @@
 #include "recordingreplay.h"
 
+#include "loaderwords.h"
+
 namespace cascade {
 
 Recording recordRun(const Scenario &scenario, Runtime runtime, const std::vector<UserAction> &actions,
@@ -33,7 +35,7 @@ ReplayResult replayRecording(const Recording &recording)
 {
     ReplayResult result;
     if (!recording.scenario) {
-        result.problem = QStringLiteral("the recorded scenario does not load in this version of Cascade: %1").arg(recording.scenarioError);
+        result.problem = LoaderWords::tr("the recorded scenario does not load in this version of Cascade: %1").arg(recording.scenarioError);
         return result;
     }
     const Scenario &scenario = *recording.scenario;
@@ -45,7 +47,7 @@ ReplayResult replayRecording(const Recording &recording)
     for (std::size_t i = 0; i < recording.actions.size(); ++i) {
         QString error;
         if (!validateTaskPath(scenario, recording.actions[i].taskPath, &error)) {
-            result.problem = QStringLiteral("action %1 (%2): %3").arg(i).arg(UserAction::verb(recording.actions[i].kind), error);
+            result.problem = LoaderWords::tr("action %1 (%2): %3").arg(i).arg(UserAction::verb(recording.actions[i].kind), error);
             return result;
         }
     }
@@ -98,18 +100,18 @@ ReplayResult replayRecording(const Recording &recording)
 QString ReplayResult::report(const Recording &recording) const
 {
     const QString versions = recording.appVersion == QLatin1String(CASCADE_VERSION)
-        ? QStringLiteral("recorded and replayed by Cascade %1").arg(recording.appVersion)
-        : QStringLiteral("recorded by Cascade %1, replayed by Cascade %2").arg(recording.appVersion, QLatin1String(CASCADE_VERSION));
+        ? LoaderWords::tr("recorded and replayed by Cascade %1").arg(recording.appVersion)
+        : LoaderWords::tr("recorded by Cascade %1, replayed by Cascade %2").arg(recording.appVersion, QLatin1String(CASCADE_VERSION));
     switch (status) {
     case Status::Match:
-        return QStringLiteral("the replay matches the recording: %1 events (%2)\n").arg(recording.events.size()).arg(versions);
+        return LoaderWords::tr("the replay matches the recording: %1 events (%2)\n").arg(recording.events.size()).arg(versions);
     case Status::CannotRun:
-        return QStringLiteral("cannot replay: %1 (%2)\n").arg(problem, versions);
+        return LoaderWords::tr("cannot replay: %1 (%2)\n").arg(problem, versions);
     case Status::Differ:
         break;
     }
     const QString none = QStringLiteral("(none: the trace ends before this event)");
-    return QStringLiteral("the traces differ at event %1 (%2):\n  recorded: %3\n  replayed: %4\n")
+    return LoaderWords::tr("the traces differ at event %1 (%2):\n  recorded: %3\n  replayed: %4\n")
         .arg(firstDifference)
         .arg(versions, recordedLine.isEmpty() ? none : recordedLine, replayedLine.isEmpty() ? none : replayedLine);
 }

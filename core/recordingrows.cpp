@@ -1,5 +1,7 @@
 #include "recordingrows.h"
 
+#include "loaderwords.h"
+
 #include <QStringDecoder>
 
 #include <string>
@@ -97,11 +99,11 @@ bool RowReader::read()
     m_recordLine = m_line;
     m_recordLineStart = m_lineStart;
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the file ends here (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends here (it is truncated)"));
     skipSpaces();
     if (m_pos >= m_size || m_data[m_pos] != '{')
-        return failHere(m_pos >= m_size ? QStringLiteral("the file ends inside the record (it is truncated)")
-                                        : QStringLiteral("expected '{' to start the record, found %1").arg(printable(m_data[m_pos])));
+        return failHere(m_pos >= m_size ? LoaderWords::tr("the file ends inside the record (it is truncated)")
+                                        : LoaderWords::tr("expected '{' to start the record, found %1").arg(printable(m_data[m_pos])));
     ++m_pos;
     skipSpaces();
     if (m_pos < m_size && m_data[m_pos] == '}') {
@@ -109,14 +111,14 @@ bool RowReader::read()
     } else {
         while (true) {
             if (m_count == MaxFields)
-                return failHere(QStringLiteral("too many keys (at most %1)").arg(MaxFields));
+                return failHere(LoaderWords::tr("too many keys (at most %1)").arg(MaxFields));
             Field &field = m_fields[m_count];
             if (!readKey(&field) || !readValue(&field.value))
                 return false;
             ++m_count;
             skipSpaces();
             if (m_pos >= m_size)
-                return failHere(QStringLiteral("the file ends inside the record (it is truncated)"));
+                return failHere(LoaderWords::tr("the file ends inside the record (it is truncated)"));
             if (m_data[m_pos] == ',') {
                 ++m_pos;
                 skipSpaces();
@@ -126,14 +128,14 @@ bool RowReader::read()
                 ++m_pos;
                 break;
             }
-            return failHere(QStringLiteral("expected ',' or '}', found %1").arg(printable(m_data[m_pos])));
+            return failHere(LoaderWords::tr("expected ',' or '}', found %1").arg(printable(m_data[m_pos])));
         }
     }
     skipSpaces();
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the line does not end with a newline (the file is truncated)"));
+        return failHere(LoaderWords::tr("the line does not end with a newline (the file is truncated)"));
     if (m_data[m_pos] != '\n')
-        return failHere(QStringLiteral("expected the end of the line after the record, found %1").arg(printable(m_data[m_pos])));
+        return failHere(LoaderWords::tr("expected the end of the line after the record, found %1").arg(printable(m_data[m_pos])));
     ++m_pos;
     ++m_line;
     m_lineStart = m_pos;
@@ -144,25 +146,25 @@ bool RowReader::readKey(Field *field)
 {
     field->keyOffset = m_pos;
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the file ends inside the record (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside the record (it is truncated)"));
     if (m_data[m_pos] != '"')
-        return failHere(QStringLiteral("expected a key in quotes, found %1").arg(printable(m_data[m_pos])));
+        return failHere(LoaderWords::tr("expected a key in quotes, found %1").arg(printable(m_data[m_pos])));
     const qsizetype start = ++m_pos;
     while (m_pos < m_size && m_data[m_pos] != '"') {
         const char c = m_data[m_pos];
         if (c == '\\' || c == '\n' || static_cast<unsigned char>(c) < 0x20 || m_pos - start > 32)
-            return failHere(QStringLiteral("a key must be a short name without escapes"));
+            return failHere(LoaderWords::tr("a key must be a short name without escapes"));
         ++m_pos;
     }
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the file ends inside a key (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside a key (it is truncated)"));
     field->key = std::string_view(m_data + start, std::size_t(m_pos - start));
     ++m_pos;
     skipSpaces();
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the file ends inside the record (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside the record (it is truncated)"));
     if (m_data[m_pos] != ':')
-        return failHere(QStringLiteral("expected ':' after the key"));
+        return failHere(LoaderWords::tr("expected ':' after the key"));
     ++m_pos;
     skipSpaces();
     return true;
@@ -172,9 +174,9 @@ bool RowReader::readWord(std::string_view word)
 {
     const std::size_t left = std::size_t(m_size - m_pos);
     if (left < word.size() && std::string_view(m_data + m_pos, left) == word.substr(0, left))
-        return failHere(QStringLiteral("the file ends inside the record (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside the record (it is truncated)"));
     if (left < word.size() || std::string_view(m_data + m_pos, word.size()) != word)
-        return failHere(QStringLiteral("not a value this format uses"));
+        return failHere(LoaderWords::tr("not a value this format uses"));
     m_pos += qsizetype(word.size());
     return true;
 }
@@ -183,7 +185,7 @@ bool RowReader::readValue(Value *value)
 {
     *value = Value();
     if (m_pos >= m_size)
-        return failHere(QStringLiteral("the file ends inside the record (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside the record (it is truncated)"));
     switch (m_data[m_pos]) {
     case '"':
         return readString(value);
@@ -199,7 +201,7 @@ bool RowReader::readValue(Value *value)
         return readWord("false");
     case '{':
     case '[':
-        return failHere(QStringLiteral("nested objects and arrays have no place in this record"));
+        return failHere(LoaderWords::tr("nested objects and arrays have no place in this record"));
     default:
         return readNumber(value);
     }
@@ -219,19 +221,19 @@ bool RowReader::readString(Value *value)
             continue;
         }
         if (c == '\n')
-            return failHere(QStringLiteral("the line ends inside a string (the file is truncated or the string is not closed)"));
+            return failHere(LoaderWords::tr("the line ends inside a string (the file is truncated or the string is not closed)"));
         if (static_cast<unsigned char>(c) < 0x20)
-            return failHere(QStringLiteral("a control character in a string must be escaped"));
+            return failHere(LoaderWords::tr("a control character in a string must be escaped"));
         if (static_cast<unsigned char>(c) >= 0x80)
             value->ascii = false;
         ++m_pos;
     }
     if (m_pos >= m_size) {
         m_pos = m_size;
-        return failHere(QStringLiteral("the file ends inside a string (it is truncated)"));
+        return failHere(LoaderWords::tr("the file ends inside a string (it is truncated)"));
     }
     if (m_pos - start > m_maxStringBytes)
-        return fail(start, QStringLiteral("a string of %1 bytes (at most %2)").arg(m_pos - start).arg(m_maxStringBytes));
+        return fail(start, LoaderWords::tr("a string of %1 bytes (at most %2)").arg(m_pos - start).arg(m_maxStringBytes));
     value->raw = std::string_view(m_data + start, std::size_t(m_pos - start));
     ++m_pos;
     return true;
@@ -250,17 +252,17 @@ bool RowReader::readNumber(Value *value)
     qint64 number = 0;
     while (m_pos < m_size && m_data[m_pos] >= '0' && m_data[m_pos] <= '9') {
         if (m_pos - digits >= 18)
-            return fail(start, QStringLiteral("a number with more than 18 digits"));
+            return fail(start, LoaderWords::tr("a number with more than 18 digits"));
         number = number * 10 + (m_data[m_pos] - '0');
         ++m_pos;
     }
     if (m_pos == digits)
-        return fail(start, m_pos < m_size ? QStringLiteral("expected a value, found %1").arg(printable(m_data[m_pos]))
-                                          : QStringLiteral("the file ends inside the record (it is truncated)"));
+        return fail(start, m_pos < m_size ? LoaderWords::tr("expected a value, found %1").arg(printable(m_data[m_pos]))
+                                          : LoaderWords::tr("the file ends inside the record (it is truncated)"));
     if (m_data[digits] == '0' && m_pos - digits > 1)
-        return fail(start, QStringLiteral("a number with a leading zero"));
+        return fail(start, LoaderWords::tr("a number with a leading zero"));
     if (m_pos < m_size && (m_data[m_pos] == '.' || m_data[m_pos] == 'e' || m_data[m_pos] == 'E'))
-        return fail(start, QStringLiteral("must be a whole number"));
+        return fail(start, LoaderWords::tr("must be a whole number"));
     value->number = negative ? -number : number;
     return true;
 }
@@ -297,7 +299,7 @@ bool RowReader::text(const Field &field, QString *out, bool shared)
             }
             at = p;
             if (++p >= end)
-                return fail(offsetOf(at), QStringLiteral("a string ends with a lone backslash"));
+                return fail(offsetOf(at), LoaderWords::tr("a string ends with a lone backslash"));
             switch (*p) {
             case '"': unescaped += '"'; break;
             case '\\': unescaped += '\\'; break;
@@ -326,11 +328,11 @@ bool RowReader::text(const Field &field, QString *out, bool shared)
                     return fail(offsetOf(at), QStringLiteral("\\u must be followed by four hex digits"));
                 p += 4;
                 if (code >= 0xdc00 && code <= 0xdfff)
-                    return fail(offsetOf(at), QStringLiteral("a lone low surrogate \\u%1").arg(int(code), 4, 16, QLatin1Char('0')));
+                    return fail(offsetOf(at), LoaderWords::tr("a lone low surrogate \\u%1").arg(int(code), 4, 16, QLatin1Char('0')));
                 if (code >= 0xd800 && code <= 0xdbff) {
                     char32_t low = 0;
                     if (end - p < 3 || p[1] != '\\' || p[2] != 'u' || !hex4(p + 3, &low) || low < 0xdc00 || low > 0xdfff)
-                        return fail(offsetOf(at), QStringLiteral("a high surrogate without its low surrogate"));
+                        return fail(offsetOf(at), LoaderWords::tr("a high surrogate without its low surrogate"));
                     p += 6;
                     code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
                 }
@@ -338,7 +340,7 @@ bool RowReader::text(const Field &field, QString *out, bool shared)
                 break;
             }
             default:
-                return fail(offsetOf(at), QStringLiteral("unknown escape \\%1").arg(printable(*p)));
+                return fail(offsetOf(at), LoaderWords::tr("unknown escape \\%1").arg(printable(*p)));
             }
         }
         utf8 = unescaped;
@@ -346,7 +348,7 @@ bool RowReader::text(const Field &field, QString *out, bool shared)
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString decoded = decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
     if (decoder.hasError())
-        return fail(offsetOf(raw.data()), QStringLiteral("a string that is not valid UTF-8"));
+        return fail(offsetOf(raw.data()), LoaderWords::tr("a string that is not valid UTF-8"));
     if (slot)
         *slot = {raw, decoded};
     *out = std::move(decoded);

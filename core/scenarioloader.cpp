@@ -2,6 +2,7 @@
 
 #include "jsonpointerlocator.h"
 #include "scenariovalidation.h"
+#include "loaderwords.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -24,35 +25,35 @@ QString syntaxProblem(QJsonParseError::ParseError error)
     case QJsonParseError::NoError:
         break;
     case QJsonParseError::UnterminatedObject:
-        return u"expected ',' or '}' after an object member"_s;
+        return LoaderWords::tr("expected ',' or '}' after an object member");
     case QJsonParseError::MissingNameSeparator:
-        return u"expected ':' after the key"_s;
+        return LoaderWords::tr("expected ':' after the key");
     case QJsonParseError::UnterminatedArray:
-        return u"expected ',' or ']' after an array element"_s;
+        return LoaderWords::tr("expected ',' or ']' after an array element");
     case QJsonParseError::MissingValueSeparator:
-        return u"expected ',' between two values"_s;
+        return LoaderWords::tr("expected ',' between two values");
     case QJsonParseError::IllegalValue:
-        return u"expected a value (a string, number, object, array, true, false or null)"_s;
+        return LoaderWords::tr("expected a value (a string, number, object, array, true, false or null)");
     case QJsonParseError::TerminationByNumber:
-        return u"the file ends inside a number"_s;
+        return LoaderWords::tr("the file ends inside a number");
     case QJsonParseError::IllegalNumber:
-        return u"invalid number"_s;
+        return LoaderWords::tr("invalid number");
     case QJsonParseError::IllegalEscapeSequence:
-        return u"invalid escape sequence in a string"_s;
+        return LoaderWords::tr("invalid escape sequence in a string");
     case QJsonParseError::IllegalUTF8String:
-        return u"a string is not valid UTF-8"_s;
+        return LoaderWords::tr("a string is not valid UTF-8");
     case QJsonParseError::UnterminatedString:
-        return u"unterminated string: the closing '\"' is missing"_s;
+        return LoaderWords::tr("unterminated string: the closing '\"' is missing");
     case QJsonParseError::MissingObject:
-        return u"a ',' must be followed by another member or element (trailing commas are not allowed)"_s;
+        return LoaderWords::tr("a ',' must be followed by another member or element (trailing commas are not allowed)");
     case QJsonParseError::DeepNesting:
-        return u"arrays and objects are nested too deeply"_s;
+        return LoaderWords::tr("arrays and objects are nested too deeply");
     case QJsonParseError::DocumentTooLarge:
-        return u"the document is too large"_s;
+        return LoaderWords::tr("the document is too large");
     case QJsonParseError::GarbageAtEnd:
-        return u"unexpected text after the end of the JSON object"_s;
+        return LoaderWords::tr("unexpected text after the end of the JSON object");
     }
-    return u"invalid JSON"_s;
+    return LoaderWords::tr("invalid JSON");
 }
 
 //! Offset of the first byte that is not a byte order mark or whitespace (text.size() if none).
@@ -69,16 +70,16 @@ QString describeStart(const QByteArray &text, qsizetype offset)
 {
     const char c = text.at(offset);
     if (c == '"')
-        return u"a string"_s;
+        return LoaderWords::tr("a string");
     if (c == '-' || (c >= '0' && c <= '9'))
-        return u"a number"_s;
+        return LoaderWords::tr("a number");
     for (const char *word : {"true", "false", "null"}) {
         if (text.mid(offset).startsWith(word))
             return QString::fromLatin1(word);
     }
     if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F)
         return u"'%1'"_s.arg(QLatin1Char(c));
-    return u"the byte 0x%1"_s.arg(uint(static_cast<unsigned char>(c)), 2, 16, QLatin1Char('0'));
+    return LoaderWords::tr("the byte 0x%1").arg(uint(static_cast<unsigned char>(c)), 2, 16, QLatin1Char('0'));
 }
 
 //! QJsonDocument reports some errors just past the token it choked on; point at the token instead.
@@ -119,7 +120,7 @@ QString printablePointer(const QString &pointer)
 
 QString tooLarge(qint64 bytes)
 {
-    return u"the file is too large: %1 bytes, at most %2 (16 MiB) are allowed"_s.arg(bytes).arg(
+    return LoaderWords::tr("the file is too large: %1 bytes, at most %2 (16 MiB) are allowed").arg(bytes).arg(
         ScenarioLoader::MaxFileBytes);
 }
 
@@ -142,9 +143,9 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QStr
     }
     const qsizetype start = firstTokenOffset(json);
     if (start == json.size())
-        return report(start, QString(), u"the file is empty; expected a JSON object with \"cascade\": \"scenario\""_s);
+        return report(start, QString(), LoaderWords::tr("the file is empty; expected a JSON object with \"cascade\": \"scenario\""));
     if (json.at(start) != '{' && json.at(start) != '[') {
-        return report(start, QString(), u"the top level must be a JSON object (a scenario), got %1"_s
+        return report(start, QString(), LoaderWords::tr("the top level must be a JSON object (a scenario), got %1")
                                             .arg(describeStart(json, start)));
     }
 
@@ -153,15 +154,15 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QStr
     // everything after it walks iteratively or to MaxDepth only.
     if (const auto tooDeep = jsontext::firstTooDeep(json, MaxJsonNesting)) {
         return report(*tooDeep, QString(),
-                      u"arrays and objects are nested more than %1 levels deep; a scenario has at most %2 levels "
-                      "of tasks and steps"_s.arg(MaxJsonNesting).arg(MaxDepth));
+                      LoaderWords::tr("arrays and objects are nested more than %1 levels deep; a scenario has at most %2 levels "
+                      "of tasks and steps").arg(MaxJsonNesting).arg(MaxDepth));
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const qsizetype offset = syntaxErrorOffset(json, parseError);
         const bool atEnd = firstTokenOffset(json.mid(offset)) == json.size() - offset;
-        return report(offset, QString(), u"JSON syntax error: "_s + (atEnd ? u"the file ends too early; "_s : QString())
+        return report(offset, QString(), LoaderWords::tr("JSON syntax error: ") + (atEnd ? LoaderWords::tr("the file ends too early; ") : QString())
                                              + syntaxProblem(parseError.error));
     }
 
@@ -169,7 +170,7 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QStr
         const jsontext::TextPosition first = jsontext::positionAt(json, duplicate->firstOffset);
         const QStringList tokens = jsontext::splitPointer(duplicate->pointer);
         return report(duplicate->offset, duplicate->pointer,
-                      u"duplicate key %1 (first at line %2, column %3)"_s
+                      LoaderWords::tr("duplicate key %1 (first at line %2, column %3)")
                           .arg(detail::quoted(tokens.isEmpty() ? QString() : tokens.last()),
                                QString::number(first.line), QString::number(first.column)));
     }
@@ -189,7 +190,7 @@ std::optional<Scenario> ScenarioLoader::loadFile(const QString &path, QString *e
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = u"%1: cannot open the file: %2"_s.arg(path, file.errorString());
+            *error = LoaderWords::tr("%1: cannot open the file: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     if (file.size() > MaxFileBytes) {
@@ -202,7 +203,7 @@ std::optional<Scenario> ScenarioLoader::loadFile(const QString &path, QString *e
     const QByteArray data = file.read(MaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error = u"%1: cannot read the file: %2"_s.arg(path, file.errorString());
+            *error = LoaderWords::tr("%1: cannot read the file: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     return parse(data, path, error);

@@ -1,6 +1,7 @@
 // The loader's rules for a scenario's narration: the "captions" and "predict" arrays, whose entries
 // name events of a run by task path, event kind and trace fields (docs/scenario-format.md).
 #include "scenariovalidation.h"
+#include "loaderwords.h"
 
 #include "scenarioloader.h"
 #include "trace.h"
@@ -69,23 +70,23 @@ bool isNumberField(const QString &field)
 QJsonArray ScenarioValidator::narrationArrayAt(const QJsonValue &value, const QString &pointer, const QString &what) const
 {
     if (!value.isArray())
-        fail(pointer, u"must be an array of %1, got %2"_s.arg(what, describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be an array of %1, got %2").arg(what, describe(value, pointer)));
     const QJsonArray array = value.toArray();
     if (array.size() > MaxEntries)
-        fail(pointer, u"too many entries: %1, at most %2 are allowed"_s.arg(array.size()).arg(MaxEntries));
+        fail(pointer, LoaderWords::tr("too many entries: %1, at most %2 are allowed").arg(array.size()).arg(MaxEntries));
     return array;
 }
 
 std::vector<Caption> ScenarioValidator::captionsAt(const QJsonValue &value, const QString &pointer,
                                                    const Scenario &scenario) const
 {
-    const QJsonArray array = narrationArrayAt(value, pointer, u"caption objects {\"on\": ..., \"text\": ...}"_s);
+    const QJsonArray array = narrationArrayAt(value, pointer, LoaderWords::tr("caption objects {\"on\": ..., \"text\": ...}"));
     std::vector<Caption> captions;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = childPointer(pointer, i);
-        const QJsonObject object = objectAt(array.at(i), at, u"a caption object with \"on\" and \"text\""_s);
+        const QJsonObject object = objectAt(array.at(i), at, LoaderWords::tr("a caption object with \"on\" and \"text\""));
         checkKeys(object, at, {u"on"_s, u"text"_s, u"pause"_s, u"runtimes"_s});
-        const QString owner = u"for a caption"_s;
+        const QString owner = LoaderWords::tr("for a caption");
         Caption caption;
         caption.pointer = at;
         caption.on = selectorAt(required(object, at, u"on"_s, owner), childPointer(at, u"on"_s), scenario);
@@ -103,14 +104,14 @@ std::vector<PredictQuestion> ScenarioValidator::questionsAt(const QJsonValue &va
                                                             const Scenario &scenario) const
 {
     const QJsonArray array =
-        narrationArrayAt(value, pointer, u"question objects {\"before\": ..., \"question\": ..., \"choices\": ...}"_s);
+        narrationArrayAt(value, pointer, LoaderWords::tr("question objects {\"before\": ..., \"question\": ..., \"choices\": ...}"));
     std::vector<PredictQuestion> questions;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = childPointer(pointer, i);
-        const QJsonObject object = objectAt(array.at(i), at, u"a question object with \"before\", \"question\", "
-                                                              "\"choices\", \"answer\" and \"explanation\""_s);
+        const QJsonObject object = objectAt(array.at(i), at, LoaderWords::tr("a question object with \"before\", \"question\", "
+                                                              "\"choices\", \"answer\" and \"explanation\""));
         checkKeys(object, at, {u"before"_s, u"question"_s, u"choices"_s, u"answer"_s, u"explanation"_s, u"runtimes"_s});
-        const QString owner = u"for a predict question"_s;
+        const QString owner = LoaderWords::tr("for a predict question");
         PredictQuestion question;
         question.pointer = at;
         question.before = selectorAt(required(object, at, u"before"_s, owner), childPointer(at, u"before"_s), scenario);
@@ -120,7 +121,7 @@ std::vector<PredictQuestion> ScenarioValidator::questionsAt(const QJsonValue &va
         const QString choicesAt = childPointer(at, u"choices"_s);
         const QJsonValue choices = required(object, at, u"choices"_s, owner);
         if (!choices.isArray() || choices.toArray().size() < MinChoices || choices.toArray().size() > MaxChoices) {
-            fail(choicesAt, u"must be an array of %1 to %2 text objects {\"en\": \"...\", \"ko\": \"...\"}, got %3"_s
+            fail(choicesAt, LoaderWords::tr("must be an array of %1 to %2 text objects {\"en\": \"...\", \"ko\": \"...\"}, got %3")
                                 .arg(MinChoices)
                                 .arg(MaxChoices)
                                 .arg(choices.isArray() ? u"%1 choices"_s.arg(choices.toArray().size())
@@ -133,7 +134,7 @@ std::vector<PredictQuestion> ScenarioValidator::questionsAt(const QJsonValue &va
         const QString answerAt = childPointer(at, u"answer"_s);
         question.answer = int(numberAt(required(object, at, u"answer"_s, owner), answerAt, 0,
                                        qint64(question.choices.size()) - 1,
-                                       u"the index of the right choice (counting from 0)"_s));
+                                       LoaderWords::tr("the index of the right choice (counting from 0)")));
         question.explanation = localizedAt(required(object, at, u"explanation"_s, owner),
                                            childPointer(at, u"explanation"_s), MaxExplanationChars);
         if (object.contains("runtimes"_L1))
@@ -147,30 +148,30 @@ std::vector<PredictQuestion> ScenarioValidator::questionsAt(const QJsonValue &va
 EventSelector ScenarioValidator::selectorAt(const QJsonValue &value, const QString &pointer,
                                             const Scenario &scenario) const
 {
-    const QJsonObject object = objectAt(value, pointer, u"an event object {\"task\": \"main/job\", \"event\": "
-                                                        "\"cancel-deliver\", ...}"_s);
-    const QString owner = u"(the event it is tied to)"_s;
+    const QJsonObject object = objectAt(value, pointer, LoaderWords::tr("an event object {\"task\": \"main/job\", \"event\": "
+                                                        "\"cancel-deliver\", ...}"));
+    const QString owner = LoaderWords::tr("(the event it is tied to)");
     EventSelector selector;
 
     // The kind first: it decides which other keys the object may have.
     const QString eventAt = childPointer(pointer, u"event"_s);
-    selector.event = stringAt(required(object, pointer, u"event"_s, owner), eventAt, u"an event kind of the trace"_s);
+    selector.event = stringAt(required(object, pointer, u"event"_s, owner), eventAt, LoaderWords::tr("an event kind of the trace"));
     EventKind kind = EventKind::Start;
     if (!eventKindFromName(selector.event, &kind)) {
-        fail(eventAt, u"unknown event kind %1; expected one of: %2"_s.arg(quoted(selector.event),
+        fail(eventAt, LoaderWords::tr("unknown event kind %1; expected one of: %2").arg(quoted(selector.event),
                                                                           allEventKindNames().join(u", "_s)));
     }
     const QStringList fields = traceEventFields(kind);
     checkKeys(object, pointer, QStringList{u"task"_s, u"event"_s, u"occurrence"_s} + fields);
 
     const QString taskAt = childPointer(pointer, u"task"_s);
-    selector.task = stringAt(required(object, pointer, u"task"_s, owner), taskAt, u"a task path such as \"main/job\""_s);
+    selector.task = stringAt(required(object, pointer, u"task"_s, owner), taskAt, LoaderWords::tr("a task path such as \"main/job\""));
     QString error;
     if (!validateTaskPath(scenario, selector.task, &error))
         fail(taskAt, error);
     if (object.contains("occurrence"_L1)) {
         selector.occurrence = int(numberAt(object.value("occurrence"_L1), childPointer(pointer, u"occurrence"_s), 1,
-                                           ScenarioLoader::MaxCount, u"a whole number (1 for the first)"_s));
+                                           ScenarioLoader::MaxCount, LoaderWords::tr("a whole number (1 for the first)")));
     }
     // Fields in trace order, whatever their order in the file: written back the same way.
     for (const QString &field : fields) {
@@ -193,11 +194,11 @@ QString ScenarioValidator::selectorFieldAt(const QJsonValue &value, const QStrin
     if (!choices.isEmpty()) {
         const QString s = value.isString() ? value.toString() : QString();
         if (!choices.contains(s))
-            fail(pointer, u"must be %1, got %2"_s.arg(quotedAlternatives(choices), describe(value, pointer)));
+            fail(pointer, LoaderWords::tr("must be %1, got %2").arg(quotedAlternatives(choices), describe(value, pointer)));
         return s;
     }
     if (isPathField(field)) {
-        const QString path = stringAt(value, pointer, u"a task path such as \"main/job\""_s);
+        const QString path = stringAt(value, pointer, LoaderWords::tr("a task path such as \"main/job\""));
         QString error;
         if (!validateTaskPath(scenario, path, &error))
             fail(pointer, error);
@@ -215,7 +216,7 @@ std::vector<Runtime> ScenarioValidator::narrationRuntimesAt(const QJsonValue &va
             QStringList listed;
             for (Runtime runtime : scenario.runtimes)
                 listed << runtimeName(runtime);
-            fail(childPointer(pointer, qsizetype(i)), u"%1 is not one of the scenario's runtimes (%2)"_s.arg(
+            fail(childPointer(pointer, qsizetype(i)), LoaderWords::tr("%1 is not one of the scenario's runtimes (%2)").arg(
                                                           quoted(runtimeName(runtimes[i])), listed.join(u", "_s)));
         }
     }

@@ -1,4 +1,5 @@
 #include "scenariovalidation.h"
+#include "loaderwords.h"
 
 #include "scenarioloader.h"
 
@@ -47,8 +48,8 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
                                    Step *step)
 {
     const QString kind = stepKindName(step->kind);
-    const QString article = QStringView(u"aeiou").contains(kind.at(0)) ? u"an"_s : u"a"_s;
-    const QString owner = u"for %1 \"%2\" step"_s.arg(article, kind);
+    const QString owner = QStringView(u"aeiou").contains(kind.at(0)) ? LoaderWords::tr("for an \"%1\" step").arg(kind)
+                                                                     : LoaderWords::tr("for a \"%1\" step").arg(kind);
     auto has = [&](const char *key) { return object.contains(QLatin1StringView(key)); };
     auto value = [&](const char *key) { return object.value(QLatin1StringView(key)); };
     auto at = [&](const char *key) { return childPointer(pointer, QString::fromLatin1(key)); };
@@ -71,14 +72,14 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
             step->checkEveryMs = msAt(value("checkEvery"), at("checkEvery"), 1);
             if (step->checkEveryMs > step->ms) {
                 fail(at("checkEvery"),
-                     u"must be at most the work's \"ms\" (%1), got %2"_s.arg(step->ms).arg(step->checkEveryMs));
+                     LoaderWords::tr("must be at most the work's \"ms\" (%1), got %2").arg(step->ms).arg(step->checkEveryMs));
             }
             step->check = WorkCheck::Throw;
             if (has("check"))
                 step->check = choiceAt(value("check"), at("check"), {"throw", "poll"}) == 0 ? WorkCheck::Throw
                                                                                             : WorkCheck::Poll;
         } else if (has("check")) {
-            fail(at("check"), u"needs \"checkEvery\" (how many milliseconds of work pass between two checks)"_s);
+            fail(at("check"), LoaderWords::tr("needs \"checkEvery\" (how many milliseconds of work pass between two checks)"));
         }
         break;
     case StepKind::Checkpoint:
@@ -89,11 +90,11 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
                                       : then == 1 ? IfCancelledAction::Raise : IfCancelledAction::Break;
         if (has("error")) {
             if (step->ifCancelled != IfCancelledAction::Raise)
-                fail(at("error"), u"is allowed only with \"then\": \"raise\""_s);
+                fail(at("error"), LoaderWords::tr("is allowed only with \"then\": \"raise\""));
             step->error = nameAt(value("error"), at("error"), NameKind::Error);
         }
         if (step->ifCancelled == IfCancelledAction::Break && !ctx.inLoop)
-            fail(at("then"), u"\"break\" needs an enclosing \"repeat\" or \"whileActive\" in the same task"_s);
+            fail(at("then"), LoaderWords::tr("\"break\" needs an enclosing \"repeat\" or \"whileActive\" in the same task"));
         break;
     }
     case StepKind::WhileActive:
@@ -111,15 +112,15 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
         break;
     case StepKind::Try:
         if (!has("catch") && !has("finally"))
-            fail(pointer, u"a \"try\" step needs \"catch\", \"finally\" or both"_s);
+            fail(pointer, LoaderWords::tr("a \"try\" step needs \"catch\", \"finally\" or both"));
         step->body = stepsAt(need("steps"), at("steps"), inner);
         if (has("catch")) {
             const QJsonValue clauses = value("catch");
             if (!clauses.isArray())
-                fail(at("catch"), u"must be an array of catch clauses, got "_s + describe(clauses, at("catch")));
+                fail(at("catch"), LoaderWords::tr("must be an array of catch clauses, got ") + describe(clauses, at("catch")));
             const QJsonArray array = clauses.toArray();
             if (array.isEmpty())
-                fail(at("catch"), u"must have at least one clause (leave \"catch\" out if nothing is caught)"_s);
+                fail(at("catch"), LoaderWords::tr("must have at least one clause (leave \"catch\" out if nothing is caught)"));
             for (qsizetype i = 0; i < array.size(); ++i)
                 step->catches.push_back(catchAt(array.at(i), childPointer(at("catch"), i), inner));
         }
@@ -149,8 +150,8 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
         step->link = link == 0 ? SpawnLink::Child : link == 1 ? SpawnLink::Unstructured : SpawnLink::Detached;
         const QJsonValue task = need("task");
         if (task.isArray()) {
-            fail(at("task"), u"must be one task object: a spawn starts exactly one task (give the task a \"count\" "
-                             "or use a group for several)"_s);
+            fail(at("task"), LoaderWords::tr("must be one task object: a spawn starts exactly one task (give the task a \"count\" "
+                             "or use a group for several)"));
         }
         step->tasks.push_back(taskAt(task, at("task"), inner.level, ctx.task));
         ctx.task->spawned.insert(step->tasks.front().name);
@@ -169,7 +170,7 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
     case StepKind::CancelChildren:
         if (!ctx.inGroupSteps)
             fail(pointer,
-                 u"\"cancelChildren\" is allowed only inside a group's \"steps\" (it cancels that group's tasks)"_s);
+                 LoaderWords::tr("\"cancelChildren\" is allowed only inside a group's \"steps\" (it cancels that group's tasks)"));
         break;
     case StepKind::Repeat:
         step->count = countAt(need("count"), at("count"), 1, ScenarioLoader::MaxCount);
@@ -187,8 +188,8 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
         }
         if (has("name")) {
             if (step->timeoutStyle != TimeoutStyle::WaitFor) {
-                fail(at("name"), u"names the inner task of \"style\": \"waitFor\"; a \"block\" timeout has no inner "
-                                 "task"_s);
+                fail(at("name"), LoaderWords::tr("names the inner task of \"style\": \"waitFor\"; a \"block\" timeout has no inner "
+                                 "task"));
             }
             step->target = nameAt(value("name"), at("name"), NameKind::Task);
         }
@@ -215,13 +216,13 @@ void ScenarioValidator::stepFields(const QJsonObject &object, const QString &poi
 
 CatchClause ScenarioValidator::catchAt(const QJsonValue &value, const QString &pointer, const StepContext &ctx)
 {
-    const QJsonObject object = objectAt(value, pointer, u"a catch clause object with \"error\""_s);
+    const QJsonObject object = objectAt(value, pointer, LoaderWords::tr("a catch clause object with \"error\""));
     checkKeys(object, pointer, {u"error"_s, u"rethrow"_s, u"steps"_s});
     CatchClause clause;
     const QString errorPointer = childPointer(pointer, u"error"_s);
     const QJsonValue error = required(object, pointer, u"error"_s,
-                                      u"for a catch clause (\"cancellation\", \"any\" or an error name)"_s);
-    const QString name = stringAt(error, errorPointer, u"\"cancellation\", \"any\" or an error name"_s);
+                                      LoaderWords::tr("for a catch clause (\"cancellation\", \"any\" or an error name)"));
+    const QString name = stringAt(error, errorPointer, LoaderWords::tr("\"cancellation\", \"any\" or an error name"));
     if (name == "cancellation"_L1) {
         clause.match = CatchClause::Match::Cancellation;
     } else if (name == "any"_L1) {
@@ -245,11 +246,11 @@ QString ScenarioValidator::spawnedTaskAt(const QJsonValue &value, const QString 
     QString hint;
     const auto child = ctx.task->children.constFind(name);
     if (child != ctx.task->children.cend()) {
-        hint = u"; %1 (at %2) is not started by a spawn step, and its group or gather awaits it"_s.arg(quoted(name),
+        hint = LoaderWords::tr("; %1 (at %2) is not started by a spawn step, and its group or gather awaits it").arg(quoted(name),
                                                                                                     child.value());
     }
-    fail(pointer, u"no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task "
-                  "started by an earlier \"spawn\" step of the same task%3"_s
+    fail(pointer, LoaderWords::tr("no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task "
+                  "started by an earlier \"spawn\" step of the same task%3")
                       .arg(quoted(name), quoted(ctx.task->path), hint));
 }
 
@@ -263,25 +264,25 @@ void ScenarioValidator::checkAwaitOrder(const QJsonValue &value, const QString &
         taskNames.insert(task.name);
     }
     if (!value.isArray())
-        fail(pointer, u"must be an array of this gather's task names, got "_s + describe(value, pointer));
+        fail(pointer, LoaderWords::tr("must be an array of this gather's task names, got ") + describe(value, pointer));
     const QJsonArray array = value.toArray();
     QHash<QString, qsizetype> listed;  // name -> index in awaitOrder
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = childPointer(pointer, i);
-        const QString name = stringAt(array.at(i), at, u"a task name"_s);
+        const QString name = stringAt(array.at(i), at, LoaderWords::tr("a task name"));
         if (!taskNames.contains(name)) {
             const QString shown = names.size() > 10 ? names.mid(0, 10).join(u", "_s) + u", …"_s : names.join(u", "_s);
-            fail(at, u"%1 is not a task of this gather; its tasks are: %2"_s.arg(quoted(name), shown));
+            fail(at, LoaderWords::tr("%1 is not a task of this gather; its tasks are: %2").arg(quoted(name), shown));
         }
         const auto first = listed.constFind(name);
         if (first != listed.cend())
-            fail(at, u"%1 is listed twice (first at %2)"_s.arg(quoted(name), childPointer(pointer, first.value())));
+            fail(at, LoaderWords::tr("%1 is listed twice (first at %2)").arg(quoted(name), childPointer(pointer, first.value())));
         listed.insert(name, i);
         *order << name;
     }
     for (const QString &name : names) {
         if (!listed.contains(name))
-            fail(pointer, u"must list every task of this gather exactly once; %1 is missing"_s.arg(quoted(name)));
+            fail(pointer, LoaderWords::tr("must list every task of this gather exactly once; %1 is missing").arg(quoted(name)));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "scenariovalidation.h"
+#include "loaderwords.h"
 
 #include "scenarioloader.h"
 
@@ -60,7 +61,7 @@ QString quotedAlternatives(const QStringList &options)
     QString out;
     for (qsizetype i = 0; i < options.size(); ++i) {
         if (i > 0)
-            out += i == options.size() - 1 ? u" or "_s : u", "_s;
+            out += i == options.size() - 1 ? LoaderWords::tr(" or ") : u", "_s;
         out += u'"' + options.at(i) + u'"';
     }
     return out;
@@ -72,21 +73,21 @@ std::optional<Scenario> ScenarioValidator::validate(const QJsonValue &document, 
     try {
         if (!document.isObject())
             fail(QString(),
-                 u"the top level must be a JSON object (a scenario), got "_s + describe(document, QString()));
+                 LoaderWords::tr("the top level must be a JSON object (a scenario), got ") + describe(document, QString()));
         const QJsonObject top = document.toObject();
         if (!top.contains("cascade"_L1))
-            fail(QString(), u"not a Cascade scenario: missing required key \"cascade\" (it must be \"scenario\")"_s);
+            fail(QString(), LoaderWords::tr("not a Cascade scenario: missing required key \"cascade\" (it must be \"scenario\")"));
         const QJsonValue cascade = top.value("cascade"_L1);
         if (cascade.toString() != "scenario"_L1)
-            fail(u"/cascade"_s, u"must be \"scenario\", got "_s + describe(cascade, u"/cascade"_s));
-        const QString topLevel = u"in the top-level object"_s;
+            fail(u"/cascade"_s, LoaderWords::tr("must be \"scenario\", got ") + describe(cascade, u"/cascade"_s));
+        const QString topLevel = LoaderWords::tr("in the top-level object");
         checkKeys(top, QString(),
                   {u"cascade"_s, u"version"_s, u"id"_s, u"title"_s, u"explanation"_s, u"runtimes"_s, u"root"_s,
                    u"captions"_s, u"predict"_s});
 
         const QJsonValue version = required(top, QString(), u"version"_s, topLevel);
         if (!version.isDouble() || version.toDouble() != 1.0) {
-            fail(u"/version"_s, u"must be 1, the only version of the format this program reads; got "_s
+            fail(u"/version"_s, LoaderWords::tr("must be 1, the only version of the format this program reads; got ")
                      + describe(version, u"/version"_s));
         }
 
@@ -130,12 +131,12 @@ QString ScenarioValidator::describe(const QJsonValue &value, const QString &poin
     }
     case QJsonValue::String: {
         const QString s = value.toString();
-        return characterCount(s) > 200 ? u"a string of %1 characters"_s.arg(characterCount(s)) : quoted(s);
+        return characterCount(s) > 200 ? LoaderWords::tr("a string of %1 characters").arg(characterCount(s)) : quoted(s);
     }
     case QJsonValue::Array:
-        return u"an array"_s;
+        return LoaderWords::tr("an array");
     case QJsonValue::Object:
-        return u"an object"_s;
+        return LoaderWords::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
@@ -153,12 +154,12 @@ void ScenarioValidator::checkKeys(const QJsonObject &object, const QString &poin
         const auto first = std::find_if(inOrder.begin(), inOrder.end(), unknown);
         const QString key = first != inOrder.end() ? *first : *std::find_if(keys.begin(), keys.end(), unknown);
         fail(childPointer(pointer, key),
-             u"unknown key %1; expected one of: %2, note"_s.arg(quoted(key), allowed.join(u", "_s)),
+             LoaderWords::tr("unknown key %1; expected one of: %2, note").arg(quoted(key), allowed.join(u", "_s)),
              jsontext::Target::Key);
     }
     if (object.contains("note"_L1) && !object.value("note"_L1).isString()) {
         const QString at = childPointer(pointer, u"note"_s);
-        fail(at, u"must be a string (a note for authors, ignored by the engine), got "_s
+        fail(at, LoaderWords::tr("must be a string (a note for authors, ignored by the engine), got ")
                      + describe(object.value("note"_L1), at));
     }
 }
@@ -166,7 +167,7 @@ void ScenarioValidator::checkKeys(const QJsonObject &object, const QString &poin
 QJsonObject ScenarioValidator::objectAt(const QJsonValue &value, const QString &pointer, const QString &what) const
 {
     if (!value.isObject())
-        fail(pointer, u"must be %1, got %2"_s.arg(what, describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be %1, got %2").arg(what, describe(value, pointer)));
     return value.toObject();
 }
 
@@ -174,8 +175,8 @@ QJsonValue ScenarioValidator::required(const QJsonObject &object, const QString 
                                        const QString &owner) const
 {
     if (!object.contains(key)) {
-        fail(pointer, owner.isEmpty() ? u"missing required key %1"_s.arg(quoted(key))
-                                      : u"missing required key %1 %2"_s.arg(quoted(key), owner));
+        fail(pointer, owner.isEmpty() ? LoaderWords::tr("missing required key %1").arg(quoted(key))
+                                      : LoaderWords::tr("missing required key %1 %2").arg(quoted(key), owner));
     }
     return object.value(key);
 }
@@ -183,18 +184,18 @@ QJsonValue ScenarioValidator::required(const QJsonObject &object, const QString 
 QString ScenarioValidator::stringAt(const QJsonValue &value, const QString &pointer, const QString &what) const
 {
     if (!value.isString())
-        fail(pointer, u"must be %1, got %2"_s.arg(what, describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be %1, got %2").arg(what, describe(value, pointer)));
     return value.toString();
 }
 
 QString ScenarioValidator::textAt(const QJsonValue &value, const QString &pointer, int maxChars, bool allowEmpty) const
 {
-    const QString s = stringAt(value, pointer, u"a string"_s);
+    const QString s = stringAt(value, pointer, LoaderWords::tr("a string"));
     if (!allowEmpty && s.trimmed().isEmpty())
-        fail(pointer, u"must not be empty"_s);
+        fail(pointer, LoaderWords::tr("must not be empty"));
     const qsizetype length = characterCount(s);
     if (length > maxChars)
-        fail(pointer, u"is too long: %1 characters, at most %2 are allowed"_s.arg(length).arg(maxChars));
+        fail(pointer, LoaderWords::tr("is too long: %1 characters, at most %2 are allowed").arg(length).arg(maxChars));
     return s;
 }
 
@@ -202,7 +203,7 @@ qint64 ScenarioValidator::numberAt(const QJsonValue &value, const QString &point
                                    const QString &what) const
 {
     auto complain = [&] {
-        fail(pointer, u"must be %1 from %2 to %3, got %4"_s.arg(what).arg(min).arg(max).arg(describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be %1 from %2 to %3, got %4").arg(what).arg(min).arg(max).arg(describe(value, pointer)));
     };
     if (!value.isDouble())
         complain();
@@ -218,18 +219,18 @@ qint64 ScenarioValidator::numberAt(const QJsonValue &value, const QString &point
 
 qint64 ScenarioValidator::msAt(const QJsonValue &value, const QString &pointer, qint64 min) const
 {
-    return numberAt(value, pointer, min, ScenarioLoader::MaxMs, u"a whole number of milliseconds"_s);
+    return numberAt(value, pointer, min, ScenarioLoader::MaxMs, LoaderWords::tr("a whole number of milliseconds"));
 }
 
 int ScenarioValidator::countAt(const QJsonValue &value, const QString &pointer, int min, int max) const
 {
-    return int(numberAt(value, pointer, min, max, u"a whole number"_s));
+    return int(numberAt(value, pointer, min, max, LoaderWords::tr("a whole number")));
 }
 
 bool ScenarioValidator::boolAt(const QJsonValue &value, const QString &pointer) const
 {
     if (!value.isBool())
-        fail(pointer, u"must be true or false, got "_s + describe(value, pointer));
+        fail(pointer, LoaderWords::tr("must be true or false, got ") + describe(value, pointer));
     return value.toBool();
 }
 
@@ -238,16 +239,16 @@ QString ScenarioValidator::nameAt(const QJsonValue &value, const QString &pointe
     QString rule;
     switch (kind) {
     case NameKind::Task:
-        rule = u"a task name (a letter or _, then letters, digits or _; at most 64 characters)"_s;
+        rule = LoaderWords::tr("a task name (a letter or _, then letters, digits or _; at most 64 characters)");
         break;
     case NameKind::Signal:
-        rule = u"a signal name (a letter or _, then letters, digits or _; at most 64 characters)"_s;
+        rule = LoaderWords::tr("a signal name (a letter or _, then letters, digits or _; at most 64 characters)");
         break;
     case NameKind::Error:
-        rule = u"an error name (a letter or _, then letters, digits, _ or .; at most 64 characters)"_s;
+        rule = LoaderWords::tr("an error name (a letter or _, then letters, digits, _ or .; at most 64 characters)");
         break;
     case NameKind::ScenarioId:
-        rule = u"an id (a-z or 0-9, then a-z, 0-9 or -; at most 64 characters)"_s;
+        rule = LoaderWords::tr("an id (a-z or 0-9, then a-z, 0-9 or -; at most 64 characters)");
         break;
     }
     const QString s = stringAt(value, pointer, rule);
@@ -268,9 +269,9 @@ QString ScenarioValidator::nameAt(const QJsonValue &value, const QString &pointe
         }
     }
     if (!ok)
-        fail(pointer, u"must be %1, got %2"_s.arg(rule, describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be %1, got %2").arg(rule, describe(value, pointer)));
     if (s.size() > MaxNameChars)
-        fail(pointer, u"is too long: %1 characters, at most %2 are allowed"_s.arg(s.size()).arg(MaxNameChars));
+        fail(pointer, LoaderWords::tr("is too long: %1 characters, at most %2 are allowed").arg(s.size()).arg(MaxNameChars));
     return s;
 }
 
@@ -282,16 +283,16 @@ int ScenarioValidator::choiceAt(const QJsonValue &value, const QString &pointer,
         names << QString::fromLatin1(option);
     const qsizetype index = value.isString() ? names.indexOf(value.toString()) : -1;
     if (index < 0)
-        fail(pointer, u"must be %1, got %2"_s.arg(quotedAlternatives(names), describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be %1, got %2").arg(quotedAlternatives(names), describe(value, pointer)));
     return int(index);
 }
 
 LocalizedText ScenarioValidator::localizedAt(const QJsonValue &value, const QString &pointer, int maxChars) const
 {
-    const QJsonObject object = objectAt(value, pointer, u"a text object {\"en\": \"...\", \"ko\": \"...\"}"_s);
+    const QJsonObject object = objectAt(value, pointer, LoaderWords::tr("a text object {\"en\": \"...\", \"ko\": \"...\"}"));
     checkKeys(object, pointer, {u"en"_s, u"ko"_s});
     LocalizedText text;
-    const QString owner = u"(text needs English \"en\" and Korean \"ko\")"_s;
+    const QString owner = LoaderWords::tr("(text needs English \"en\" and Korean \"ko\")");
     text.en = textAt(required(object, pointer, u"en"_s, owner), childPointer(pointer, u"en"_s), maxChars, false);
     text.ko = textAt(required(object, pointer, u"ko"_s, owner), childPointer(pointer, u"ko"_s), maxChars, false);
     return text;
@@ -301,20 +302,20 @@ std::vector<Runtime> ScenarioValidator::runtimesAt(const QJsonValue &value, cons
 {
     const QString expected = quotedAlternatives(allRuntimeNames());
     if (!value.isArray())
-        fail(pointer, u"must be an array of runtime names (%1), got %2"_s.arg(expected, describe(value, pointer)));
+        fail(pointer, LoaderWords::tr("must be an array of runtime names (%1), got %2").arg(expected, describe(value, pointer)));
     const QJsonArray array = value.toArray();
     if (array.isEmpty())
-        fail(pointer, u"must list at least one runtime (%1)"_s.arg(expected));
+        fail(pointer, LoaderWords::tr("must list at least one runtime (%1)").arg(expected));
     std::vector<Runtime> runtimes;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = childPointer(pointer, i);
-        const QString name = stringAt(array.at(i), at, u"a runtime name (%1)"_s.arg(expected));
+        const QString name = stringAt(array.at(i), at, LoaderWords::tr("a runtime name (%1)").arg(expected));
         Runtime runtime = Runtime::Asyncio;
         if (!runtimeFromName(name, &runtime))
-            fail(at, u"unknown runtime %1; expected one of: %2"_s.arg(quoted(name), allRuntimeNames().join(u", "_s)));
+            fail(at, LoaderWords::tr("unknown runtime %1; expected one of: %2").arg(quoted(name), allRuntimeNames().join(u", "_s)));
         const auto seen = std::find(runtimes.begin(), runtimes.end(), runtime);
         if (seen != runtimes.end()) {
-            fail(at, u"%1 is listed twice (first at %2)"_s.arg(quoted(name),
+            fail(at, LoaderWords::tr("%1 is listed twice (first at %2)").arg(quoted(name),
                                                                 childPointer(pointer, seen - runtimes.begin())));
         }
         runtimes.push_back(runtime);
@@ -324,11 +325,11 @@ std::vector<Runtime> ScenarioValidator::runtimesAt(const QJsonValue &value, cons
 
 TaskSpec ScenarioValidator::taskAt(const QJsonValue &value, const QString &pointer, int level, TaskScope *parent)
 {
-    const QJsonObject object = objectAt(value, pointer, u"a task object with \"name\" and \"steps\""_s);
+    const QJsonObject object = objectAt(value, pointer, LoaderWords::tr("a task object with \"name\" and \"steps\""));
     if (level > ScenarioLoader::MaxDepth)
-        fail(pointer, u"nesting is deeper than %1 levels (tasks and steps together)"_s.arg(ScenarioLoader::MaxDepth));
+        fail(pointer, LoaderWords::tr("nesting is deeper than %1 levels (tasks and steps together)").arg(ScenarioLoader::MaxDepth));
     checkKeys(object, pointer, {u"name"_s, u"steps"_s, u"count"_s, u"dispatcher"_s});
-    const QString owner = u"for a task"_s;
+    const QString owner = LoaderWords::tr("for a task");
 
     TaskSpec task;
     const QString namePointer = childPointer(pointer, u"name"_s);
@@ -336,7 +337,7 @@ TaskSpec ScenarioValidator::taskAt(const QJsonValue &value, const QString &point
     if (parent) {
         const auto first = parent->children.constFind(task.name);
         if (first != parent->children.cend()) {
-            fail(namePointer, u"duplicate task name %1 among the children of %2 (first at %3)"_s
+            fail(namePointer, LoaderWords::tr("duplicate task name %1 among the children of %2 (first at %3)")
                                   .arg(quoted(task.name), quoted(parent->path), first.value()));
         }
         parent->children.insert(task.name, pointer);
@@ -362,10 +363,10 @@ std::vector<TaskSpec> ScenarioValidator::taskListAt(const QJsonValue &value, con
                                                     TaskScope *parent)
 {
     if (!value.isArray())
-        fail(pointer, u"must be an array of task objects, got "_s + describe(value, pointer));
+        fail(pointer, LoaderWords::tr("must be an array of task objects, got ") + describe(value, pointer));
     const QJsonArray array = value.toArray();
     if (array.isEmpty())
-        fail(pointer, u"must list at least one task"_s);
+        fail(pointer, LoaderWords::tr("must list at least one task"));
     std::vector<TaskSpec> tasks;
     for (qsizetype i = 0; i < array.size(); ++i)
         tasks.push_back(taskAt(array.at(i), childPointer(pointer, i), level, parent));
@@ -375,7 +376,7 @@ std::vector<TaskSpec> ScenarioValidator::taskListAt(const QJsonValue &value, con
 Steps ScenarioValidator::stepsAt(const QJsonValue &value, const QString &pointer, const StepContext &ctx)
 {
     if (!value.isArray())
-        fail(pointer, u"must be an array of steps, got "_s + describe(value, pointer));
+        fail(pointer, LoaderWords::tr("must be an array of steps, got ") + describe(value, pointer));
     const QJsonArray array = value.toArray();
     Steps steps;
     steps.reserve(std::size_t(std::min<qsizetype>(array.size(), ScenarioLoader::MaxSteps)));
@@ -386,23 +387,23 @@ Steps ScenarioValidator::stepsAt(const QJsonValue &value, const QString &pointer
 
 Step ScenarioValidator::stepAt(const QJsonValue &value, const QString &pointer, const StepContext &ctx)
 {
-    const QJsonObject object = objectAt(value, pointer, u"a step object with \"do\""_s);
+    const QJsonObject object = objectAt(value, pointer, LoaderWords::tr("a step object with \"do\""));
     if (++m_stepCount > ScenarioLoader::MaxSteps)
-        fail(pointer, u"too many steps: a file may have at most %1"_s.arg(ScenarioLoader::MaxSteps));
+        fail(pointer, LoaderWords::tr("too many steps: a file may have at most %1").arg(ScenarioLoader::MaxSteps));
     if (ctx.level > ScenarioLoader::MaxDepth)
-        fail(pointer, u"nesting is deeper than %1 levels (tasks and steps together)"_s.arg(ScenarioLoader::MaxDepth));
+        fail(pointer, LoaderWords::tr("nesting is deeper than %1 levels (tasks and steps together)").arg(ScenarioLoader::MaxDepth));
 
     const QString doPointer = childPointer(pointer, u"do"_s);
-    const QJsonValue kindValue = required(object, pointer, u"do"_s, u"(the kind of step)"_s);
-    const QString kindName = stringAt(kindValue, doPointer, u"a step kind such as \"sleep\""_s);
+    const QJsonValue kindValue = required(object, pointer, u"do"_s, LoaderWords::tr("(the kind of step)"));
+    const QString kindName = stringAt(kindValue, doPointer, LoaderWords::tr("a step kind such as \"sleep\""));
     Step step;
     step.pointer = pointer;
     if (!stepKindFromName(kindName, &step.kind)) {
-        fail(doPointer, u"unknown step kind %1; expected one of: %2"_s.arg(quoted(kindName),
+        fail(doPointer, LoaderWords::tr("unknown step kind %1; expected one of: %2").arg(quoted(kindName),
                                                                           allStepKindNames().join(u", "_s)));
     }
     if (ctx.handlerOnly && step.kind != StepKind::Print && step.kind != StepKind::Signal) {
-        fail(doPointer, u"an onCancel handler may contain only \"print\" and \"signal\" steps, got %1"_s
+        fail(doPointer, LoaderWords::tr("an onCancel handler may contain only \"print\" and \"signal\" steps, got %1")
                             .arg(quoted(kindName)));
     }
     checkKeys(object, pointer, QStringList{u"do"_s} + stepKeys(step.kind));

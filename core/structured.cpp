@@ -2,6 +2,7 @@
 // and cancellation handlers, each with the rules of the three runtimes.
 
 #include "engineimpl.h"
+#include "loaderwords.h"
 
 #include <algorithm>
 
@@ -391,36 +392,40 @@ QStringList Engine::unavailable(const Step &step, Runtime runtime)
     QStringList out;
     const QString runtimeLabel = runtimeName(runtime);
     auto reject = [&](const QString &what, const QString &why) {
-        out << QStringLiteral("%1 is not available in %2: %3").arg(what, runtimeLabel, why);
+        out << LoaderWords::tr("%1 is not available in %2: %3").arg(what, runtimeLabel, why);
     };
-    const QString noTimeout = unavailableReason(UserAction::Kind::Timeout, Runtime::Swift);
-    const QString noShield = unavailableReason(UserAction::Kind::Shield, Runtime::Swift);
+    // These two go into traces (action-ignored) in English; here they are shown, so in the UI's language.
+    auto shown = [](UserAction::Kind kind) {
+        return QCoreApplication::translate("UserAction", unavailableReason(kind, Runtime::Swift).toUtf8().constData());
+    };
+    const QString noTimeout = shown(UserAction::Kind::Timeout);
+    const QString noShield = shown(UserAction::Kind::Shield);
     switch (step.kind) {
     case StepKind::Spawn:
         if (runtime == Runtime::Asyncio && step.link == SpawnLink::Child)
-            reject(QStringLiteral("a structured child (\"link\": \"child\")"),
-                   QStringLiteral("asyncio has no structured child outside a TaskGroup; use a group step or "
+            reject(LoaderWords::tr("a structured child (\"link\": \"child\")"),
+                   LoaderWords::tr("asyncio has no structured child outside a TaskGroup; use a group step or "
                                   "an unstructured create_task"));
         break;
     case StepKind::OnCancel:
         if (runtime == Runtime::Asyncio)
-            reject(QStringLiteral("a cancellation handler (onCancel)"),
-                   QStringLiteral("asyncio has no cancellation handler; future callbacks run only on a later "
+            reject(LoaderWords::tr("a cancellation handler (onCancel)"),
+                   LoaderWords::tr("asyncio has no cancellation handler; future callbacks run only on a later "
                                   "loop iteration"));
         break;
     case StepKind::Timeout:
         if (runtime == Runtime::Swift)
-            reject(QStringLiteral("a timeout"), noTimeout);
+            reject(LoaderWords::tr("a timeout"), noTimeout);
         break;
     case StepKind::Shield:
         if (runtime == Runtime::Swift)
-            reject(QStringLiteral("a shield"), noShield);
+            reject(LoaderWords::tr("a shield"), noShield);
         break;
     case StepKind::Join:
         if (runtime == Runtime::Swift && step.ms > 0)
-            reject(QStringLiteral("a join with a timeout"), noTimeout);
+            reject(LoaderWords::tr("a join with a timeout"), noTimeout);
         if (runtime == Runtime::Swift && step.shield)
-            reject(QStringLiteral("a shielded join"), noShield);
+            reject(LoaderWords::tr("a shielded join"), noShield);
         break;
     default:
         break;

@@ -28,6 +28,17 @@ Session::Session(QObject *parent)
 {
     m_timer.setInterval(FrameMs);
     connect(&m_timer, &QTimer::timeout, this, &Session::tick);
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool Session::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && m_scenario
+        && !m_recorded && !m_unavailable.isEmpty()) {
+        m_unavailable = Engine::unsupported(*m_scenario, m_runtime).join(QLatin1Char('\n'));
+        Q_EMIT runtimeChanged();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 Session::~Session()

@@ -147,6 +147,10 @@ Q_SIGNALS:
     //! `wasPlaying`: it was playing (and is paused now).
     void held(qint64 seq, bool wasPlaying);
 
+protected:
+    //! Why the runtime cannot run the scenario is said in the UI's language: a switch says it again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     //! Makes the whole run again with the current scenario, runtime and actions.
     void makeRun();

@@ -3,6 +3,9 @@
 #include "stepkinds.h"
 #include "stepvalidation.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 #include <algorithm>
 #include <functional>
 
@@ -61,6 +64,14 @@ bool isNone(const QJsonValue &value)
 StepListModel::StepListModel(QObject *parent) : QAbstractItemModel(parent), m_root(makeRoot())
 {
     revalidate();
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool StepListModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        revalidate();
+    return QAbstractItemModel::eventFilter(watched, event);
 }
 
 StepListModel::~StepListModel() = default;

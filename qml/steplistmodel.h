@@ -99,6 +99,10 @@ Q_SIGNALS:
     void runtimeChanged();
     void validationChanged();
 
+protected:
+    //! The messages are in the UI's language: a switch says them again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     using Node = steptree::Node;
 

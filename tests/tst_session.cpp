@@ -2,6 +2,7 @@
 // engine: opening scenarios, switching runtimes, stepping, cancelling, restarting, playing.
 
 #include "eventlogmodel.h"
+#include "warnings.h"
 #include "lessons.h"
 #include "session.h"
 #include "tracesignature.h"
@@ -53,6 +54,7 @@ QStringList referenceLog(const QString &lesson, Runtime runtime, const std::vect
         engine.runToEnd();
     EventLogModel log;
     log.setTrace(&engine.events(), engine.pathResolver());
+    log.setWarnings(findWarnings(engine.events(), runtime, engine.pathResolver()));  // as the session finds them
     log.show(qint64(engine.events().size()));
     const QStringList rows = rowsOf(log);
     log.clear();

@@ -2,11 +2,19 @@
 // keeps the source's placeholders (%1, %2 ...) and its key hints (&F, \n), so nothing falls back to
 // English and no .arg() loses a value. resources/translations/cascade_ko.ts is read as it is
 // committed; `cmake --build --preset dev --target update_translations` refreshes it from the code.
+#include "engine.h"
+#include "recording.h"
+#include "scenarioloader.h"
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace {
 
@@ -59,6 +67,26 @@ QSet<QString> placeholders(const QString &text)
     return out;
 }
 
+bool hasHangul(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
+}
+
+//! The Korean translator as the window installs it, for as long as it lives.
+class KoreanInstalled
+{
+public:
+    KoreanInstalled() { m_ok = m_translator.load(QStringLiteral(CASCADE_QM_FILE)) && QCoreApplication::installTranslator(&m_translator); }
+    ~KoreanInstalled() { QCoreApplication::removeTranslator(&m_translator); }
+    KoreanInstalled(const KoreanInstalled &) = delete;
+    KoreanInstalled &operator=(const KoreanInstalled &) = delete;
+    [[nodiscard]] bool ok() const { return m_ok; }
+
+private:
+    QTranslator m_translator;
+    bool m_ok = false;
+};
+
 } // namespace
 
 class TestTranslations : public QObject {
@@ -84,6 +112,72 @@ private Q_SLOTS:
                 problems << where + QStringLiteral(": the key hint (&) is lost");
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // The loaders' messages are shown in the step editor and when a file does not open: in the
+    // window's language there, in English on the command line (no translator), always with the
+    // file, line and column first.
+    void loaderMessagesFollowTheLanguage_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("english");
+        QTest::addRow("syntax") << QByteArray("{\"cascade\": \"scenario\",}") << QStringLiteral("broken.json:1:25: ")
+                                << QStringLiteral("JSON syntax error");
+        QTest::addRow("missing key") << QByteArray("{\"cascade\": \"scenario\"}") << QStringLiteral("broken.json:1:1: ")
+                                     << QStringLiteral("missing required key \"version\"");
+        QTest::addRow("wrong type") << QByteArray("{\"cascade\": \"scenario\", \"version\": true}")
+                                    << QStringLiteral("broken.json:1:36: /version: ") << QStringLiteral("must be 1");
+        QTest::addRow("empty") << QByteArray("  ") << QStringLiteral("broken.json:1:3: ") << QStringLiteral("the file is empty");
+    }
+
+    void loaderMessagesFollowTheLanguage()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, place);
+        QFETCH(QString, english);
+        QString error;
+        QVERIFY(!cascade::ScenarioLoader::parse(text, QStringLiteral("broken.json"), &error));
+        QVERIFY2(error.startsWith(place) && error.contains(english), qPrintable(error));
+        QVERIFY2(!hasHangul(error), qPrintable(error));
+
+        const KoreanInstalled korean;
+        QVERIFY(korean.ok());
+        QString translated;
+        QVERIFY(!cascade::ScenarioLoader::parse(text, QStringLiteral("broken.json"), &translated));
+        QVERIFY2(translated.startsWith(place), qPrintable(translated));
+        QVERIFY2(hasHangul(translated) && !translated.contains(english), qPrintable(translated));
+    }
+
+    void recordingMessagesFollowTheLanguage()
+    {
+        const QByteArray header("{\"cascade\": \"recording\", \"version\": 99}\n");
+        QString error;
+        QVERIFY(!cascade::RecordingLoader::parse(header, QStringLiteral("demo.cascaderec"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("demo.cascaderec:")) && error.contains(QStringLiteral("not supported")), qPrintable(error));
+        const KoreanInstalled korean;
+        QVERIFY(korean.ok());
+        QString translated;
+        QVERIFY(!cascade::RecordingLoader::parse(header, QStringLiteral("demo.cascaderec"), &translated));
+        QVERIFY2(translated.startsWith(QStringLiteral("demo.cascaderec:")) && hasHangul(translated), qPrintable(translated));
+    }
+
+    // Why a runtime cannot run a step: English where it goes into generated code and the command
+    // line, Korean in the window; the words that go into traces stay English either way.
+    void unavailableReasonsFollowTheLanguage()
+    {
+        cascade::Step timeout;
+        timeout.kind = cascade::StepKind::Timeout;
+        const QStringList english = cascade::Engine::unavailable(timeout, cascade::Runtime::Swift);
+        QCOMPARE(english.size(), 1);
+        QVERIFY2(english.first().startsWith(QStringLiteral("a timeout is not available in swift: Swift has no built-in timeout")),
+                 qPrintable(english.first()));
+        const KoreanInstalled korean;
+        QVERIFY(korean.ok());
+        const QStringList translated = cascade::Engine::unavailable(timeout, cascade::Runtime::Swift);
+        QCOMPARE(translated.size(), 1);
+        QVERIFY2(hasHangul(translated.first()) && translated.first().contains(QStringLiteral("swift")), qPrintable(translated.first()));
+        QVERIFY(!hasHangul(cascade::unavailableReason(cascade::UserAction::Kind::Timeout, cascade::Runtime::Swift)));
     }
 };
 

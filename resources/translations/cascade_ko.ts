@@ -508,6 +508,739 @@ Click: select %3 and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>LoaderWords</name>
+    <message>
+        <source>must be a whole number from 0 to %1</source>
+        <translation>0부터 %1까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>an action must be an object</source>
+        <translation>동작은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be "cancel", "fail", "timeout" or "shield"</source>
+        <translation>"cancel", "fail", "timeout", "shield" 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown key for a %1 action (keys: %2)</source>
+        <translation>%1 동작에 없는 키입니다(가능한 키: %2)</translation>
+    </message>
+    <message>
+        <source>missing key "%1"</source>
+        <translation>키 "%1"이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>must be a whole number of ms from 0 to %1</source>
+        <translation>0부터 %1까지의 정수 ms여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a task path such as "main/job"</source>
+        <translation>"main/job" 같은 작업 경로여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an error name</source>
+        <translation>오류 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a string of at most 1000 characters</source>
+        <translation>1000자 이하의 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a whole number of ms from 1 to %1</source>
+        <translation>1부터 %1까지의 정수 ms여야 합니다</translation>
+    </message>
+    <message>
+        <source>the first line must be a JSON object</source>
+        <translation>첫 줄은 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be "recording": this is not a Cascade recording</source>
+        <translation>"recording"이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>must be a whole number (this Cascade reads version %1)</source>
+        <translation>정수여야 합니다(이 Cascade는 버전 %1을 읽습니다)</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this Cascade reads version %2)</source>
+        <translation>버전 %1은 지원하지 않습니다(이 Cascade는 버전 %2를 읽습니다)</translation>
+    </message>
+    <message>
+        <source>unknown key (keys: %1)</source>
+        <translation>알 수 없는 키입니다(가능한 키: %1)</translation>
+    </message>
+    <message>
+        <source>must be the version of Cascade that recorded it, such as "0.1.0"</source>
+        <translation>녹화한 Cascade의 버전이어야 합니다(예: "0.1.0")</translation>
+    </message>
+    <message>
+        <source>must be "asyncio", "kotlin" or "swift"</source>
+        <translation>"asyncio", "kotlin", "swift" 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an array of at most %1 actions</source>
+        <translation>동작 %1개 이하의 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be the scenario's JSON text, as a string</source>
+        <translation>시나리오의 JSON 텍스트를 담은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>expected key "%1", found "%2"</source>
+        <translation>키 "%1"이(가) 와야 하는데 "%2"이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>unexpected key "%1"</source>
+        <translation>예상하지 못한 키 "%1"</translation>
+    </message>
+    <message>
+        <source>the file ends after %1 of %2 tasks (it is truncated)</source>
+        <translation>작업 %2개 중 %1개 뒤에서 파일이 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>a task record is {"task":ID,"path":"..."}</source>
+        <translation>작업 레코드는 {"task":ID,"path":"..."} 형식입니다</translation>
+    </message>
+    <message>
+        <source>the file ends after %1 of %2 events (it is truncated)</source>
+        <translation>이벤트 %2개 중 %1개 뒤에서 파일이 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>task %1 is spawned a second time</source>
+        <translation>작업 %1이(가) 두 번 생성되었습니다</translation>
+    </message>
+    <message>
+        <source>an event of task %1 before its spawn</source>
+        <translation>작업 %1이(가) 생성되기 전의 이벤트입니다</translation>
+    </message>
+    <message>
+        <source>the first line does not end (the file is truncated or not a recording)</source>
+        <translation>첫 줄이 끝나지 않습니다(잘린 파일이거나 녹화 파일이 아닙니다)</translation>
+    </message>
+    <message>
+        <source>the first line is longer than %1 bytes</source>
+        <translation>첫 줄이 %1바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>more lines after the last event (the header says %1 tasks and %2 events)</source>
+        <translation>마지막 이벤트 뒤에 줄이 더 있습니다(헤더에는 작업 %1개와 이벤트 %2개라고 되어 있습니다)</translation>
+    </message>
+    <message>
+        <source>the recorded scenario does not load in this version of Cascade: %1</source>
+        <translation>녹화된 시나리오를 이 버전의 Cascade에서 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>action %1 (%2): %3</source>
+        <translation>동작 %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>recorded and replayed by Cascade %1</source>
+        <translation>Cascade %1에서 녹화하고 재생함</translation>
+    </message>
+    <message>
+        <source>recorded by Cascade %1, replayed by Cascade %2</source>
+        <translation>Cascade %1에서 녹화, Cascade %2에서 재생</translation>
+    </message>
+    <message>
+        <source>the replay matches the recording: %1 events (%2)
+</source>
+        <translation>재생 결과가 녹화와 같습니다: 이벤트 %1개 (%2)
+</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1 (%2)
+</source>
+        <translation>재생할 수 없습니다: %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>the traces differ at event %1 (%2):
+  recorded: %3
+  replayed: %4
+</source>
+        <translation>이벤트 %1에서 트레이스가 다릅니다 (%2):
+  녹화: %3
+  재생: %4
+</translation>
+    </message>
+    <message>
+        <source>the file ends here (it is truncated)</source>
+        <translation>파일이 여기서 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>the file ends inside the record (it is truncated)</source>
+        <translation>레코드 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>expected '{' to start the record, found %1</source>
+        <translation>레코드는 '{'로 시작해야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>too many keys (at most %1)</source>
+        <translation>키가 너무 많습니다(최대 %1개)</translation>
+    </message>
+    <message>
+        <source>expected ',' or '}', found %1</source>
+        <translation>',' 또는 '}'가 와야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>the line does not end with a newline (the file is truncated)</source>
+        <translation>줄이 줄바꿈으로 끝나지 않습니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after the record, found %1</source>
+        <translation>레코드 뒤에 줄이 끝나야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a key in quotes, found %1</source>
+        <translation>따옴표로 감싼 키가 와야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a key must be a short name without escapes</source>
+        <translation>키는 이스케이프 없는 짧은 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the file ends inside a key (it is truncated)</source>
+        <translation>키 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>expected ':' after the key</source>
+        <translation>키 뒤에는 ':'가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>not a value this format uses</source>
+        <translation>이 형식에서 쓰지 않는 값입니다</translation>
+    </message>
+    <message>
+        <source>nested objects and arrays have no place in this record</source>
+        <translation>이 레코드에는 중첩된 객체나 배열이 올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the line ends inside a string (the file is truncated or the string is not closed)</source>
+        <translation>문자열 중간에서 줄이 끝납니다(잘린 파일이거나 문자열이 닫히지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>a control character in a string must be escaped</source>
+        <translation>문자열 안의 제어 문자는 이스케이프해야 합니다</translation>
+    </message>
+    <message>
+        <source>the file ends inside a string (it is truncated)</source>
+        <translation>문자열 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
+    </message>
+    <message>
+        <source>a string of %1 bytes (at most %2)</source>
+        <translation>%1바이트 문자열(최대 %2)</translation>
+    </message>
+    <message>
+        <source>a number with more than 18 digits</source>
+        <translation>18자리가 넘는 숫자</translation>
+    </message>
+    <message>
+        <source>expected a value, found %1</source>
+        <translation>값이 와야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a number with a leading zero</source>
+        <translation>0으로 시작하는 숫자</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>a string ends with a lone backslash</source>
+        <translation>문자열이 짝 없는 백슬래시로 끝납니다</translation>
+    </message>
+    <message>
+        <source>a lone low surrogate \u%1</source>
+        <translation>짝 없는 하위 서로게이트 \u%1</translation>
+    </message>
+    <message>
+        <source>a high surrogate without its low surrogate</source>
+        <translation>하위 서로게이트가 없는 상위 서로게이트</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1</source>
+        <translation>알 수 없는 이스케이프 \%1</translation>
+    </message>
+    <message>
+        <source>a string that is not valid UTF-8</source>
+        <translation>올바른 UTF-8이 아닌 문자열</translation>
+    </message>
+    <message>
+        <source>expected ',' or '}' after an object member</source>
+        <translation>객체 멤버 뒤에는 ',' 또는 '}'가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected ',' or ']' after an array element</source>
+        <translation>배열 원소 뒤에는 ',' 또는 ']'가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected ',' between two values</source>
+        <translation>두 값 사이에는 ','가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a value (a string, number, object, array, true, false or null)</source>
+        <translation>값(문자열, 숫자, 객체, 배열, true, false, null)이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>the file ends inside a number</source>
+        <translation>숫자 중간에서 파일이 끝납니다</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>잘못된 숫자</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in a string</source>
+        <translation>문자열 안의 잘못된 이스케이프 시퀀스</translation>
+    </message>
+    <message>
+        <source>a string is not valid UTF-8</source>
+        <translation>문자열이 올바른 UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <source>unterminated string: the closing '"' is missing</source>
+        <translation>닫히지 않은 문자열: 닫는 '"'가 없습니다</translation>
+    </message>
+    <message>
+        <source>a ',' must be followed by another member or element (trailing commas are not allowed)</source>
+        <translation>',' 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>arrays and objects are nested too deeply</source>
+        <translation>배열과 객체가 너무 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the document is too large</source>
+        <translation>문서가 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>unexpected text after the end of the JSON object</source>
+        <translation>JSON 객체가 끝난 뒤에 예상하지 못한 텍스트가 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid JSON</source>
+        <translation>잘못된 JSON</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>the byte 0x%1</source>
+        <translation>바이트 0x%1</translation>
+    </message>
+    <message>
+        <source>the file is too large: %1 bytes, at most %2 (16 MiB) are allowed</source>
+        <translation>파일이 너무 큽니다: %1바이트, 최대 %2바이트(16 MiB)까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a JSON object with "cascade": "scenario"</source>
+        <translation>파일이 비어 있습니다; "cascade": "scenario"가 있는 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object (a scenario), got %1</source>
+        <translation>최상위는 JSON 객체(시나리오)여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <source>arrays and objects are nested more than %1 levels deep; a scenario has at most %2 levels of tasks and steps</source>
+        <translation>배열과 객체가 %1단계보다 깊게 중첩되어 있습니다; 시나리오의 작업과 단계는 최대 %2단계까지입니다</translation>
+    </message>
+    <message>
+        <source>JSON syntax error: </source>
+        <translation>JSON 문법 오류: </translation>
+    </message>
+    <message>
+        <source>the file ends too early; </source>
+        <translation>파일이 너무 일찍 끝납니다; </translation>
+    </message>
+    <message>
+        <source>duplicate key %1 (first at line %2, column %3)</source>
+        <translation>중복된 키 %1 (처음 나온 곳: %2행 %3열)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: 파일을 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>must be an array of %1, got %2</source>
+        <translation>%1의 배열이어야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>too many entries: %1, at most %2 are allowed</source>
+        <translation>항목이 너무 많습니다: %1개, 최대 %2개까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>caption objects {"on": ..., "text": ...}</source>
+        <translation>캡션 객체 {"on": ..., "text": ...}</translation>
+    </message>
+    <message>
+        <source>a caption object with "on" and "text"</source>
+        <translation>"on"과 "text"가 있는 캡션 객체</translation>
+    </message>
+    <message>
+        <source>for a caption</source>
+        <translation>캡션</translation>
+    </message>
+    <message>
+        <source>question objects {"before": ..., "question": ..., "choices": ...}</source>
+        <translation>질문 객체 {"before": ..., "question": ..., "choices": ...}</translation>
+    </message>
+    <message>
+        <source>a question object with "before", "question", "choices", "answer" and "explanation"</source>
+        <translation>"before", "question", "choices", "answer", "explanation"이 있는 질문 객체</translation>
+    </message>
+    <message>
+        <source>for a predict question</source>
+        <translation>예측 질문</translation>
+    </message>
+    <message>
+        <source>must be an array of %1 to %2 text objects {"en": "...", "ko": "..."}, got %3</source>
+        <translation>텍스트 객체 {"en": "...", "ko": "..."} %1~%2개의 배열이어야 하는데 %3입니다</translation>
+    </message>
+    <message>
+        <source>the index of the right choice (counting from 0)</source>
+        <translation>정답 선택지의 번호(0부터 셈)</translation>
+    </message>
+    <message>
+        <source>an event object {"task": "main/job", "event": "cancel-deliver", ...}</source>
+        <translation>이벤트 객체 {"task": "main/job", "event": "cancel-deliver", ...}</translation>
+    </message>
+    <message>
+        <source>(the event it is tied to)</source>
+        <translation>연결된 이벤트</translation>
+    </message>
+    <message>
+        <source>an event kind of the trace</source>
+        <translation>트레이스의 이벤트 종류</translation>
+    </message>
+    <message>
+        <source>unknown event kind %1; expected one of: %2</source>
+        <translation>알 수 없는 이벤트 종류 %1; 가능한 종류: %2</translation>
+    </message>
+    <message>
+        <source>a task path such as "main/job"</source>
+        <translation>"main/job" 같은 작업 경로</translation>
+    </message>
+    <message>
+        <source>a whole number (1 for the first)</source>
+        <translation>정수(첫 번째는 1)</translation>
+    </message>
+    <message>
+        <source>must be %1, got %2</source>
+        <translation>%1(이)어야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the scenario's runtimes (%2)</source>
+        <translation>%1은(는) 이 시나리오의 런타임(%2)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>for an "%1" step</source>
+        <translation>"%1" 단계</translation>
+    </message>
+    <message>
+        <source>for a "%1" step</source>
+        <translation>"%1" 단계</translation>
+    </message>
+    <message>
+        <source>must be at most the work's "ms" (%1), got %2</source>
+        <translation>작업의 "ms"(%1) 이하여야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>needs "checkEvery" (how many milliseconds of work pass between two checks)</source>
+        <translation>"checkEvery"(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>is allowed only with "then": "raise"</source>
+        <translation>"then": "raise"일 때만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>"break" needs an enclosing "repeat" or "whileActive" in the same task</source>
+        <translation>"break"는 같은 작업 안에서 바깥에 "repeat"이나 "whileActive"가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a "try" step needs "catch", "finally" or both</source>
+        <translation>"try" 단계에는 "catch"나 "finally", 또는 둘 다가 필요합니다</translation>
+    </message>
+    <message>
+        <source>must be an array of catch clauses, got </source>
+        <translation>catch 절의 배열이어야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>must have at least one clause (leave "catch" out if nothing is caught)</source>
+        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 "catch"를 빼세요)</translation>
+    </message>
+    <message>
+        <source>must be one task object: a spawn starts exactly one task (give the task a "count" or use a group for several)</source>
+        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 "count"를 주거나 group을 쓰세요)</translation>
+    </message>
+    <message>
+        <source>"cancelChildren" is allowed only inside a group's "steps" (it cancels that group's tasks)</source>
+        <translation>"cancelChildren"은 group의 "steps" 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
+    </message>
+    <message>
+        <source>names the inner task of "style": "waitFor"; a "block" timeout has no inner task</source>
+        <translation>"style": "waitFor"의 안쪽 작업 이름입니다; "block" 타임아웃에는 안쪽 작업이 없습니다</translation>
+    </message>
+    <message>
+        <source>a catch clause object with "error"</source>
+        <translation>"error"가 있는 catch 절 객체</translation>
+    </message>
+    <message>
+        <source>for a catch clause ("cancellation", "any" or an error name)</source>
+        <translation>catch 절("cancellation", "any" 또는 오류 이름)</translation>
+    </message>
+    <message>
+        <source>"cancellation", "any" or an error name</source>
+        <translation>"cancellation", "any" 또는 오류 이름</translation>
+    </message>
+    <message>
+        <source>; %1 (at %2) is not started by a spawn step, and its group or gather awaits it</source>
+        <translation>; %1(%2)은(는) spawn 단계로 시작된 작업이 아니며, 그 group이나 gather가 기다립니다</translation>
+    </message>
+    <message>
+        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier "spawn" step of the same task%3</source>
+        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 "spawn" 단계로 시작한 작업의 이름을 씁니다%3</translation>
+    </message>
+    <message>
+        <source>must be an array of this gather's task names, got </source>
+        <translation>이 gather의 작업 이름 배열이어야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>a task name</source>
+        <translation>작업 이름</translation>
+    </message>
+    <message>
+        <source>%1 is not a task of this gather; its tasks are: %2</source>
+        <translation>%1은(는) 이 gather의 작업이 아닙니다; 이 gather의 작업: %2</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice (first at %2)</source>
+        <translation>%1이(가) 두 번 나옵니다(처음 나온 곳: %2)</translation>
+    </message>
+    <message>
+        <source>must list every task of this gather exactly once; %1 is missing</source>
+        <translation>이 gather의 모든 작업을 정확히 한 번씩 나열해야 합니다; %1이(가) 빠졌습니다</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object (a scenario), got </source>
+        <translation>최상위는 JSON 객체(시나리오)여야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>not a Cascade scenario: missing required key "cascade" (it must be "scenario")</source>
+        <translation>Cascade 시나리오가 아닙니다: 필수 키 "cascade"가 없습니다("scenario"여야 합니다)</translation>
+    </message>
+    <message>
+        <source>must be "scenario", got </source>
+        <translation>"scenario"여야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>in the top-level object</source>
+        <translation>최상위 객체</translation>
+    </message>
+    <message>
+        <source>must be 1, the only version of the format this program reads; got </source>
+        <translation>1이어야 합니다(이 프로그램이 읽는 유일한 형식 버전). 받은 값: </translation>
+    </message>
+    <message>
+        <source>a string of %1 characters</source>
+        <translation>%1자 문자열</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>unknown key %1; expected one of: %2, note</source>
+        <translation>알 수 없는 키 %1; 가능한 키: %2, note</translation>
+    </message>
+    <message>
+        <source>must be a string (a note for authors, ignored by the engine), got </source>
+        <translation>문자열(작성자용 메모, 엔진은 무시함)이어야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>missing required key %1</source>
+        <translation>필수 키 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>missing required key %1 %2</source>
+        <translation>필수 키 %1이(가) 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>is too long: %1 characters, at most %2 are allowed</source>
+        <translation>너무 깁니다: %1자, 최대 %2자까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>must be %1 from %2 to %3, got %4</source>
+        <translation>%2부터 %3까지의 %1(이)어야 하는데 %4입니다</translation>
+    </message>
+    <message>
+        <source>a whole number of milliseconds</source>
+        <translation>정수 밀리초</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>must be true or false, got </source>
+        <translation>true 또는 false여야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>a task name (a letter or _, then letters, digits or _; at most 64 characters)</source>
+        <translation>작업 이름(글자나 _로 시작하고 글자, 숫자, _만; 최대 64자)</translation>
+    </message>
+    <message>
+        <source>a signal name (a letter or _, then letters, digits or _; at most 64 characters)</source>
+        <translation>신호 이름(글자나 _로 시작하고 글자, 숫자, _만; 최대 64자)</translation>
+    </message>
+    <message>
+        <source>an error name (a letter or _, then letters, digits, _ or .; at most 64 characters)</source>
+        <translation>오류 이름(글자나 _로 시작하고 글자, 숫자, _, .만; 최대 64자)</translation>
+    </message>
+    <message>
+        <source>an id (a-z or 0-9, then a-z, 0-9 or -; at most 64 characters)</source>
+        <translation>id(a-z나 0-9로 시작하고 a-z, 0-9, -만; 최대 64자)</translation>
+    </message>
+    <message>
+        <source>a text object {"en": "...", "ko": "..."}</source>
+        <translation>텍스트 객체 {"en": "...", "ko": "..."}</translation>
+    </message>
+    <message>
+        <source>(text needs English "en" and Korean "ko")</source>
+        <translation>텍스트에는 영어 "en"과 한국어 "ko"가 필요합니다</translation>
+    </message>
+    <message>
+        <source>must be an array of runtime names (%1), got %2</source>
+        <translation>런타임 이름(%1)의 배열이어야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>must list at least one runtime (%1)</source>
+        <translation>런타임(%1)을 하나 이상 나열해야 합니다</translation>
+    </message>
+    <message>
+        <source>a runtime name (%1)</source>
+        <translation>런타임 이름(%1)</translation>
+    </message>
+    <message>
+        <source>unknown runtime %1; expected one of: %2</source>
+        <translation>알 수 없는 런타임 %1; 가능한 런타임: %2</translation>
+    </message>
+    <message>
+        <source>a task object with "name" and "steps"</source>
+        <translation>"name"과 "steps"가 있는 작업 객체</translation>
+    </message>
+    <message>
+        <source>nesting is deeper than %1 levels (tasks and steps together)</source>
+        <translation>중첩이 %1단계보다 깊습니다(작업과 단계를 합쳐서)</translation>
+    </message>
+    <message>
+        <source>for a task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>duplicate task name %1 among the children of %2 (first at %3)</source>
+        <translation>%2의 자식 중에 작업 이름 %1이(가) 중복됩니다(처음 나온 곳: %3)</translation>
+    </message>
+    <message>
+        <source>must be an array of task objects, got </source>
+        <translation>작업 객체의 배열이어야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>must list at least one task</source>
+        <translation>작업을 하나 이상 나열해야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an array of steps, got </source>
+        <translation>단계의 배열이어야 합니다. 받은 값: </translation>
+    </message>
+    <message>
+        <source>a step object with "do"</source>
+        <translation>"do"가 있는 단계 객체</translation>
+    </message>
+    <message>
+        <source>too many steps: a file may have at most %1</source>
+        <translation>단계가 너무 많습니다: 파일 하나에 최대 %1개까지입니다</translation>
+    </message>
+    <message>
+        <source>(the kind of step)</source>
+        <translation>단계의 종류</translation>
+    </message>
+    <message>
+        <source>a step kind such as "sleep"</source>
+        <translation>"sleep" 같은 단계 종류</translation>
+    </message>
+    <message>
+        <source>unknown step kind %1; expected one of: %2</source>
+        <translation>알 수 없는 단계 종류 %1; 가능한 종류: %2</translation>
+    </message>
+    <message>
+        <source>an onCancel handler may contain only "print" and "signal" steps, got %1</source>
+        <translation>onCancel 핸들러에는 "print"와 "signal" 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not available in %2: %3</source>
+        <translation>%2에서는 %1을(를) 쓸 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>a structured child ("link": "child")</source>
+        <translation>구조화된 자식("link": "child")</translation>
+    </message>
+    <message>
+        <source>asyncio has no structured child outside a TaskGroup; use a group step or an unstructured create_task</source>
+        <translation>asyncio에는 TaskGroup 밖의 구조화된 자식이 없습니다; group 단계나 비구조화 create_task를 쓰세요</translation>
+    </message>
+    <message>
+        <source>a cancellation handler (onCancel)</source>
+        <translation>취소 핸들러(onCancel)</translation>
+    </message>
+    <message>
+        <source>asyncio has no cancellation handler; future callbacks run only on a later loop iteration</source>
+        <translation>asyncio에는 취소 핸들러가 없습니다; future 콜백은 다음 루프 반복에서야 실행됩니다</translation>
+    </message>
+    <message>
+        <source>a timeout</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>a shield</source>
+        <translation>실드</translation>
+    </message>
+    <message>
+        <source>a join with a timeout</source>
+        <translation>타임아웃이 있는 join</translation>
+    </message>
+    <message>
+        <source>a shielded join</source>
+        <translation>실드된 join</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1%2 — Cascade</source>
