@@ -46,14 +46,10 @@ QStringList occupancy(const CodeViewModel &model)
     return lines;
 }
 
-//! The session's own record of where a task stands: the head line, in the model's code, of the
+//! Where the trace and the line map put a task: the head line, in `code`, of the
 //! step its last shown event points at (Engine::stepPointer and the line map), 0 after its end.
-int lineFromLineMap(const Session &session, const QString &language, const QString &path)
+int lineFromLineMap(const Session &session, const GeneratedCode &code, const QString &path)
 {
-    CodeLanguage codeLanguage = CodeLanguage::Python;
-    if (!codeLanguageFromName(language, &codeLanguage) || !session.scenario() || !session.engine())
-        return -1;
-    const GeneratedCode code = generateCode(*session.scenario(), codeLanguage);
     int line = 0;
     for (qint64 i = 0; i < session.shownEvents(); ++i) {
         const TraceEvent &event = session.trace()[std::size_t(i)];
@@ -67,13 +63,22 @@ int lineFromLineMap(const Session &session, const QString &language, const QStri
     return line;
 }
 
+GeneratedCode codeOf(const Session &session, const QString &language)
+{
+    CodeLanguage codeLanguage = CodeLanguage::Python;
+    if (!codeLanguageFromName(language, &codeLanguage) || !session.scenario())
+        return {};
+    return generateCode(*session.scenario(), codeLanguage);
+}
+
 //! occupancy() as the line map says it: each task on the head line of its last shown step.
 QStringList occupancyFromLineMap(const Session &session, const QString &language)
 {
     std::map<int, QStringList> byLine;
+    const GeneratedCode code = codeOf(session, language);
     for (int task = 0; task < session.index()->taskCount(); ++task) {
         const QString path = session.paths()(task);
-        const int line = lineFromLineMap(session, language, path);
+        const int line = lineFromLineMap(session, code, path);
         if (line > 0)
             byLine[line] << path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
     }
@@ -159,7 +164,8 @@ void TestCodeViewModels::linesFollowThePlayhead()
             break;
         session.stepEvent();
     }
-    const int expected = lineFromLineMap(session, language, task);
+    QVERIFY(session.engine());
+    const int expected = lineFromLineMap(session, codeOf(session, language), task);
     QCOMPARE(model.lineOfTask(task), expected);
     if (!line.isEmpty()) {
         const int fragmentLine = lineWith(model, line);
