@@ -1,4 +1,4 @@
-// The options of the verbs that run a scenario (`cascade run`, `cascade why`), parsed one way.
+// The options of the verbs that run a scenario (`cascade run`, `why`, `compare`), parsed one way.
 #include "clirunoptions.h"
 
 #include "commandline.h"

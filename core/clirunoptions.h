@@ -16,7 +16,7 @@ namespace cascade {
 
 class Engine;
 
-//! What the verbs that run a scenario (`run`, `why`) were asked: the scenario, the runtime, the
+//! What the verbs that run a scenario (`run`, `why`, `compare`) were asked: the scenario, the runtime, the
 //! learner's actions and where to stop.
 struct ScenarioRunRequest {
     QString scenario;                  // lesson id or file path

@@ -59,5 +59,6 @@ int runWhyVerb(const QStringList &arguments, const CliIo &io);      // cli_why.c
 int runReplayVerb(const QStringList &arguments, const CliIo &io);   // cli_replay.cpp
 int runExportVerb(const QStringList &arguments, const CliIo &io);   // cli_export.cpp
 int runCodeVerb(const QStringList &arguments, const CliIo &io);     // cli_code.cpp
+int runCompareVerb(const QStringList &arguments, const CliIo &io);  // cli_compare.cpp
 
 } // namespace cascade

@@ -99,6 +99,8 @@ const std::vector<CliVerb> &coreVerbs()
         {QStringLiteral("code"), QStringLiteral("code <lesson-id | file.json>"),
          QStringLiteral("print the scenario as a Python, Kotlin or Swift program (--lang), or its line map (--map)"),
          &runCodeVerb},
+        {QStringLiteral("compare"), QStringLiteral("compare <lesson-id | file.json> [--runtimes A,B] [--cancel PATH@MS ...]"),
+         QStringLiteral("run a scenario under two runtimes with the same actions and list where the runs differ"), &runCompareVerb},
     };
     return verbs;
 }

@@ -408,6 +408,17 @@ ApplicationWindow {
                 text: qsTr("Presenter mode (F5)")
                 onTriggered: window.setPresenting(true)
             }
+            MenuItem {
+                objectName: "codeViewItem"
+                text: qsTr("Code (Ctrl+K)")
+                checkable: true
+                checked: window.codeShown
+                onTriggered: window.codeChoice = checked ? 1 : 0
+            }
+            MenuItem {
+                text: qsTr("Compare runtimes… (Ctrl+Shift+K)")
+                onTriggered: window.openComparison()
+            }
             MenuSeparator {}
             MenuItem {
                 text: qsTr("Pause at captions")
@@ -477,6 +488,36 @@ ApplicationWindow {
     // keeps its room; the switch (F1) decides from then on (-1: not chosen yet).
     property int legendChoice: -1
     readonly property bool legendShown: legendChoice < 0 ? width >= 1600 : legendChoice === 1
+
+    // ------------------------------------------------------------ code view and compare window
+    // The code beside the tree takes about 500 px: shown by default where the tree keeps its room
+    // (not at 1280 px); the switch (Ctrl+K) decides from then on (-1: not chosen yet).
+    property int codeChoice: -1
+    readonly property bool codeShown: codeChoice < 0 ? width >= 1600 : codeChoice === 1
+    Shortcut { sequence: "Ctrl+K"; onActivated: window.codeChoice = window.codeShown ? 0 : 1 }
+    Shortcut { sequence: "Ctrl+Shift+K"; onActivated: window.openComparison() }
+    function openComparison() {
+        if (comparisonLoader.active)
+            comparisonLoader.item.requestActivate()
+        comparisonLoader.active = true
+    }
+    Loader {
+        id: comparisonLoader
+        objectName: "comparisonLoader"
+        active: false
+        sourceComponent: CompareWindow {
+            source: session
+            // Over the main window, as large: a mode of its own, which the main window stays behind.
+            Component.onCompleted: {
+                x = window.x
+                y = window.y
+                width = window.width
+                height = window.height
+                visible = true
+            }
+            onClosing: comparisonLoader.active = false
+        }
+    }
 
     // ------------------------------------------------------------ presenter mode
     property bool presenting: false
@@ -656,6 +697,15 @@ ApplicationWindow {
                     SplitView.fillWidth: true
                 }
             }
+        }
+
+        CodeView {
+            objectName: "codeView"
+            visible: window.codeShown
+            session: session
+            // Below 1600 px the inspector and the tree keep their room: the code scrolls sideways.
+            SplitView.preferredWidth: window.width >= 1600 ? 500 : 280
+            SplitView.minimumWidth: 240
         }
 
         Inspector {

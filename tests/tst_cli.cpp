@@ -82,6 +82,7 @@ private Q_SLOTS:
     void runTraceToFileMatchesStdout();
     void runLogIsReadable();
     void runWithActionsAndUntil();
+    void compareListsDivergences();
     void runWithTimeoutAndShield_data();
     void runWithTimeoutAndShield();
     void traceJson_data();
@@ -175,6 +176,20 @@ void TestCli::badInput_data()
                                       << QStringLiteral("empty file name");
     QTest::addRow("unsupported step") << QStringList{QStringLiteral("run"), m_timeout, QStringLiteral("--runtime"), QStringLiteral("swift")}
                                       << QStringLiteral("cannot run 'cli-timeout' under swift");
+    const QString compare = QStringLiteral("compare");
+    const QString cpu = QStringLiteral("contrast-cpu-blocks");
+    QTest::addRow("compare one runtime twice") << QStringList{compare, cpu, QStringLiteral("--runtimes"), QStringLiteral("kotlin,kotlin")}
+                                               << QStringLiteral("both sides run under Kotlin");
+    QTest::addRow("compare three runtimes") << QStringList{compare, cpu, QStringLiteral("--runtimes"), QStringLiteral("asyncio,kotlin,swift")}
+                                            << QStringLiteral("expected two runtimes");
+    QTest::addRow("compare unknown runtime") << QStringList{compare, cpu, QStringLiteral("--runtimes"), QStringLiteral("asyncio,go")}
+                                             << QStringLiteral("unknown runtime 'go'");
+    QTest::addRow("compare with --runtime") << QStringList{compare, cpu, QStringLiteral("--runtime"), QStringLiteral("kotlin")}
+                                            << QStringLiteral("name them with --runtimes");
+    QTest::addRow("compare unsupported") << QStringList{compare, QStringLiteral("kotlin-cancel-join"), QStringLiteral("--runtimes"), QStringLiteral("kotlin,asyncio")}
+                                         << QStringLiteral("cannot run under asyncio");
+    QTest::addRow("compare bad cancel") << QStringList{compare, cpu, QStringLiteral("--cancel"), QStringLiteral("main/nobody@10")}
+                                        << QStringLiteral("no task 'nobody' under 'main'");
     QTest::addRow("lessons extra") << QStringList{QStringLiteral("lessons"), QStringLiteral("extra")} << QStringLiteral("unexpected argument");
     QTest::addRow("help unknown verb") << QStringList{QStringLiteral("help"), QStringLiteral("dance")} << QStringLiteral("unknown verb 'dance'");
 }
@@ -310,6 +325,28 @@ void TestCli::runLogIsReadable()
     QVERIFY2(lines.constLast().startsWith(QLatin1String("== kotlin-cancel-join under kotlin: main ")), qPrintable(lines.constLast()));
     QVERIFY2(lines.constLast().contains(QLatin1String(" ms")), qPrintable(lines.constLast()));
     QVERIFY(result.out.contains(QLatin1String("cancel-request  cause=code")));
+}
+
+// The same user action on both runs; one tab-separated line per divergence, in time order.
+void TestCli::compareListsDivergences()
+{
+    const CliResult result = runCli({QStringLiteral("compare"), QStringLiteral("contrast-cpu-blocks"), QStringLiteral("--runtimes"),
+                                     QStringLiteral("asyncio,kotlin"), QStringLiteral("--cancel"), QStringLiteral("main/job@500")});
+    QCOMPARE(result.status, 0);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QStringList first = lines.front().split(QLatin1Char('\t'));
+    QCOMPARE(first.size(), 5);
+    QCOMPARE(first.mid(0, 3), (QStringList{QStringLiteral("500"), QStringLiteral("main/job"), QStringLiteral("state")}));
+    QVERIFY2(first.at(3).startsWith(QLatin1String("asyncio: still suspended (sleep) until 3000 ms")), qPrintable(first.at(3)));
+    QVERIFY2(first.at(4).startsWith(QLatin1String("Kotlin: at 500 ms, cancellation delivered at sleep")), qPrintable(first.at(4)));
+
+    // Runtimes that agree on a lesson print nothing.
+    const CliResult agree = runCli({QStringLiteral("compare"), QStringLiteral("asyncio-cancel-request"), QStringLiteral("--runtimes"),
+                                    QStringLiteral("asyncio,swift")});
+    QCOMPARE(agree.status, 0);
+    QCOMPARE(agree.out, QString());
 }
 
 void TestCli::runWithActionsAndUntil()

@@ -49,6 +49,214 @@
     </message>
 </context>
 <context>
+    <name>CodeView</name>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>The language of the runtime; it follows the runtime until you pick one</source>
+        <translation>런타임의 언어입니다. 다른 언어를 고르기 전까지 런타임을 따라갑니다</translation>
+    </message>
+    <message>
+        <source>Show the scenario in %1</source>
+        <translation>시나리오를 %1 코드로 보기</translation>
+    </message>
+    <message>
+        <source>⟲ runtime's</source>
+        <translation>⟲ 런타임 언어</translation>
+    </message>
+    <message>
+        <source>Show the language of the session's runtime again, and follow it</source>
+        <translation>현재 런타임의 언어를 다시 보여 주고 따라가기</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the whole program to the clipboard</source>
+        <translation>프로그램 전체를 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>check point: a cancellation can be delivered or checked here</source>
+        <translation>체크 포인트: 여기서 취소가 전달되거나 확인될 수 있습니다</translation>
+    </message>
+    <message>
+        <source>cleanup: runs however the block is left, cancelled too</source>
+        <translation>정리: 블록을 어떻게 벗어나든(취소되어도) 실행됩니다</translation>
+    </message>
+    <message>
+        <source>no equivalent: this language has no such construct</source>
+        <translation>대응 없음: 이 언어에는 이런 구문이 없습니다</translation>
+    </message>
+    <message>
+        <source>No code: no scenario is open</source>
+        <translation>코드 없음: 열린 시나리오가 없습니다</translation>
+    </message>
+    <message>
+        <source>the selected task stands here</source>
+        <translation>선택한 작업이 있는 줄</translation>
+    </message>
+    <message>
+        <source>tasks standing on the line</source>
+        <translation>이 줄에 있는 작업</translation>
+    </message>
+    <message>
+        <source>check point</source>
+        <translation>체크 포인트</translation>
+    </message>
+    <message>
+        <source>cleanup</source>
+        <translation>정리</translation>
+    </message>
+    <message>
+        <source>no equivalent (a comment says why)</source>
+        <translation>대응 없음 (주석에 이유)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare runtimes — %1</source>
+        <translation>런타임 비교 — %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>The runtime of the left run</source>
+        <translation>왼쪽 실행의 런타임</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>와(과)</translation>
+    </message>
+    <message>
+        <source>The runtime of the right run</source>
+        <translation>오른쪽 실행의 런타임</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 이전</translation>
+    </message>
+    <message>
+        <source>Left arrow: the previous instant at which either run has events</source>
+        <translation>왼쪽 화살표: 어느 한쪽 실행에 이벤트가 있는 이전 시점</translation>
+    </message>
+    <message>
+        <source>❙❙ Pause</source>
+        <translation>❙❙ 일시 정지</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Space: both runs on one clock</source>
+        <translation>스페이스: 두 실행을 하나의 시계로</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>다음 →</translation>
+    </message>
+    <message>
+        <source>Right arrow: the next instant at which either run has events</source>
+        <translation>오른쪽 화살표: 어느 한쪽 실행에 이벤트가 있는 다음 시점</translation>
+    </message>
+    <message>
+        <source>⟲ Restart</source>
+        <translation>⟲ 처음부터</translation>
+    </message>
+    <message>
+        <source>Home: both runs again from 0 with the same actions</source>
+        <translation>Home: 같은 동작으로 두 실행을 0부터 다시</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>속도 %1×</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot compare: %1</source>
+        <translation>⚠ 비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>finished at %1 ms</source>
+        <translation>%1 ms에 끝남</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>이벤트 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Click to select · Space to run both</source>
+        <translation>클릭하면 선택 · 스페이스로 두 실행 시작</translation>
+    </message>
+    <message>
+        <source>Click to cancel in both runs · right-click for more</source>
+        <translation>클릭하면 두 실행 모두에서 취소 · 오른쪽 클릭으로 더 보기</translation>
+    </message>
+    <message>
+        <source>Cannot run under %1:
+%2</source>
+        <translation>%1에서 실행할 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Where they diverge (%1)</source>
+        <translation>두 실행이 갈라지는 곳 (%1)</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>끝난 시각</translation>
+    </message>
+    <message>
+        <source>only in one</source>
+        <translation>한쪽에만 있음</translation>
+    </message>
+    <message>
+        <source>what it does</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Show both runs at %1 ms</source>
+        <translation>두 실행을 %1 ms 시점으로 보기</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The two runs do not diverge: every task does the same at the same time</source>
+        <translation>두 실행은 갈라지지 않습니다: 모든 작업이 같은 시각에 같은 일을 합니다</translation>
+    </message>
+    <message>
+        <source>● reached on the clock · ○ still ahead · click one to show both runs then</source>
+        <translation>● 시계가 지난 시점 · ○ 아직 오지 않은 시점 · 클릭하면 그 시점의 두 실행을 봅니다</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePanel</name>
     <message>
         <source>Console</source>
@@ -229,7 +437,7 @@ Click: select %3 and go back to this moment</source>
         <translation>구조화된 자식: 부모와 함께 취소됨</translation>
     </message>
     <message>
-        <source>unstructured: its creator&apos;s cancel does not reach it</source>
+        <source>unstructured: its creator's cancel does not reach it</source>
         <translation>비구조화: 만든 작업의 취소가 닿지 않음</translation>
     </message>
     <message>
@@ -349,24 +557,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작은 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be &quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot; or &quot;shield&quot;</source>
-        <translation>&quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot;, &quot;shield&quot; 중 하나여야 합니다</translation>
+        <source>must be "cancel", "fail", "timeout" or "shield"</source>
+        <translation>"cancel", "fail", "timeout", "shield" 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>unknown key for a %1 action (keys: %2)</source>
         <translation>%1 동작에 없는 키입니다(가능한 키: %2)</translation>
     </message>
     <message>
-        <source>missing key &quot;%1&quot;</source>
-        <translation>키 &quot;%1&quot;이(가) 없습니다</translation>
+        <source>missing key "%1"</source>
+        <translation>키 "%1"이(가) 없습니다</translation>
     </message>
     <message>
         <source>must be a whole number of ms from 0 to %1</source>
         <translation>0부터 %1까지의 정수 ms여야 합니다</translation>
     </message>
     <message>
-        <source>must be a task path such as &quot;main/job&quot;</source>
-        <translation>&quot;main/job&quot; 같은 작업 경로여야 합니다</translation>
+        <source>must be a task path such as "main/job"</source>
+        <translation>"main/job" 같은 작업 경로여야 합니다</translation>
     </message>
     <message>
         <source>must be an error name</source>
@@ -385,8 +593,8 @@ Click: select %3 and go back to this moment</source>
         <translation>첫 줄은 JSON 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be &quot;recording&quot;: this is not a Cascade recording</source>
-        <translation>&quot;recording&quot;이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
+        <source>must be "recording": this is not a Cascade recording</source>
+        <translation>"recording"이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
     </message>
     <message>
         <source>must be a whole number (this Cascade reads version %1)</source>
@@ -401,12 +609,12 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 키입니다(가능한 키: %1)</translation>
     </message>
     <message>
-        <source>must be the version of Cascade that recorded it, such as &quot;0.1.0&quot;</source>
-        <translation>녹화한 Cascade의 버전이어야 합니다(예: &quot;0.1.0&quot;)</translation>
+        <source>must be the version of Cascade that recorded it, such as "0.1.0"</source>
+        <translation>녹화한 Cascade의 버전이어야 합니다(예: "0.1.0")</translation>
     </message>
     <message>
-        <source>must be &quot;asyncio&quot;, &quot;kotlin&quot; or &quot;swift&quot;</source>
-        <translation>&quot;asyncio&quot;, &quot;kotlin&quot;, &quot;swift&quot; 중 하나여야 합니다</translation>
+        <source>must be "asyncio", "kotlin" or "swift"</source>
+        <translation>"asyncio", "kotlin", "swift" 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>must be true or false</source>
@@ -417,24 +625,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작 %1개 이하의 배열이어야 합니다</translation>
     </message>
     <message>
-        <source>must be the scenario&apos;s JSON text, as a string</source>
+        <source>must be the scenario's JSON text, as a string</source>
         <translation>시나리오의 JSON 텍스트를 담은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <source>expected key &quot;%1&quot;, found &quot;%2&quot;</source>
-        <translation>키 &quot;%1&quot;이(가) 와야 하는데 &quot;%2&quot;이(가) 있습니다</translation>
+        <source>expected key "%1", found "%2"</source>
+        <translation>키 "%1"이(가) 와야 하는데 "%2"이(가) 있습니다</translation>
     </message>
     <message>
-        <source>unexpected key &quot;%1&quot;</source>
-        <translation>예상하지 못한 키 &quot;%1&quot;</translation>
+        <source>unexpected key "%1"</source>
+        <translation>예상하지 못한 키 "%1"</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 tasks (it is truncated)</source>
         <translation>작업 %2개 중 %1개 뒤에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>a task record is {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;}</source>
-        <translation>작업 레코드는 {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;} 형식입니다</translation>
+        <source>a task record is {"task":ID,"path":"..."}</source>
+        <translation>작업 레코드는 {"task":ID,"path":"..."} 형식입니다</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 events (it is truncated)</source>
@@ -507,16 +715,16 @@ Click: select %3 and go back to this moment</source>
         <translation>레코드 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected &apos;{&apos; to start the record, found %1</source>
-        <translation>레코드는 &apos;{&apos;로 시작해야 하는데 %1이(가) 있습니다</translation>
+        <source>expected '{' to start the record, found %1</source>
+        <translation>레코드는 '{'로 시작해야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>too many keys (at most %1)</source>
         <translation>키가 너무 많습니다(최대 %1개)</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;, found %1</source>
-        <translation>&apos;,&apos; 또는 &apos;}&apos;가 와야 하는데 %1이(가) 있습니다</translation>
+        <source>expected ',' or '}', found %1</source>
+        <translation>',' 또는 '}'가 와야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>the line does not end with a newline (the file is truncated)</source>
@@ -539,8 +747,8 @@ Click: select %3 and go back to this moment</source>
         <translation>키 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos; after the key</source>
-        <translation>키 뒤에는 &apos;:&apos;가 와야 합니다</translation>
+        <source>expected ':' after the key</source>
+        <translation>키 뒤에는 ':'가 와야 합니다</translation>
     </message>
     <message>
         <source>not a value this format uses</source>
@@ -603,16 +811,16 @@ Click: select %3 and go back to this moment</source>
         <translation>올바른 UTF-8이 아닌 문자열</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;}&apos; after an object member</source>
-        <translation>객체 멤버 뒤에는 &apos;,&apos; 또는 &apos;}&apos;가 와야 합니다</translation>
+        <source>expected ',' or '}' after an object member</source>
+        <translation>객체 멤버 뒤에는 ',' 또는 '}'가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; after an array element</source>
-        <translation>배열 원소 뒤에는 &apos;,&apos; 또는 &apos;]&apos;가 와야 합니다</translation>
+        <source>expected ',' or ']' after an array element</source>
+        <translation>배열 원소 뒤에는 ',' 또는 ']'가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; between two values</source>
-        <translation>두 값 사이에는 &apos;,&apos;가 와야 합니다</translation>
+        <source>expected ',' between two values</source>
+        <translation>두 값 사이에는 ','가 와야 합니다</translation>
     </message>
     <message>
         <source>expected a value (a string, number, object, array, true, false or null)</source>
@@ -635,12 +843,12 @@ Click: select %3 and go back to this moment</source>
         <translation>문자열이 올바른 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <source>unterminated string: the closing &apos;&quot;&apos; is missing</source>
-        <translation>닫히지 않은 문자열: 닫는 &apos;&quot;&apos;가 없습니다</translation>
+        <source>unterminated string: the closing '"' is missing</source>
+        <translation>닫히지 않은 문자열: 닫는 '"'가 없습니다</translation>
     </message>
     <message>
-        <source>a &apos;,&apos; must be followed by another member or element (trailing commas are not allowed)</source>
-        <translation>&apos;,&apos; 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
+        <source>a ',' must be followed by another member or element (trailing commas are not allowed)</source>
+        <translation>',' 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
     </message>
     <message>
         <source>arrays and objects are nested too deeply</source>
@@ -675,8 +883,8 @@ Click: select %3 and go back to this moment</source>
         <translation>파일이 너무 큽니다: %1바이트, 최대 %2바이트(16 MiB)까지 허용됩니다</translation>
     </message>
     <message>
-        <source>the file is empty; expected a JSON object with &quot;cascade&quot;: &quot;scenario&quot;</source>
-        <translation>파일이 비어 있습니다; &quot;cascade&quot;: &quot;scenario&quot;가 있는 JSON 객체여야 합니다</translation>
+        <source>the file is empty; expected a JSON object with "cascade": "scenario"</source>
+        <translation>파일이 비어 있습니다; "cascade": "scenario"가 있는 JSON 객체여야 합니다</translation>
     </message>
     <message>
         <source>the top level must be a JSON object (a scenario), got %1</source>
@@ -715,40 +923,40 @@ Click: select %3 and go back to this moment</source>
         <translation>항목이 너무 많습니다: %1개, 최대 %2개까지 허용됩니다</translation>
     </message>
     <message>
-        <source>caption objects {&quot;on&quot;: ..., &quot;text&quot;: ...}</source>
-        <translation>캡션 객체 {&quot;on&quot;: ..., &quot;text&quot;: ...}</translation>
+        <source>caption objects {"on": ..., "text": ...}</source>
+        <translation>캡션 객체 {"on": ..., "text": ...}</translation>
     </message>
     <message>
-        <source>a caption object with &quot;on&quot; and &quot;text&quot;</source>
-        <translation>&quot;on&quot;과 &quot;text&quot;가 있는 캡션 객체</translation>
+        <source>a caption object with "on" and "text"</source>
+        <translation>"on"과 "text"가 있는 캡션 객체</translation>
     </message>
     <message>
         <source>for a caption</source>
         <translation>캡션</translation>
     </message>
     <message>
-        <source>question objects {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</source>
-        <translation>질문 객체 {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</translation>
+        <source>question objects {"before": ..., "question": ..., "choices": ...}</source>
+        <translation>질문 객체 {"before": ..., "question": ..., "choices": ...}</translation>
     </message>
     <message>
-        <source>a question object with &quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot; and &quot;explanation&quot;</source>
-        <translation>&quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot;, &quot;explanation&quot;이 있는 질문 객체</translation>
+        <source>a question object with "before", "question", "choices", "answer" and "explanation"</source>
+        <translation>"before", "question", "choices", "answer", "explanation"이 있는 질문 객체</translation>
     </message>
     <message>
         <source>for a predict question</source>
         <translation>예측 질문</translation>
     </message>
     <message>
-        <source>must be an array of %1 to %2 text objects {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}, got %3</source>
-        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;} %1~%2개의 배열이어야 하는데 %3입니다</translation>
+        <source>must be an array of %1 to %2 text objects {"en": "...", "ko": "..."}, got %3</source>
+        <translation>텍스트 객체 {"en": "...", "ko": "..."} %1~%2개의 배열이어야 하는데 %3입니다</translation>
     </message>
     <message>
         <source>the index of the right choice (counting from 0)</source>
         <translation>정답 선택지의 번호(0부터 셈)</translation>
     </message>
     <message>
-        <source>an event object {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</source>
-        <translation>이벤트 객체 {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</translation>
+        <source>an event object {"task": "main/job", "event": "cancel-deliver", ...}</source>
+        <translation>이벤트 객체 {"task": "main/job", "event": "cancel-deliver", ...}</translation>
     </message>
     <message>
         <source>(the event it is tied to)</source>
@@ -763,8 +971,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 이벤트 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>a task path such as &quot;main/job&quot;</source>
-        <translation>&quot;main/job&quot; 같은 작업 경로</translation>
+        <source>a task path such as "main/job"</source>
+        <translation>"main/job" 같은 작업 경로</translation>
     </message>
     <message>
         <source>a whole number (1 for the first)</source>
@@ -775,79 +983,79 @@ Click: select %3 and go back to this moment</source>
         <translation>%1(이)어야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>%1 is not one of the scenario&apos;s runtimes (%2)</source>
+        <source>%1 is not one of the scenario's runtimes (%2)</source>
         <translation>%1은(는) 이 시나리오의 런타임(%2)이 아닙니다</translation>
     </message>
     <message>
-        <source>for an &quot;%1&quot; step</source>
-        <translation>&quot;%1&quot; 단계</translation>
+        <source>for an "%1" step</source>
+        <translation>"%1" 단계</translation>
     </message>
     <message>
-        <source>for a &quot;%1&quot; step</source>
-        <translation>&quot;%1&quot; 단계</translation>
+        <source>for a "%1" step</source>
+        <translation>"%1" 단계</translation>
     </message>
     <message>
-        <source>must be at most the work&apos;s &quot;ms&quot; (%1), got %2</source>
-        <translation>작업의 &quot;ms&quot;(%1) 이하여야 하는데 %2입니다</translation>
+        <source>must be at most the work's "ms" (%1), got %2</source>
+        <translation>작업의 "ms"(%1) 이하여야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>needs &quot;checkEvery&quot; (how many milliseconds of work pass between two checks)</source>
-        <translation>&quot;checkEvery&quot;(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
+        <source>needs "checkEvery" (how many milliseconds of work pass between two checks)</source>
+        <translation>"checkEvery"(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
     </message>
     <message>
-        <source>is allowed only with &quot;then&quot;: &quot;raise&quot;</source>
-        <translation>&quot;then&quot;: &quot;raise&quot;일 때만 쓸 수 있습니다</translation>
+        <source>is allowed only with "then": "raise"</source>
+        <translation>"then": "raise"일 때만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>&quot;break&quot; needs an enclosing &quot;repeat&quot; or &quot;whileActive&quot; in the same task</source>
-        <translation>&quot;break&quot;는 같은 작업 안에서 바깥에 &quot;repeat&quot;이나 &quot;whileActive&quot;가 있어야 합니다</translation>
+        <source>"break" needs an enclosing "repeat" or "whileActive" in the same task</source>
+        <translation>"break"는 같은 작업 안에서 바깥에 "repeat"이나 "whileActive"가 있어야 합니다</translation>
     </message>
     <message>
-        <source>a &quot;try&quot; step needs &quot;catch&quot;, &quot;finally&quot; or both</source>
-        <translation>&quot;try&quot; 단계에는 &quot;catch&quot;나 &quot;finally&quot;, 또는 둘 다가 필요합니다</translation>
+        <source>a "try" step needs "catch", "finally" or both</source>
+        <translation>"try" 단계에는 "catch"나 "finally", 또는 둘 다가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of catch clauses, got </source>
         <translation>catch 절의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>must have at least one clause (leave &quot;catch&quot; out if nothing is caught)</source>
-        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 &quot;catch&quot;를 빼세요)</translation>
+        <source>must have at least one clause (leave "catch" out if nothing is caught)</source>
+        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 "catch"를 빼세요)</translation>
     </message>
     <message>
-        <source>must be one task object: a spawn starts exactly one task (give the task a &quot;count&quot; or use a group for several)</source>
-        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 &quot;count&quot;를 주거나 group을 쓰세요)</translation>
+        <source>must be one task object: a spawn starts exactly one task (give the task a "count" or use a group for several)</source>
+        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 "count"를 주거나 group을 쓰세요)</translation>
     </message>
     <message>
-        <source>&quot;cancelChildren&quot; is allowed only inside a group&apos;s &quot;steps&quot; (it cancels that group&apos;s tasks)</source>
-        <translation>&quot;cancelChildren&quot;은 group의 &quot;steps&quot; 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
+        <source>"cancelChildren" is allowed only inside a group's "steps" (it cancels that group's tasks)</source>
+        <translation>"cancelChildren"은 group의 "steps" 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
     </message>
     <message>
-        <source>names the inner task of &quot;style&quot;: &quot;waitFor&quot;; a &quot;block&quot; timeout has no inner task</source>
-        <translation>&quot;style&quot;: &quot;waitFor&quot;의 안쪽 작업 이름입니다; &quot;block&quot; 타임아웃에는 안쪽 작업이 없습니다</translation>
+        <source>names the inner task of "style": "waitFor"; a "block" timeout has no inner task</source>
+        <translation>"style": "waitFor"의 안쪽 작업 이름입니다; "block" 타임아웃에는 안쪽 작업이 없습니다</translation>
     </message>
     <message>
-        <source>a catch clause object with &quot;error&quot;</source>
-        <translation>&quot;error&quot;가 있는 catch 절 객체</translation>
+        <source>a catch clause object with "error"</source>
+        <translation>"error"가 있는 catch 절 객체</translation>
     </message>
     <message>
-        <source>for a catch clause (&quot;cancellation&quot;, &quot;any&quot; or an error name)</source>
-        <translation>catch 절(&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름)</translation>
+        <source>for a catch clause ("cancellation", "any" or an error name)</source>
+        <translation>catch 절("cancellation", "any" 또는 오류 이름)</translation>
     </message>
     <message>
-        <source>&quot;cancellation&quot;, &quot;any&quot; or an error name</source>
-        <translation>&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름</translation>
+        <source>"cancellation", "any" or an error name</source>
+        <translation>"cancellation", "any" 또는 오류 이름</translation>
     </message>
     <message>
         <source>; %1 (at %2) is not started by a spawn step, and its group or gather awaits it</source>
         <translation>; %1(%2)은(는) spawn 단계로 시작된 작업이 아니며, 그 group이나 gather가 기다립니다</translation>
     </message>
     <message>
-        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier &quot;spawn&quot; step of the same task%3</source>
-        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 &quot;spawn&quot; 단계로 시작한 작업의 이름을 씁니다%3</translation>
+        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier "spawn" step of the same task%3</source>
+        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 "spawn" 단계로 시작한 작업의 이름을 씁니다%3</translation>
     </message>
     <message>
-        <source>must be an array of this gather&apos;s task names, got </source>
+        <source>must be an array of this gather's task names, got </source>
         <translation>이 gather의 작업 이름 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
@@ -875,12 +1083,12 @@ Click: select %3 and go back to this moment</source>
         <translation>최상위는 JSON 객체(시나리오)여야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>not a Cascade scenario: missing required key &quot;cascade&quot; (it must be &quot;scenario&quot;)</source>
-        <translation>Cascade 시나리오가 아닙니다: 필수 키 &quot;cascade&quot;가 없습니다(&quot;scenario&quot;여야 합니다)</translation>
+        <source>not a Cascade scenario: missing required key "cascade" (it must be "scenario")</source>
+        <translation>Cascade 시나리오가 아닙니다: 필수 키 "cascade"가 없습니다("scenario"여야 합니다)</translation>
     </message>
     <message>
-        <source>must be &quot;scenario&quot;, got </source>
-        <translation>&quot;scenario&quot;여야 합니다. 받은 값: </translation>
+        <source>must be "scenario", got </source>
+        <translation>"scenario"여야 합니다. 받은 값: </translation>
     </message>
     <message>
         <source>in the top-level object</source>
@@ -959,12 +1167,12 @@ Click: select %3 and go back to this moment</source>
         <translation>id(a-z나 0-9로 시작하고 a-z, 0-9, -만; 최대 64자)</translation>
     </message>
     <message>
-        <source>a text object {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</source>
-        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</translation>
+        <source>a text object {"en": "...", "ko": "..."}</source>
+        <translation>텍스트 객체 {"en": "...", "ko": "..."}</translation>
     </message>
     <message>
-        <source>(text needs English &quot;en&quot; and Korean &quot;ko&quot;)</source>
-        <translation>텍스트에는 영어 &quot;en&quot;과 한국어 &quot;ko&quot;가 필요합니다</translation>
+        <source>(text needs English "en" and Korean "ko")</source>
+        <translation>텍스트에는 영어 "en"과 한국어 "ko"가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of runtime names (%1), got %2</source>
@@ -983,8 +1191,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 런타임 %1; 가능한 런타임: %2</translation>
     </message>
     <message>
-        <source>a task object with &quot;name&quot; and &quot;steps&quot;</source>
-        <translation>&quot;name&quot;과 &quot;steps&quot;가 있는 작업 객체</translation>
+        <source>a task object with "name" and "steps"</source>
+        <translation>"name"과 "steps"가 있는 작업 객체</translation>
     </message>
     <message>
         <source>nesting is deeper than %1 levels (tasks and steps together)</source>
@@ -1011,8 +1219,8 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>a step object with &quot;do&quot;</source>
-        <translation>&quot;do&quot;가 있는 단계 객체</translation>
+        <source>a step object with "do"</source>
+        <translation>"do"가 있는 단계 객체</translation>
     </message>
     <message>
         <source>too many steps: a file may have at most %1</source>
@@ -1023,24 +1231,24 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 종류</translation>
     </message>
     <message>
-        <source>a step kind such as &quot;sleep&quot;</source>
-        <translation>&quot;sleep&quot; 같은 단계 종류</translation>
+        <source>a step kind such as "sleep"</source>
+        <translation>"sleep" 같은 단계 종류</translation>
     </message>
     <message>
         <source>unknown step kind %1; expected one of: %2</source>
         <translation>알 수 없는 단계 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>an onCancel handler may contain only &quot;print&quot; and &quot;signal&quot; steps, got %1</source>
-        <translation>onCancel 핸들러에는 &quot;print&quot;와 &quot;signal&quot; 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
+        <source>an onCancel handler may contain only "print" and "signal" steps, got %1</source>
+        <translation>onCancel 핸들러에는 "print"와 "signal" 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>%1 is not available in %2: %3</source>
         <translation>%2에서는 %1을(를) 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <source>a structured child (&quot;link&quot;: &quot;child&quot;)</source>
-        <translation>구조화된 자식(&quot;link&quot;: &quot;child&quot;)</translation>
+        <source>a structured child ("link": "child")</source>
+        <translation>구조화된 자식("link": "child")</translation>
     </message>
     <message>
         <source>asyncio has no structured child outside a TaskGroup; use a group step or an unstructured create_task</source>
@@ -1256,6 +1464,14 @@ Click: select %3 and go back to this moment</source>
     <message>
         <source>Timeline (Ctrl+T)</source>
         <translation>타임라인 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Code (Ctrl+K)</source>
+        <translation>코드 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Compare runtimes… (Ctrl+Shift+K)</source>
+        <translation>런타임 비교… (Ctrl+Shift+K)</translation>
     </message>
 </context>
 <context>
@@ -1782,7 +1998,7 @@ Restore it?</source>
         <translation>검사 간격 (ms)</translation>
     </message>
     <message>
-        <source>at most the work&apos;s ms</source>
+        <source>at most the work's ms</source>
         <translation>작업 시간(ms) 이하</translation>
     </message>
     <message>
@@ -1794,8 +2010,8 @@ Restore it?</source>
         <translation>던질 오류</translation>
     </message>
     <message>
-        <source>only with &quot;raise&quot;; empty: the cancellation</source>
-        <translation>&quot;raise&quot;일 때만, 비우면 취소 오류</translation>
+        <source>only with "raise"; empty: the cancellation</source>
+        <translation>"raise"일 때만, 비우면 취소 오류</translation>
     </message>
     <message>
         <source>At most (iterations)</source>
@@ -1810,7 +2026,7 @@ Restore it?</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <source>{i}: the loop index, {task}: the task&apos;s name</source>
+        <source>{i}: the loop index, {task}: the task's name</source>
         <translation>{i}: 루프 인덱스, {task}: 작업 이름</translation>
     </message>
     <message>
@@ -1902,8 +2118,8 @@ Restore it?</source>
         <translation>안쪽 작업</translation>
     </message>
     <message>
-        <source>only with &quot;waitFor&quot;; empty: wait_for</source>
-        <translation>&quot;waitFor&quot;일 때만, 비우면 wait_for</translation>
+        <source>only with "waitFor"; empty: wait_for</source>
+        <translation>"waitFor"일 때만, 비우면 wait_for</translation>
     </message>
     <message>
         <source>empty: shielded</source>
@@ -1922,7 +2138,7 @@ Restore it?</source>
         <translation>잡는 오류</translation>
     </message>
     <message>
-        <source>cancellation, any (the runtime&apos;s catch-all), or an error name</source>
+        <source>cancellation, any (the runtime's catch-all), or an error name</source>
         <translation>cancellation, any(런타임의 전체 catch), 또는 오류 이름</translation>
     </message>
     <message>
@@ -1978,8 +2194,8 @@ Restore it?</source>
         <translation>활성인 동안</translation>
     </message>
     <message>
-        <source>print &quot;%1&quot;</source>
-        <translation>print &quot;%1&quot;</translation>
+        <source>print "%1"</source>
+        <translation>print "%1"</translation>
     </message>
     <message>
         <source>raise %1: %2</source>
@@ -2038,7 +2254,7 @@ Restore it?</source>
         <translation>cancel %1</translation>
     </message>
     <message>
-        <source>cancel the group&apos;s tasks</source>
+        <source>cancel the group's tasks</source>
         <translation>그룹의 작업 모두 취소</translation>
     </message>
     <message>
@@ -2074,8 +2290,8 @@ Restore it?</source>
         <translation>(단계가 아님)</translation>
     </message>
     <message>
-        <source>unknown step &quot;%1&quot;</source>
-        <translation>알 수 없는 단계 &quot;%1&quot;</translation>
+        <source>unknown step "%1"</source>
+        <translation>알 수 없는 단계 "%1"</translation>
     </message>
     <message>
         <source>catch %1, rethrow</source>
@@ -2321,6 +2537,109 @@ Restore it?</source>
     </message>
 </context>
 <context>
+    <name>TraceCompare</name>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>일시 중단</translation>
+    </message>
+    <message>
+        <source>doing CPU work</source>
+        <translation>CPU 작업 중</translation>
+    </message>
+    <message>
+        <source>unwinding</source>
+        <translation>되감는 중</translation>
+    </message>
+    <message>
+        <source>in cleanup</source>
+        <translation>정리 중</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>%1: at %2 ms, %3</source>
+        <translation>%1: %2 ms에 %3</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1, 이어서 %2</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>아직 만들어지지 않음</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, a cancel request waiting</source>
+        <translation>%1, 전달되지 않은 취소 요청 있음</translation>
+    </message>
+    <message>
+        <source>%1: still %2 until %3 ms</source>
+        <translation>%1: %3 ms까지 계속 %2</translation>
+    </message>
+    <message>
+        <source>%1: still %2 to the end of the run</source>
+        <translation>%1: 실행이 끝날 때까지 계속 %2</translation>
+    </message>
+    <message>
+        <source>%1, while %2 does CPU work (%3–%4 ms)</source>
+        <translation>%1, 그동안 %2이(가) CPU 작업 중 (%3–%4 ms)</translation>
+    </message>
+    <message>
+        <source>%1: does not end in this run (it ends at %2 ms)</source>
+        <translation>%1: 이 실행에서는 끝나지 않음 (실행은 %2 ms에 끝남)</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3 ms</source>
+        <translation>%1: %3 ms에 %2</translation>
+    </message>
+    <message>
+        <source>%1: no such step in this run</source>
+        <translation>%1: 이 실행에는 이런 단계가 없음</translation>
+    </message>
+    <message>
+        <source>%1: no such task</source>
+        <translation>%1: 이런 작업이 없음</translation>
+    </message>
+    <message>
+        <source>%1 — %2; %3</source>
+        <translation>%1 — %2; %3</translation>
+    </message>
+    <message>
+        <source>both sides run under %1: choose two different runtimes</source>
+        <translation>양쪽 모두 %1에서 실행됩니다: 서로 다른 런타임 두 개를 고르세요</translation>
+    </message>
+    <message>
+        <source>this scenario cannot run under %1: %2</source>
+        <translation>이 시나리오는 %1에서 실행할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>TraceDescription</name>
     <message>
         <source>cancel requested by the user</source>
@@ -2467,8 +2786,8 @@ Restore it?</source>
         <translation>%1 ms 타임아웃이 만료됨</translation>
     </message>
     <message>
-        <source>prints &quot;%1&quot;</source>
-        <translation>출력: &quot;%1&quot;</translation>
+        <source>prints "%1"</source>
+        <translation>출력: "%1"</translation>
     </message>
     <message>
         <source>raises %1</source>
@@ -2964,6 +3283,29 @@ Click: select it and go back to this moment</source>
     </message>
 </context>
 <context>
+    <name>cascade::CodeViewModel</name>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>No scenario is open.</source>
+        <translation>열린 시나리오가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This recording is shown as it was recorded, without the engine: where each task stood is not recorded, so no line is marked.</source>
+        <translation>이 녹화는 엔진 없이 녹화된 그대로 보여 줍니다. 각 작업이 있던 위치는 녹화되지 않으므로 표시되는 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This scenario cannot run under %1, so no line is marked.</source>
+        <translation>이 시나리오는 %1에서 실행할 수 없으므로 표시되는 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run is under %1: the marks show where its tasks stand in this %2 version.</source>
+        <translation>실행은 %1 기준입니다: 표시는 그 작업들이 이 %2 버전에서 어디에 있는지 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
     <name>cascade::Exporter</name>
     <message>
         <source>nothing to export: no run is shown</source>
@@ -3032,6 +3374,13 @@ Click: select it and go back to this moment</source>
     <message>
         <source>The folder %1 cannot be written to</source>
         <translation>폴더 %1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cascade::RunComparison</name>
+    <message>
+        <source>No scenario is open.</source>
+        <translation>열린 시나리오가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -3137,8 +3486,8 @@ Click: select it and go back to this moment</source>
         <translation>%1의 타임아웃 지우기</translation>
     </message>
     <message>
-        <source>unknown runtime &quot;%1&quot;: expected asyncio, kotlin or swift</source>
-        <translation>알 수 없는 런타임 &quot;%1&quot;: asyncio, kotlin, swift 중 하나여야 합니다</translation>
+        <source>unknown runtime "%1": expected asyncio, kotlin or swift</source>
+        <translation>알 수 없는 런타임 "%1": asyncio, kotlin, swift 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>Runtimes %1</source>
