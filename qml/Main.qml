@@ -320,136 +320,14 @@ ApplicationWindow {
         }
     }
 
-    menuBar: MenuBar {
-        visible: !window.presenting
-        Menu {
-            title: qsTr("&File")
-            MenuItem { action: newAction }
-            MenuItem { action: openAction }
-            MenuItem { action: saveAction }
-            MenuItem { action: saveAsAction }
-            MenuSeparator {}
-            MenuItem { action: recordingActions.openRecordingAction }
-            MenuItem { action: recordingActions.saveRecordingAction }
-            Menu {
-                title: qsTr("Export")
-                MenuItem { action: recordingActions.exportChromeAction }
-                MenuItem { action: recordingActions.exportPngAction }
-                MenuItem { action: recordingActions.exportGifAction }
-            }
-            MenuSeparator {}
-            MenuItem { action: quitAction }
-        }
-        Menu {
-            id: editMenu
-            title: qsTr("&Edit")
-            width: 400  // room for the command texts and the reasons below
-            MenuItem { action: undoAction }
-            MenuItem { action: redoAction }
-            MenuItem { action: recordingActions.copyPictureAction }
-            MenuSeparator {}
-            MenuItem { action: addChildAction; text: qsTr("Add child task (structured)") }
-            MenuItem { action: addUnstructuredAction; text: qsTr("Add unstructured task") }
-            MenuItem { action: renameAction }
-            MenuItem { action: deleteAction; text: qsTr("Delete task") }
-            MenuItem { action: moveUpAction }
-            MenuItem { action: moveDownAction }
-            MenuSeparator {}
-            MenuItem { action: shieldAction; text: window.selectedFacts.shielded ? qsTr("Remove shield") : qsTr("Toggle shield") }
-            MenuItem { action: timeoutAction; text: qsTr("Set timeout…") }
-            MenuItem { action: clearTimeoutAction }
-            MenuSeparator {}
-            // A disabled entry gets no hover, so no tooltip: the reasons are listed here instead.
-            Label {
-                objectName: "editReasons"
-                width: editMenu.availableWidth
-                padding: 8
-                wrapMode: Text.Wrap
-                color: Theme.mutedText
-                font.pixelSize: Theme.fontSize - 2
-                text: {
-                    const names = {addChild: qsTr("Add child"), addUnstructured: qsTr("Add unstructured"),
-                                   remove: qsTr("Delete"), moveUp: qsTr("Move up"), moveDown: qsTr("Move down"),
-                                   shield: qsTr("Shield"), timeout: qsTr("Timeout"), clearTimeout: qsTr("Clear timeout")}
-                    const lines = []
-                    const seen = {}
-                    for (const key in names) {
-                        const why = window.editReason(key)
-                        if (why !== "" && !seen[why]) {
-                            seen[why] = true
-                            lines.push(names[key] + ": " + why)
-                        }
-                    }
-                    return lines.length > 0 ? lines.join("\n") : qsTr("Acts on the selected task, %1").arg(window.selectedTask)
-                }
-            }
-        }
-        Menu {
-            title: qsTr("&View")
-            MenuItem {
-                text: qsTr("Legend")
-                checkable: true
-                checked: window.legendShown
-                onTriggered: window.legendChoice = checked ? 1 : 0
-            }
-            MenuItem {
-                text: qsTr("Timeline (Ctrl+T)")
-                checkable: true
-                checked: window.timelineShown
-                onTriggered: window.timelineShown = checked
-            }
-            MenuItem {
-                text: qsTr("High contrast")
-                checkable: true
-                checked: Theme.highContrast
-                onTriggered: Theme.highContrast = checked
-            }
-            MenuItem {
-                text: qsTr("Presenter mode (F5)")
-                onTriggered: window.setPresenting(true)
-            }
-            MenuItem {
-                objectName: "codeViewItem"
-                text: qsTr("Code (Ctrl+K)")
-                checkable: true
-                checked: window.codeShown
-                onTriggered: window.codeChoice = checked ? 1 : 0
-            }
-            MenuItem {
-                text: qsTr("Compare runtimes… (Ctrl+Shift+K)")
-                onTriggered: window.openComparison()
-            }
-            MenuSeparator {}
-            MenuItem {
-                text: qsTr("Pause at captions")
-                checkable: true
-                checked: narration.pauseAtCaptions
-                onTriggered: narration.pauseAtCaptions = checked
-            }
-            MenuItem {
-                text: qsTr("Predict mode (P)")
-                checkable: true
-                checked: narration.predictMode
-                onTriggered: narration.predictMode = checked
-            }
-            MenuSeparator {}
-            Menu {
-                title: qsTr("Language")
-                // Each language in its own words, so that it can be found in either.
-                Repeater {
-                    model: [{choice: "", name: qsTr("System (%1)").arg(Localization.systemLanguage === "ko" ? "한국어" : "English")},
-                            {choice: "en", name: "English"}, {choice: "ko", name: "한국어"}]
-                    MenuItem {
-                        required property var modelData
-                        text: modelData.name
-                        checkable: true
-                        autoExclusive: true
-                        checked: Localization.choice === modelData.choice
-                        onTriggered: Localization.choice = modelData.choice
-                    }
-                }
-            }
-        }
+    menuBar: AppMenuBar {
+        workbench: window
+        recordingActions: recordingActions
+        narration: narration
+        actions: ({newFile: newAction, open: openAction, save: saveAction, saveAs: saveAsAction, quit: quitAction,
+                   undo: undoAction, redo: redoAction, addChild: addChildAction, addUnstructured: addUnstructuredAction,
+                   rename: renameAction, remove: deleteAction, moveUp: moveUpAction, moveDown: moveDownAction,
+                   shield: shieldAction, timeout: timeoutAction, clearTimeout: clearTimeoutAction})
     }
 
     footer: Pane {

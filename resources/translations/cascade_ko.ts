@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AppMenuBar</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add child task (structured)</source>
+        <translation>자식 작업 추가 (구조화)</translation>
+    </message>
+    <message>
+        <source>Add unstructured task</source>
+        <translation>비구조화 작업 추가</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>작업 삭제</translation>
+    </message>
+    <message>
+        <source>Remove shield</source>
+        <translation>실드 제거</translation>
+    </message>
+    <message>
+        <source>Toggle shield</source>
+        <translation>실드 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Set timeout…</source>
+        <translation>타임아웃 설정…</translation>
+    </message>
+    <message>
+        <source>Add child</source>
+        <translation>자식 추가</translation>
+    </message>
+    <message>
+        <source>Add unstructured</source>
+        <translation>비구조화 추가</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Shield</source>
+        <translation>실드</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <source>Clear timeout</source>
+        <translation>타임아웃 지우기</translation>
+    </message>
+    <message>
+        <source>Acts on the selected task, %1</source>
+        <translation>선택한 작업 %1에 적용됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+    <message>
+        <source>Timeline (Ctrl+T)</source>
+        <translation>타임라인 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>고대비</translation>
+    </message>
+    <message>
+        <source>Presenter mode (F5)</source>
+        <translation>발표 모드 (F5)</translation>
+    </message>
+    <message>
+        <source>Code (Ctrl+K)</source>
+        <translation>코드 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Compare runtimes… (Ctrl+Shift+K)</source>
+        <translation>런타임 비교… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Pause at captions</source>
+        <translation>자막에서 일시 정지</translation>
+    </message>
+    <message>
+        <source>Predict mode (P)</source>
+        <translation>예측 모드 (P)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>시스템 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CaptionStrip</name>
     <message>
         <source>The previous caption</source>
@@ -1382,96 +1501,12 @@ Click: select %3 and go back to this moment</source>
         <translation>%1을(를) 오류로 실패시키기</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Add child task (structured)</source>
-        <translation>자식 작업 추가 (구조화)</translation>
-    </message>
-    <message>
-        <source>Add unstructured task</source>
-        <translation>비구조화 작업 추가</translation>
-    </message>
-    <message>
-        <source>Delete task</source>
-        <translation>작업 삭제</translation>
-    </message>
-    <message>
-        <source>Toggle shield</source>
-        <translation>실드 켜기/끄기</translation>
-    </message>
-    <message>
-        <source>Set timeout…</source>
-        <translation>타임아웃 설정…</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>타임아웃</translation>
-    </message>
-    <message>
-        <source>Acts on the selected task, %1</source>
-        <translation>선택한 작업 %1에 적용됩니다</translation>
-    </message>
-    <message>
         <source>Click to select · right-click to edit · Space to run</source>
         <translation>클릭: 선택 · 오른쪽 클릭: 편집 · Space: 실행</translation>
     </message>
     <message>
         <source>Click to cancel · right-click for more</source>
         <translation>클릭: 취소 · 오른쪽 클릭: 더 보기</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Legend</source>
-        <translation>범례</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>고대비</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>System (%1)</source>
-        <translation>시스템 (%1)</translation>
-    </message>
-    <message>
-        <source>Presenter mode (F5)</source>
-        <translation>발표 모드 (F5)</translation>
-    </message>
-    <message>
-        <source>Pause at captions</source>
-        <translation>자막에서 일시 정지</translation>
-    </message>
-    <message>
-        <source>Predict mode (P)</source>
-        <translation>예측 모드 (P)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>Timeline (Ctrl+T)</source>
-        <translation>타임라인 (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Code (Ctrl+K)</source>
-        <translation>코드 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Compare runtimes… (Ctrl+Shift+K)</source>
-        <translation>런타임 비교… (Ctrl+Shift+K)</translation>
     </message>
 </context>
 <context>
