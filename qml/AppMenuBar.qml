@@ -89,7 +89,7 @@ MenuBar {
             text: qsTr("Timeline (Ctrl+T)")
             checkable: true
             checked: bar.workbench.timelineShown
-            onTriggered: bar.workbench.timelineShown = checked
+            onTriggered: bar.workbench.setTimelineShown(checked)
         }
         MenuItem {
             text: qsTr("High contrast")

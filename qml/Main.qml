@@ -64,8 +64,11 @@ ApplicationWindow {
         Component.onCompleted: if (directory !== "" && start() && restoreOffered) restoreDialog.open()
     }
     RestoreDialog { id: restoreDialog; objectName: "restoreDialog"; autosave: autosave }
-    property alias timelineShown: windowSettings.timeline
-    Shortcut { sequence: "Ctrl+T"; onActivated: window.timelineShown = !window.timelineShown }
+    // Under the tree by default where the tree keeps its room (not in a 720 px window); Ctrl+T
+    // decides from then on, remembered (-1: not chosen yet).
+    readonly property bool timelineShown: windowSettings.timelineChoice < 0 ? height >= 760 : windowSettings.timelineChoice === 1
+    function setTimelineShown(on) { windowSettings.timelineChoice = on ? 1 : 0 }
+    Shortcut { sequence: "Ctrl+T"; onActivated: window.setTimelineShown(!window.timelineShown) }
 
     // ------------------------------------------------------------ editing
     // The tree can be edited while the run has not started; the menu bar's entries work at any
@@ -205,7 +208,7 @@ ApplicationWindow {
         property int width: 0
         property int height: 0
         property bool maximized: false
-        property bool timeline: true
+        property int timelineChoice: -1
     }
     Component.onCompleted: {
         if (windowSettings.width >= minimumWidth && windowSettings.height >= minimumHeight) {
@@ -362,10 +365,11 @@ ApplicationWindow {
         narration: narration
         large: window.presenting
     }
-    // The legend wraps onto many lines in a small window: shown by default only where the tree
-    // keeps its room; the switch (F1) decides from then on (-1: not chosen yet).
+    // The legend wraps onto many lines in a narrow centre: shown by default only where the tree
+    // keeps its room (a wide window without the code beside the tree); the switch (F1) decides
+    // from then on (-1: not chosen yet).
     property int legendChoice: -1
-    readonly property bool legendShown: legendChoice < 0 ? width >= 1600 : legendChoice === 1
+    readonly property bool legendShown: legendChoice < 0 ? width >= 1600 && !codeShown : legendChoice === 1
 
     // ------------------------------------------------------------ code view and compare window
     // The code beside the tree takes about 500 px: shown by default where the tree keeps its room
