@@ -2,6 +2,7 @@
 // step, a timeout, a failure, asyncio's shutdown) to the delivery and the end, for lessons and
 // small scenarios with and without the learner's actions; and `cascade why`, which prints it.
 #include "causechain.h"
+#include "clirunner.h"
 #include "commandline.h"
 #include "engine.h"
 #include "lessons.h"
@@ -13,6 +14,8 @@
 #include <QTextStream>
 
 using namespace cascade;
+using cascade::testing::runCli;
+using cascade::testing::CliResult;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,23 +53,6 @@ std::vector<UserAction> actionsFrom(const QStringList &specs)
         actions.push_back(action);
     }
     return actions;
-}
-
-struct CliResult {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.status = runCommandLine(QStringList{u"cascade"_s} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return result;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // JSON Lines trace of a real run, and trace formatting. Action parsing and task path validation
 // are in tst_useraction.cpp.
 #include "commandline.h"
+#include "clirunner.h"
 #include "lessons.h"
 #include "scenario.h"
 #include "trace.h"
@@ -17,25 +18,10 @@
 #include <QTextStream>
 
 using namespace cascade;
+using cascade::testing::runCli;
+using cascade::testing::CliResult;
 
 namespace {
-
-struct CliResult {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.status = runCommandLine(QStringList{QStringLiteral("cascade")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {

@@ -4,6 +4,7 @@
 // the generated Python compiles; the engine's step pointers all have a line; `cascade code`.
 
 #include "randomscenario.h"
+#include "clirunner.h"
 
 #include "codegen.h"
 #include "commandline.h"
@@ -22,6 +23,8 @@
 #include <QTextStream>
 
 using namespace cascade;
+using cascade::testing::runCli;
+using cascade::testing::CliResult;
 using namespace cascade::testing;
 
 namespace {
@@ -150,23 +153,6 @@ QString lineMapProblem(const Scenario &scenario, const GeneratedCode &code)
     if (unsupported != !code.unsupported.isEmpty())
         return QStringLiteral("GeneratedCode::unsupported does not match Engine::unsupported");
     return {};
-}
-
-struct CliResult {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.status = runCommandLine(QStringList{QStringLiteral("cascade")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return result;
 }
 
 QString pythonExecutable()

@@ -3,6 +3,7 @@
 // the command line's --record, replay and export keep their exit statuses.
 
 #include "commandline.h"
+#include "clirunner.h"
 #include "recordinghelpers.h"
 #include "scenarioloader.h"
 
@@ -12,26 +13,11 @@
 #include <QTextStream>
 
 using namespace cascade;
+using cascade::testing::runCli;
+using cascade::testing::CliResult;
 using namespace cascade::testing;
 
 namespace {
-
-struct CliResult {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.status = runCommandLine(QStringList{QStringLiteral("cascade")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
 
 QByteArray readAll(const QString &path)
 {

@@ -2,6 +2,7 @@
 // (checked with ImageMagick's identify: frame count, size; and frames that differ), and a
 // one-line message with exit status 2 for every kind of bad input, leaving no file behind.
 #include "commandline.h"
+#include "clirunner.h"
 #include "framerenderer.h"
 #include "session.h"
 #include "renderverb.h"
@@ -21,24 +22,14 @@
 #include <QTextStream>
 
 using namespace cascade;
+using cascade::testing::CliResult;
 
 namespace {
 
-struct CliResult {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
+//! The app adds `render` to core's verbs; so does this test.
 CliResult runCli(const QStringList &arguments)
 {
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.status = runCommandLine(QStringList{QStringLiteral("cascade")} + arguments, out, err, {renderVerb()});
-    out.flush();
-    err.flush();
-    return result;
+    return cascade::testing::runCli(arguments, {renderVerb()});
 }
 
 int countPixels(const QImage &image, QRgb color)
