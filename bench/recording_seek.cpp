@@ -16,6 +16,7 @@
 // Output lines are "key: value".
 
 #include "engine.h"
+#include "workerscenario.h"
 #include "recordingreplay.h"
 #include "scenarioloader.h"
 #include "traceindex.h"
@@ -39,25 +40,6 @@ using namespace cascade;
 namespace {
 
 QTextStream out(stdout);
-
-QByteArray scenarioJson(int workers, int iterations)
-{
-    return QStringLiteral(R"({
-  "cascade": "scenario", "version": 1, "id": "recording-bench",
-  "title": {"en": "A million events", "ko": "이벤트 백만 개"},
-  "runtimes": ["kotlin"],
-  "root": {"name": "main", "steps": [
-    {"do": "group", "kind": "strict", "tasks": [
-      {"name": "worker", "count": %1, "steps": [
-        {"do": "repeat", "count": %2, "steps": [
-          {"do": "print", "text": "{task} tick {i}"},
-          {"do": "sleep", "ms": 10}
-        ]}
-      ]}
-    ]}
-  ]}
-})").arg(workers).arg(iterations).toUtf8();
-}
 
 //! Resident and peak memory of this process in MiB, from /proc/self/status.
 std::pair<double, double> memoryMiB()
@@ -121,7 +103,7 @@ int main(int argc, char *argv[])
     // --- 1. make the recording (and the same trace as JSON Lines, for Python)
     if (mode == QLatin1String("generate")) {
         QString error;
-        const auto scenario = ScenarioLoader::parse(scenarioJson(workers, iterations), QStringLiteral("recording-bench"), &error);
+        const auto scenario = ScenarioLoader::parse(bench::workerScenarioJson(QStringLiteral("recording-bench"), workers, iterations), QStringLiteral("recording-bench"), &error);
         if (!scenario) {
             std::fprintf(stderr, "recording_seek: %s\n", qPrintable(error));
             return 1;

@@ -8,6 +8,7 @@
 // Output lines are "key: value"; times are medians of R paints (default 20) in milliseconds.
 
 #include "session.h"
+#include "workerscenario.h"
 #include "timelinemarks.h"
 #include "timelinepainter.h"
 
@@ -27,27 +28,6 @@ using namespace cascade;
 namespace {
 
 QTextStream out(stdout);
-
-QByteArray scenarioJson(int workers, int iterations)
-{
-    // Each worker prints and sleeps every 10 ms; main cancels them all half-way: spans, marks and
-    // a wave of arrows.
-    return QStringLiteral(R"({
-  "cascade": "scenario", "version": 1, "id": "timeline-bench",
-  "title": {"en": "A million events", "ko": "이벤트 백만 개"},
-  "runtimes": ["kotlin"],
-  "root": {"name": "main", "steps": [
-    {"do": "group", "kind": "strict", "tasks": [
-      {"name": "worker", "count": %1, "steps": [
-        {"do": "repeat", "count": %2, "steps": [
-          {"do": "print", "text": "{task} tick {i}"},
-          {"do": "sleep", "ms": 10}
-        ]}
-      ]}
-    ], "steps": [{"do": "sleep", "ms": %3}, {"do": "cancelChildren"}]}
-  ]}
-})").arg(workers).arg(iterations).arg(iterations * 10 - 5).toUtf8();
-}
 
 double median(std::vector<double> values)
 {
@@ -78,7 +58,7 @@ int main(int argc, char *argv[])
     const QString path = QDir::temp().filePath(QStringLiteral("timeline-bench.json"));
     {
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(scenarioJson(workers, iterations)) < 0)
+        if (!file.open(QIODevice::WriteOnly) || file.write(bench::workerScenarioJson(QStringLiteral("timeline-bench"), workers, iterations, iterations * 10 - 5)) < 0)
             return 1;
     }
     QElapsedTimer timer;
