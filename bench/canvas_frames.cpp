@@ -8,7 +8,8 @@
 // scene graph renders meanwhile: from QQuickWindow::beforeSynchronizing to afterRendering, i.e.
 // the sync and render phases (the GUI thread's own work is reported apart, as the longest step of
 // the session's play timer). Then the same for a baseline scene (bench/CanvasBaseline.qml) that draws
-// the same tree with a Repeater of Rectangles bound to the same TaskListModel.
+// the same tree with a Repeater of Rectangles bound to the same TaskListModel, and for a floor: an
+// empty window whose one Rectangle changes colour every 16 ms, the least a changed frame costs.
 //
 // Run it on xcb under Xvfb (bench/canvas-frames.sh): the offscreen platform uses the software
 // scene graph, where the canvas paints an image instead of geometry nodes. The last two lines are
@@ -68,6 +69,23 @@ Window {
         speed: session.speed
         now: session.now
     }
+}
+)";
+
+// The floor: what a frame costs the scene graph when almost nothing is drawn (one Rectangle changing
+// colour every 16 ms). No scene renders a changed frame faster; it bounds the reachable ratio.
+const char *const FloorQml = R"(
+import QtQuick
+Window {
+    width: 1920; height: 1080; visible: true
+    color: "#f6f7f9"
+    Rectangle {
+        id: box
+        x: 24; y: 24; width: 2; height: 1032
+        property int tick: 0
+        color: tick % 2 ? "#d04040" : "#4060d0"
+    }
+    Timer { interval: 16; repeat: true; running: true; onTriggered: box.tick++ }
 }
 )";
 
@@ -359,6 +377,30 @@ std::optional<Result> runCanvas(QQmlEngine *engine, const Options &options, View
     return result;
 }
 
+//! Frames of FloorQml over `msec` of wall time (there is no session: the Timer changes the frame).
+std::optional<Result> runFloor(QQmlEngine *engine, int msec)
+{
+    auto window = createWindow(engine, FloorQml, QUrl(QStringLiteral("file:///canvas_frames/Floor.qml")));
+    if (!window)
+        return std::nullopt;
+    FrameRecorder recorder(window.get());
+    if (!spinUntil(60000, [&] { return recorder.rendered() >= 1; })) {
+        fail(QStringLiteral("no frame was rendered for the floor"));
+        return std::nullopt;
+    }
+    spin(300);
+    recorder.setRecording(true);
+    spin(msec);
+    recorder.setRecording(false);
+    Result result;
+    result.playMs = msec;
+    result.frames = recorder.frames();
+    std::sort(result.frames.begin(), result.frames.end());
+    result.syncs = recorder.syncs();
+    std::sort(result.syncs.begin(), result.syncs.end());
+    return result;
+}
+
 std::optional<Result> runRectangles(QQmlEngine *engine, const Options &options, const View &view)
 {
     QFile file(QStringLiteral(CASCADE_BENCH_DIR "/CanvasBaseline.qml"));
@@ -458,6 +500,16 @@ int main(int argc, char *argv[])
     report(QStringLiteral("== baseline (one QML Rectangle per task, Repeater over Session.tasks)"), *rectangles, virtualMs);
     const double canvasMedian = percentile(canvas->frames, 50);
     const double baselineMedian = percentile(rectangles->frames, 50);
+    if (const auto floor = runFloor(&engine, 3000); floor && !floor->frames.empty()) {
+        const double floorMedian = percentile(floor->frames, 50);
+        out(QStringLiteral("== floor (an empty window whose one Rectangle changes colour every 16 ms)"));
+        out(QStringLiteral("  frames: %1, sync_render_median_ms: %2, p95 %3")
+                .arg(floor->frames.size()).arg(ms(floorMedian), ms(percentile(floor->frames, 95))));
+        out(QStringLiteral("  canvas_over_floor_median_ms: %1   (information: the canvas's own share of its frame)")
+                .arg(ms(canvasMedian - floorMedian)));
+        out(QStringLiteral("  speedup_ceiling: %1   (information: baseline / floor, the ratio of a canvas that cost nothing)")
+                .arg(baselineMedian / std::max(1e-6, floorMedian), 0, 'f', 1));
+    }
     out(QStringLiteral("p95_speedup_vs_rectangles: %1   (information)")
             .arg(percentile(rectangles->frames, 95) / std::max(1e-6, percentile(canvas->frames, 95)), 0, 'f', 1));
     out(QStringLiteral("gui_step_speedup_vs_rectangles: %1   (information: longest GUI-thread step, baseline / canvas)")

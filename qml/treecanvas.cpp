@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include "overviewraster.h"
 #include "treecanvasnodes.h"
 #include "treestyle.h"
 
@@ -488,32 +489,42 @@ void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr, 
     }
     if (!bands.isEmpty()) {
         TreeSceneOptions options = sceneOptions();  // no labels at this zoom: no measure needed
-        QPainter painter(&m_overview);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const QColor background = QColor::fromRgba(treePalette(m_highContrast).background);
+        const quint32 background = treePalette(m_highContrast).background;
+        // Device pixel = item * dpr - the image's top left.
+        const RasterMapping mapping{dpr, QPointF(deviceRect.topLeft())};
+        std::optional<QPainter> painter;  // only for shapes rasterizeRects() cannot draw
         for (const auto &[y0, y1] : bands) {
             // Every row whose drawing can reach these pixel rows, edges through them included.
             const QPointF top = view.toContent(QPointF(0, (deviceRect.top() + y0) / dpr));
             const QPointF bottom = view.toContent(QPointF(0, (deviceRect.top() + y1) / dpr));
             const auto [rowFirst, rowLast] = m_layout.rowsBetween(top.y() - pad, bottom.y() + pad);
-            painter.setClipRect(QRect(0, y0, deviceRect.width(), y1 - y0));
-            painter.fillRect(QRect(0, y0, deviceRect.width(), y1 - y0), background);
-            if (rowLast < rowFirst)
-                continue;
-            options.bandFirst = std::max(rowFirst, 0);
-            options.bandLast = std::min(rowLast, m_layout.count() - 1);
+            const QRect band(0, y0, deviceRect.width(), y1 - y0);
             TreeScene scene;
-            buildTreeScene(m_layout, view, options, &scene);
-            painter.save();
-            painter.scale(dpr, dpr);
-            painter.translate(-QPointF(deviceRect.topLeft()) / dpr);
-            paintTreeScene(painter, scene);
-            painter.restore();
-            // Which chunks show something that follows the clock, for setNow().
-            for (int index = options.bandFirst / ChunkRows; index <= options.bandLast / ChunkRows; ++index)
-                m_chunks[index].dependsOnNow = scene.dependsOnNow;
+            if (rowLast >= rowFirst) {
+                options.bandFirst = std::max(rowFirst, 0);
+                options.bandLast = std::min(rowLast, m_layout.count() - 1);
+                buildTreeScene(m_layout, view, options, &scene);
+                // Which chunks show something that follows the clock, for setNow().
+                for (int index = options.bandFirst / ChunkRows; index <= options.bandLast / ChunkRows; ++index)
+                    m_chunks[index].dependsOnNow = scene.dependsOnNow;
+            }
+            if (canRasterizeRects(scene, mapping)) {
+                rasterizeRects(&m_overview, band, background, scene, mapping);
+                continue;
+            }
+            if (!painter) {
+                painter.emplace(&m_overview);
+                painter->setRenderHint(QPainter::Antialiasing);
+            }
+            painter->setClipRect(band);
+            painter->fillRect(band, QColor::fromRgba(background));
+            painter->save();
+            painter->scale(dpr, dpr);
+            painter->translate(-QPointF(deviceRect.topLeft()) / dpr);
+            paintTreeScene(*painter, scene);
+            painter->restore();
         }
-        painter.end();
+        painter.reset();
         root->setOverview(win, m_overview, QRectF(QPointF(deviceRect.topLeft()) / dpr, QSizeF(deviceRect.size()) / dpr));
         m_chunksRebuilt = int(bands.size());
     }

@@ -412,6 +412,11 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("pixel row %1 changed, the task is at %2").arg(y).arg(box.center().y())));
         }
         QVERIFY(changedRows > 0);
+        // Repainting only the changed band gives the very pixels a repaint of the whole image gives.
+        m_canvas->setHighContrast(true);
+        grab();
+        m_canvas->setHighContrast(false);
+        QCOMPARE(grab(), after);
         m_canvas->setModel(m_session->tasks());
         m_canvas->fit();
     }
