@@ -46,6 +46,7 @@ Pane {
         }
         ListView {
             id: log
+            reuseItems: true  // a seek resets the model: its rows come back in the same delegates
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -572,7 +572,7 @@ ApplicationWindow {
                 SplitView.minimumHeight: 120
                 ConsolePanel {
                     SplitView.preferredWidth: parent.width * 0.4
-                    text: session.console
+                    session: session
                 }
                 EventLogPanel {
                     session: session

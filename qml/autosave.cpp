@@ -157,14 +157,16 @@ bool Autosave::saveNow()
         return false;  // a pending restore must not be overwritten before the user decides
     const bool wasChanged = m_changed;
     m_changed = false;
-    // The run as a recording of what was shown; written again only when that changed.
+    // The whole run as a recording, written again only when the run changed (another scenario,
+    // runtime or action); where it was shown is in autosave.json. Not the events shown: scrubbing
+    // a run of a million events would write a new file each time, a second on the GUI thread.
     QString recordingFile;
     QJsonObject meta;
     if (m_session) {
-        const std::pair<qint64, qint64> key{m_runGeneration, m_session->shownEvents()};
+        const std::pair<qint64, qint64> key{m_runGeneration, m_session->eventCount()};
         if (key == m_recordedKey && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
             recordingFile = m_recordingFile;
-        } else if (const std::optional<Recording> recording = m_session->recording()) {
+        } else if (const std::optional<Recording> recording = m_session->recording(Session::RecordingExtent::WholeRun)) {
             const QString name = QStringLiteral("run-%1.recording.jsonl").arg(m_recordingNumber + 1);
             QString error;
             if (!saveRecordingFile(*recording, filePath(name), &error)) {

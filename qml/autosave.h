@@ -16,7 +16,7 @@ class QLockFile;
 
 namespace cascade {
 
-//! Nothing lost: the document's scenario and the session's run (as a recording of what was shown)
+//! Nothing lost: the document's scenario and the session's run (as a recording of the whole run)
 //! are saved every few seconds when something changed and when the app quits, into the user's
 //! data directory (QStandardPaths::AppDataLocation/autosave). A lock file marks the app as running
 //! and goes on a clean quit; when the next start finds it left behind by a crash or a kill, and an
@@ -120,7 +120,7 @@ private:
     int m_recordingNumber = 0;    // the last run-N.recording.jsonl written
     QString m_recordingFile;      // and its name
     qint64 m_runGeneration = 0;   // counts the session's new runs
-    std::pair<qint64, qint64> m_recordedKey{-1, -1};  // (run, shown events) of m_recordingFile
+    std::pair<qint64, qint64> m_recordedKey{-1, -1};  // (run, its events) of m_recordingFile
 };
 
 } // namespace cascade

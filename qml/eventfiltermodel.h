@@ -1,15 +1,29 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "eventlogmodel.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
+
+#include <optional>
+#include <vector>
 
 namespace cascade {
 
 //! The event log filtered by task, by kind and to its warnings, for the log panel and the inspector.
-class EventFilterModel : public QSortFilterProxyModel
+//!
+//! Not a QSortFilterProxyModel: that one filters every row again whenever its source resets, and
+//! the log resets on every seek, which in a run of a million events took most of a second. This
+//! one tests the raw events (a task's subtree is decided once per task, a kind is an enum), keeps
+//! the accepted rows of the shown prefix and, since the log only ever shows a prefix of one run,
+//! a seek back is a binary search and a seek forward tests only the rows that came into view.
+//! Without a filter it passes the rows through.
+class EventFilterModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(cascade::EventLogModel *sourceModel READ sourceModel WRITE setSourceModel NOTIFY sourceModelChanged)
     //! Events of this task and its descendants; empty for all tasks.
     Q_PROPERTY(QString task READ task WRITE setTask NOTIFY filterChanged)
     //! One event kind ("cancel-request"); empty for all kinds.
@@ -20,6 +34,12 @@ class EventFilterModel : public QSortFilterProxyModel
 public:
     explicit EventFilterModel(QObject *parent = nullptr);
 
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const final;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const final;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const final;
+
+    [[nodiscard]] EventLogModel *sourceModel() const { return m_source; }
+    void setSourceModel(EventLogModel *source);
     [[nodiscard]] QString task() const { return m_task; }
     void setTask(const QString &task);
     [[nodiscard]] QString kind() const { return m_kind; }
@@ -27,16 +47,34 @@ public:
     [[nodiscard]] bool warningsOnly() const { return m_warningsOnly; }
     void setWarningsOnly(bool on);
 
+    //! The log's row shown at `row` of this model.
+    [[nodiscard]] int sourceRow(int row) const;
+
 Q_SIGNALS:
+    void sourceModelChanged();
     void filterChanged();
 
-protected:
-    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-
 private:
+    [[nodiscard]] bool filtering() const { return !m_task.isEmpty() || !m_kind.isEmpty() || m_warningsOnly; }
+    [[nodiscard]] bool accepts(int sourceRow);
+    //! Brings m_accepted to the source's rows shown now: drops rows gone, tests rows new.
+    //! Returns how many accepted rows were added.
+    int follow();
+    void refilter();
+    void sourceAboutToReset();
+    void sourceReset();
+    void sourceRowsInserted();
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+
+    QPointer<EventLogModel> m_source;
     QString m_task;
     QString m_kind;
+    std::optional<EventKind> m_kindValue;  // m_kind parsed; none for an unknown name (nothing matches)
     bool m_warningsOnly = false;
+    std::vector<int> m_accepted;  // the source rows accepted, of its first m_tested rows
+    int m_tested = 0;             // the source rows looked at (and, unfiltered, the rows shown)
+    std::vector<qint8> m_taskAccepted;  // by task id: -1 not decided yet, 0 no, 1 yes
+    quint64 m_generation = 0;           // the source's run that m_taskAccepted is about
 };
 
 } // namespace cascade

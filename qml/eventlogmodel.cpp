@@ -66,6 +66,11 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> EventLogModel::roleNames() const
 {
+    return eventRoleNames();
+}
+
+QHash<int, QByteArray> EventLogModel::eventRoleNames()
+{
     return {{SeqRole, "seq"},        {TimeRole, "time"},   {TaskRole, "task"},         {KindRole, "kind"},
             {DetailRole, "detail"},  {FromRole, "from"},   {CauseRole, "cause"},       {BlockedByRole, "blockedBy"},
             {CancelledRole, "cancelled"}, {OutcomeRole, "outcome"}, {ErrorRole, "error"}, {AtRole, "at"},
@@ -81,6 +86,13 @@ QVariantMap EventLogModel::get(int row) const
     return {{QStringLiteral("seq"), at.data(SeqRole)}, {QStringLiteral("time"), at.data(TimeRole)},
             {QStringLiteral("task"), at.data(TaskRole)}, {QStringLiteral("kind"), at.data(KindRole)},
             {QStringLiteral("description"), at.data(DescriptionRole)}, {QStringLiteral("warning"), at.data(WarningRole)}};
+}
+
+bool EventLogModel::hasWarningAt(qint64 seq) const
+{
+    const auto it = std::lower_bound(m_warnings.begin(), m_warnings.end(), seq,
+                                     [](const TraceWarning &warning, qint64 s) { return warning.seq < s; });
+    return it != m_warnings.end() && it->seq == seq;
 }
 
 QString EventLogModel::warningsAt(qint64 seq, bool explanation) const
@@ -129,6 +141,7 @@ void EventLogModel::setTrace(const std::vector<TraceEvent> *events, TaskPathReso
     m_path = std::move(path);
     m_shown = 0;
     m_warnings.clear();
+    ++m_generation;
     endResetModel();
 }
 
@@ -137,6 +150,7 @@ void EventLogModel::retarget(const std::vector<TraceEvent> *events, TaskPathReso
     Q_ASSERT(events && qint64(events->size()) >= m_shown);
     m_events = events;
     m_path = std::move(path);
+    ++m_generation;
 }
 
 void EventLogModel::show(qint64 count)

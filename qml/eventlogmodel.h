@@ -73,6 +73,14 @@ public:
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &language);
 
+    //! For EventFilterModel, which filters the raw events rather than their texts: the run viewed,
+    //! its paths, and a number that changes whenever another run is viewed (setTrace, retarget).
+    [[nodiscard]] const std::vector<TraceEvent> *trace() const { return m_events; }
+    [[nodiscard]] const TaskPathResolver &paths() const { return m_path; }
+    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] bool hasWarningAt(qint64 seq) const;
+    [[nodiscard]] static QHash<int, QByteArray> eventRoleNames();
+
 Q_SIGNALS:
     void languageChanged();
 
@@ -84,6 +92,7 @@ private:
     const std::vector<TraceEvent> *m_events = nullptr;
     TaskPathResolver m_path;
     int m_shown = 0;
+    quint64 m_generation = 0;
     std::vector<TraceWarning> m_warnings;  // in seq order
     QString m_language = QStringLiteral("en");
 };

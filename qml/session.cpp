@@ -6,15 +6,14 @@
 #include "scenarioloader.h"
 #include "warnings.h"
 
+#include <QClipboard>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFileInfo>
 
 namespace cascade {
 
 namespace {
-// A run stops here: a scenario that never ends would otherwise run to the engine's own limit
-// (5 million events) before the window shows anything.
-constexpr qint64 RunMaxEvents = 1'000'000;
 // A seek forward by more events than this restores the index's states instead of replaying each
 // event into the models.
 constexpr qint64 AppendAtMost = 2'000;
@@ -44,6 +43,7 @@ Session::~Session()
 {
     // The models view the run's events: they let go before the run does.
     m_events.clear();
+    m_console.clear();
 }
 
 bool Session::open(const QString &lessonIdOrPath)
@@ -66,6 +66,7 @@ void Session::openScenario(const Scenario &scenario, const QString &sourceName)
     m_recorded.reset();
     m_recordingStatus.clear();
     m_recordingName.clear();
+    m_runMaxEvents = RunMaxEvents;
     m_scenario = scenario;
     m_scenario->sourceName = sourceName;
     m_runtime = m_scenario->defaultRuntime();
@@ -109,6 +110,8 @@ void Session::showRecording(std::unique_ptr<OpenedRecording> opened, const QStri
     switch (replay.status) {
     case ReplayResult::Status::Match:
         m_recorded.reset();
+        // The run is made again in full, however long the recording is.
+        m_runMaxEvents = std::max<qint64>(RunMaxEvents, qint64(recording.events.size()));
         m_recordingStatus = tr("%1: replayed, and the trace is the recorded one (%2 events).")
                                 .arg(name).arg(recording.events.size());
         break;
@@ -127,15 +130,15 @@ void Session::showRecording(std::unique_ptr<OpenedRecording> opened, const QStri
     startOver();
 }
 
-std::vector<TaskListModel::PlannedTask> Session::plan() const
+void Session::makePlan()
 {
-    // Every task the run spawns, in spawn order: the task list starts from these rows.
-    std::vector<TaskListModel::PlannedTask> tasks;
+    // Every task the run spawns, in spawn order: the task list starts from these rows. Made once
+    // a run, since a seek starts from it again.
+    m_plan.clear();
     for (const TraceEvent &event : trace()) {
         if (event.kind == EventKind::Spawn)
-            tasks.push_back({event.task, event.other, m_paths(event.task), event.code == quint8(LinkCode::Child)});
+            m_plan.push_back({event.task, event.other, m_paths(event.task), event.code == quint8(LinkCode::Child)});
     }
-    return tasks;
 }
 
 const std::vector<TraceEvent> &Session::trace() const
@@ -161,7 +164,7 @@ void Session::makeRun()
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
             Engine::Options options;
-            options.maxEvents = RunMaxEvents;
+            options.maxEvents = m_runMaxEvents;
             m_engine = std::make_unique<Engine>(*m_scenario, m_runtime, options);
             for (const UserAction &action : m_actions)
                 m_engine->schedule(action);
@@ -171,14 +174,19 @@ void Session::makeRun()
         }
     }
     std::vector<TraceWarning> warnings;
+    makePlan();
     if (m_trace) {
         m_index = std::make_unique<TraceIndex>(*m_trace);
         warnings = findWarnings(*m_trace, m_runtime, m_paths);
     }
     if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown)
+    {
         m_events.retarget(m_trace, m_paths);  // the same prefix, in the new run
-    else
+        m_console.retarget(m_trace, m_paths);
+    } else {
         m_events.setTrace(m_trace, m_paths);
+        m_console.setTrace(m_trace, m_paths);
+    }
     m_tasks.setWarnings(warnings, m_shown);
     m_events.setWarnings(std::move(warnings));
     Q_EMIT runChanged();
@@ -190,9 +198,8 @@ void Session::startOver()
     m_shown = 0;
     m_made = 0;
     m_playhead = 0;
-    m_console.clear();
     makeRun();
-    m_tasks.showPlan(plan());
+    m_tasks.showPlan(m_plan);
     Q_EMIT runtimeChanged();
     showStart();
 }
@@ -210,23 +217,17 @@ void Session::reveal(qint64 count)
     for (; m_shown < count; ++m_shown) {
         const TraceEvent &event = events[std::size_t(m_shown)];
         m_tasks.apply(event, m_paths);
-        if (event.kind == EventKind::Print)
-            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(m_paths(event.task), event.text);
         m_playhead = std::max(m_playhead, event.t);
     }
     m_events.show(m_shown);
+    m_console.showEvents(m_shown);
     m_made = std::max(m_made, m_shown);
 }
 
-void Session::rebuildConsole()
+void Session::copyConsole() const
 {
-    m_console.clear();
-    const std::vector<TraceEvent> &events = trace();
-    for (qint64 i = 0; i < m_shown; ++i) {
-        const TraceEvent &event = events[std::size_t(i)];
-        if (event.kind == EventKind::Print)
-            m_console += QStringLiteral("%1 ms  %2: %3\n").arg(event.t).arg(m_paths(event.task), event.text);
-    }
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(m_console.text());
 }
 
 void Session::showExactly(qint64 count)
@@ -234,12 +235,12 @@ void Session::showExactly(qint64 count)
     if (!m_index)
         return;
     count = std::clamp<qint64>(count, 0, eventCount());
-    m_tasks.showPlanAt(plan(), m_index->statesAfter(count), count);
+    m_tasks.showPlanAt(m_plan, m_index->statesAfter(count), count);
     m_shown = count;
     m_made = count;
     m_events.resetTo(count);
     m_playhead = count > 0 ? trace()[std::size_t(count - 1)].t : 0;
-    rebuildConsole();
+    m_console.showEvents(count);
 }
 
 void Session::showStart()
@@ -445,16 +446,17 @@ QString Session::actionUnavailable(const QString &action) const
     return QStringLiteral("unknown action '%1' (cancel, fail, timeout or shield)").arg(action);
 }
 
-std::optional<Recording> Session::recording() const
+std::optional<Recording> Session::recording(RecordingExtent extent) const
 {
     if (m_recorded)
         return m_recorded->recording();
     if (!m_scenario || !m_engine)
         return std::nullopt;
     // As it happened: the events shown so far; finished only once the whole run has been shown.
-    const std::vector<TraceEvent> shown(m_engine->events().begin(), m_engine->events().begin() + m_shown);
+    const qint64 count = extent == RecordingExtent::WholeRun ? eventCount() : m_shown;
+    const std::vector<TraceEvent> shown(m_engine->events().begin(), m_engine->events().begin() + count);
     return makeRecording(*m_scenario, m_runtime, m_actions, shown, m_engine->taskCount(), m_paths,
-                         m_shown == eventCount() && m_engine->finished());
+                         count == eventCount() && m_engine->finished());
 }
 
 bool Session::saveRecording(const QString &path)

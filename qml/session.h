@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine.h"
+#include "consolemodel.h"
 #include "eventlogmodel.h"
 #include "recording.h"
 #include "tasklistmodel.h"
@@ -40,7 +41,10 @@ class Session : public QObject
     Q_PROPERTY(bool finished READ finished NOTIFY progressed)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    //! What the tasks printed so far, one text: for tests and copying. Views show consoleLines,
+    //! which changes by the lines added or taken away (this is made anew on every read).
     Q_PROPERTY(QString console READ console NOTIFY progressed)
+    Q_PROPERTY(cascade::ConsoleModel *consoleLines READ consoleLines CONSTANT)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString selectedPath READ selectedPath WRITE setSelectedPath NOTIFY selectedPathChanged)
     Q_PROPERTY(qint64 shownEvents READ shownEvents NOTIFY progressed)
@@ -101,8 +105,13 @@ public:
     //! Saves the run so far as a recording (docs/recording-format.md): the scenario, the runtime,
     //! the actions with their times and the events shown. False with `error` set when it cannot.
     Q_INVOKABLE bool saveRecording(const QString &path);
-    //! The run so far as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
-    [[nodiscard]] std::optional<Recording> recording() const;
+    //! How much of the run a recording holds: the events shown so far (Save Recording), or the
+    //! whole run, which the actions so far decide (autosave: one file a run, however it is scrubbed).
+    enum class RecordingExtent { Shown, WholeRun };
+    //! The run as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
+    [[nodiscard]] std::optional<Recording> recording(RecordingExtent extent = RecordingExtent::Shown) const;
+    //! Puts the console's lines shown on the clipboard.
+    Q_INVOKABLE void copyConsole() const;
 
     [[nodiscard]] QString scenarioId() const;
     [[nodiscard]] QString title() const;
@@ -119,7 +128,8 @@ public:
     void setPlaying(bool playing);
     [[nodiscard]] double speed() const { return m_speed; }
     void setSpeed(double speed);
-    [[nodiscard]] QString console() const { return m_console; }
+    [[nodiscard]] QString console() const { return m_console.text(); }
+    [[nodiscard]] ConsoleModel *consoleLines() { return &m_console; }
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
     void setSelectedPath(const QString &path);
@@ -178,8 +188,7 @@ private:
     //! Shows exactly the first `count` events, from the seek index (one reset of each model).
     void showExactly(qint64 count);
     void showStart();
-    void rebuildConsole();
-    [[nodiscard]] std::vector<TaskListModel::PlannedTask> plan() const;
+    void makePlan();
 
     std::optional<Scenario> m_scenario;
     Runtime m_runtime = Runtime::Asyncio;
@@ -189,6 +198,11 @@ private:
     const std::vector<TraceEvent> *m_trace = nullptr;
     TaskPathResolver m_paths;
     std::unique_ptr<TraceIndex> m_index;
+    std::vector<TaskListModel::PlannedTask> m_plan;  // every task the run spawns (makePlan)
+    // A run stops here: a scenario that never ends would otherwise run to the engine's own limit
+    // (5 million events) before the window shows anything. A longer recording is run to its length.
+    static constexpr qint64 RunMaxEvents = 1'000'000;
+    qint64 m_runMaxEvents = RunMaxEvents;
     TaskListModel m_tasks;
     EventLogModel m_events;
     QTimer m_timer;
@@ -200,7 +214,7 @@ private:
     double m_speed = 1.0;
     double m_revealCredit = 0;          // events the play timer may show (paced by the speed)
     double m_drainPerTick = 0;          // the pace that empties the current backlog in time
-    QString m_console;
+    ConsoleModel m_console;
     QString m_error;
     QString m_unavailable;
     QString m_recordingStatus;

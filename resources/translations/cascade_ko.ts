@@ -182,11 +182,11 @@
         <translation>시나리오를 %1 코드로 보기</translation>
     </message>
     <message>
-        <source>⟲ runtime's</source>
+        <source>⟲ runtime&apos;s</source>
         <translation>⟲ 런타임 언어</translation>
     </message>
     <message>
-        <source>Show the language of the session's runtime again, and follow it</source>
+        <source>Show the language of the session&apos;s runtime again, and follow it</source>
         <translation>현재 런타임의 언어를 다시 보여 주고 따라가기</translation>
     </message>
     <message>
@@ -385,6 +385,14 @@
         <source>What the tasks print appears here</source>
         <translation>작업이 출력하는 내용이 여기에 나타납니다</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy every line shown to the clipboard</source>
+        <translation>보이는 모든 줄을 클립보드에 복사</translation>
+    </message>
 </context>
 <context>
     <name>EditBar</name>
@@ -556,7 +564,7 @@ Click: select %3 and go back to this moment</source>
         <translation>구조화된 자식: 부모와 함께 취소됨</translation>
     </message>
     <message>
-        <source>unstructured: its creator's cancel does not reach it</source>
+        <source>unstructured: its creator&apos;s cancel does not reach it</source>
         <translation>비구조화: 만든 작업의 취소가 닿지 않음</translation>
     </message>
     <message>
@@ -676,24 +684,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작은 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be "cancel", "fail", "timeout" or "shield"</source>
-        <translation>"cancel", "fail", "timeout", "shield" 중 하나여야 합니다</translation>
+        <source>must be &quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot; or &quot;shield&quot;</source>
+        <translation>&quot;cancel&quot;, &quot;fail&quot;, &quot;timeout&quot;, &quot;shield&quot; 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>unknown key for a %1 action (keys: %2)</source>
         <translation>%1 동작에 없는 키입니다(가능한 키: %2)</translation>
     </message>
     <message>
-        <source>missing key "%1"</source>
-        <translation>키 "%1"이(가) 없습니다</translation>
+        <source>missing key &quot;%1&quot;</source>
+        <translation>키 &quot;%1&quot;이(가) 없습니다</translation>
     </message>
     <message>
         <source>must be a whole number of ms from 0 to %1</source>
         <translation>0부터 %1까지의 정수 ms여야 합니다</translation>
     </message>
     <message>
-        <source>must be a task path such as "main/job"</source>
-        <translation>"main/job" 같은 작업 경로여야 합니다</translation>
+        <source>must be a task path such as &quot;main/job&quot;</source>
+        <translation>&quot;main/job&quot; 같은 작업 경로여야 합니다</translation>
     </message>
     <message>
         <source>must be an error name</source>
@@ -712,8 +720,8 @@ Click: select %3 and go back to this moment</source>
         <translation>첫 줄은 JSON 객체여야 합니다</translation>
     </message>
     <message>
-        <source>must be "recording": this is not a Cascade recording</source>
-        <translation>"recording"이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
+        <source>must be &quot;recording&quot;: this is not a Cascade recording</source>
+        <translation>&quot;recording&quot;이어야 합니다: Cascade 녹화 파일이 아닙니다</translation>
     </message>
     <message>
         <source>must be a whole number (this Cascade reads version %1)</source>
@@ -728,12 +736,12 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 키입니다(가능한 키: %1)</translation>
     </message>
     <message>
-        <source>must be the version of Cascade that recorded it, such as "0.1.0"</source>
-        <translation>녹화한 Cascade의 버전이어야 합니다(예: "0.1.0")</translation>
+        <source>must be the version of Cascade that recorded it, such as &quot;0.1.0&quot;</source>
+        <translation>녹화한 Cascade의 버전이어야 합니다(예: &quot;0.1.0&quot;)</translation>
     </message>
     <message>
-        <source>must be "asyncio", "kotlin" or "swift"</source>
-        <translation>"asyncio", "kotlin", "swift" 중 하나여야 합니다</translation>
+        <source>must be &quot;asyncio&quot;, &quot;kotlin&quot; or &quot;swift&quot;</source>
+        <translation>&quot;asyncio&quot;, &quot;kotlin&quot;, &quot;swift&quot; 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>must be true or false</source>
@@ -744,24 +752,24 @@ Click: select %3 and go back to this moment</source>
         <translation>동작 %1개 이하의 배열이어야 합니다</translation>
     </message>
     <message>
-        <source>must be the scenario's JSON text, as a string</source>
+        <source>must be the scenario&apos;s JSON text, as a string</source>
         <translation>시나리오의 JSON 텍스트를 담은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <source>expected key "%1", found "%2"</source>
-        <translation>키 "%1"이(가) 와야 하는데 "%2"이(가) 있습니다</translation>
+        <source>expected key &quot;%1&quot;, found &quot;%2&quot;</source>
+        <translation>키 &quot;%1&quot;이(가) 와야 하는데 &quot;%2&quot;이(가) 있습니다</translation>
     </message>
     <message>
-        <source>unexpected key "%1"</source>
-        <translation>예상하지 못한 키 "%1"</translation>
+        <source>unexpected key &quot;%1&quot;</source>
+        <translation>예상하지 못한 키 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 tasks (it is truncated)</source>
         <translation>작업 %2개 중 %1개 뒤에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>a task record is {"task":ID,"path":"..."}</source>
-        <translation>작업 레코드는 {"task":ID,"path":"..."} 형식입니다</translation>
+        <source>a task record is {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;}</source>
+        <translation>작업 레코드는 {&quot;task&quot;:ID,&quot;path&quot;:&quot;...&quot;} 형식입니다</translation>
     </message>
     <message>
         <source>the file ends after %1 of %2 events (it is truncated)</source>
@@ -834,16 +842,16 @@ Click: select %3 and go back to this moment</source>
         <translation>레코드 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected '{' to start the record, found %1</source>
-        <translation>레코드는 '{'로 시작해야 하는데 %1이(가) 있습니다</translation>
+        <source>expected &apos;{&apos; to start the record, found %1</source>
+        <translation>레코드는 &apos;{&apos;로 시작해야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>too many keys (at most %1)</source>
         <translation>키가 너무 많습니다(최대 %1개)</translation>
     </message>
     <message>
-        <source>expected ',' or '}', found %1</source>
-        <translation>',' 또는 '}'가 와야 하는데 %1이(가) 있습니다</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos;, found %1</source>
+        <translation>&apos;,&apos; 또는 &apos;}&apos;가 와야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>the line does not end with a newline (the file is truncated)</source>
@@ -866,8 +874,8 @@ Click: select %3 and go back to this moment</source>
         <translation>키 중간에서 파일이 끝납니다(잘린 파일입니다)</translation>
     </message>
     <message>
-        <source>expected ':' after the key</source>
-        <translation>키 뒤에는 ':'가 와야 합니다</translation>
+        <source>expected &apos;:&apos; after the key</source>
+        <translation>키 뒤에는 &apos;:&apos;가 와야 합니다</translation>
     </message>
     <message>
         <source>not a value this format uses</source>
@@ -930,16 +938,16 @@ Click: select %3 and go back to this moment</source>
         <translation>올바른 UTF-8이 아닌 문자열</translation>
     </message>
     <message>
-        <source>expected ',' or '}' after an object member</source>
-        <translation>객체 멤버 뒤에는 ',' 또는 '}'가 와야 합니다</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos; after an object member</source>
+        <translation>객체 멤버 뒤에는 &apos;,&apos; 또는 &apos;}&apos;가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected ',' or ']' after an array element</source>
-        <translation>배열 원소 뒤에는 ',' 또는 ']'가 와야 합니다</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos; after an array element</source>
+        <translation>배열 원소 뒤에는 &apos;,&apos; 또는 &apos;]&apos;가 와야 합니다</translation>
     </message>
     <message>
-        <source>expected ',' between two values</source>
-        <translation>두 값 사이에는 ','가 와야 합니다</translation>
+        <source>expected &apos;,&apos; between two values</source>
+        <translation>두 값 사이에는 &apos;,&apos;가 와야 합니다</translation>
     </message>
     <message>
         <source>expected a value (a string, number, object, array, true, false or null)</source>
@@ -962,12 +970,12 @@ Click: select %3 and go back to this moment</source>
         <translation>문자열이 올바른 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <source>unterminated string: the closing '"' is missing</source>
-        <translation>닫히지 않은 문자열: 닫는 '"'가 없습니다</translation>
+        <source>unterminated string: the closing &apos;&quot;&apos; is missing</source>
+        <translation>닫히지 않은 문자열: 닫는 &apos;&quot;&apos;가 없습니다</translation>
     </message>
     <message>
-        <source>a ',' must be followed by another member or element (trailing commas are not allowed)</source>
-        <translation>',' 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
+        <source>a &apos;,&apos; must be followed by another member or element (trailing commas are not allowed)</source>
+        <translation>&apos;,&apos; 뒤에는 다른 멤버나 원소가 와야 합니다(끝에 쉼표를 둘 수 없습니다)</translation>
     </message>
     <message>
         <source>arrays and objects are nested too deeply</source>
@@ -1002,8 +1010,8 @@ Click: select %3 and go back to this moment</source>
         <translation>파일이 너무 큽니다: %1바이트, 최대 %2바이트(16 MiB)까지 허용됩니다</translation>
     </message>
     <message>
-        <source>the file is empty; expected a JSON object with "cascade": "scenario"</source>
-        <translation>파일이 비어 있습니다; "cascade": "scenario"가 있는 JSON 객체여야 합니다</translation>
+        <source>the file is empty; expected a JSON object with &quot;cascade&quot;: &quot;scenario&quot;</source>
+        <translation>파일이 비어 있습니다; &quot;cascade&quot;: &quot;scenario&quot;가 있는 JSON 객체여야 합니다</translation>
     </message>
     <message>
         <source>the top level must be a JSON object (a scenario), got %1</source>
@@ -1042,40 +1050,40 @@ Click: select %3 and go back to this moment</source>
         <translation>항목이 너무 많습니다: %1개, 최대 %2개까지 허용됩니다</translation>
     </message>
     <message>
-        <source>caption objects {"on": ..., "text": ...}</source>
-        <translation>캡션 객체 {"on": ..., "text": ...}</translation>
+        <source>caption objects {&quot;on&quot;: ..., &quot;text&quot;: ...}</source>
+        <translation>캡션 객체 {&quot;on&quot;: ..., &quot;text&quot;: ...}</translation>
     </message>
     <message>
-        <source>a caption object with "on" and "text"</source>
-        <translation>"on"과 "text"가 있는 캡션 객체</translation>
+        <source>a caption object with &quot;on&quot; and &quot;text&quot;</source>
+        <translation>&quot;on&quot;과 &quot;text&quot;가 있는 캡션 객체</translation>
     </message>
     <message>
         <source>for a caption</source>
         <translation>캡션</translation>
     </message>
     <message>
-        <source>question objects {"before": ..., "question": ..., "choices": ...}</source>
-        <translation>질문 객체 {"before": ..., "question": ..., "choices": ...}</translation>
+        <source>question objects {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</source>
+        <translation>질문 객체 {&quot;before&quot;: ..., &quot;question&quot;: ..., &quot;choices&quot;: ...}</translation>
     </message>
     <message>
-        <source>a question object with "before", "question", "choices", "answer" and "explanation"</source>
-        <translation>"before", "question", "choices", "answer", "explanation"이 있는 질문 객체</translation>
+        <source>a question object with &quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot; and &quot;explanation&quot;</source>
+        <translation>&quot;before&quot;, &quot;question&quot;, &quot;choices&quot;, &quot;answer&quot;, &quot;explanation&quot;이 있는 질문 객체</translation>
     </message>
     <message>
         <source>for a predict question</source>
         <translation>예측 질문</translation>
     </message>
     <message>
-        <source>must be an array of %1 to %2 text objects {"en": "...", "ko": "..."}, got %3</source>
-        <translation>텍스트 객체 {"en": "...", "ko": "..."} %1~%2개의 배열이어야 하는데 %3입니다</translation>
+        <source>must be an array of %1 to %2 text objects {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}, got %3</source>
+        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;} %1~%2개의 배열이어야 하는데 %3입니다</translation>
     </message>
     <message>
         <source>the index of the right choice (counting from 0)</source>
         <translation>정답 선택지의 번호(0부터 셈)</translation>
     </message>
     <message>
-        <source>an event object {"task": "main/job", "event": "cancel-deliver", ...}</source>
-        <translation>이벤트 객체 {"task": "main/job", "event": "cancel-deliver", ...}</translation>
+        <source>an event object {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</source>
+        <translation>이벤트 객체 {&quot;task&quot;: &quot;main/job&quot;, &quot;event&quot;: &quot;cancel-deliver&quot;, ...}</translation>
     </message>
     <message>
         <source>(the event it is tied to)</source>
@@ -1090,8 +1098,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 이벤트 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>a task path such as "main/job"</source>
-        <translation>"main/job" 같은 작업 경로</translation>
+        <source>a task path such as &quot;main/job&quot;</source>
+        <translation>&quot;main/job&quot; 같은 작업 경로</translation>
     </message>
     <message>
         <source>a whole number (1 for the first)</source>
@@ -1102,79 +1110,79 @@ Click: select %3 and go back to this moment</source>
         <translation>%1(이)어야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>%1 is not one of the scenario's runtimes (%2)</source>
+        <source>%1 is not one of the scenario&apos;s runtimes (%2)</source>
         <translation>%1은(는) 이 시나리오의 런타임(%2)이 아닙니다</translation>
     </message>
     <message>
-        <source>for an "%1" step</source>
-        <translation>"%1" 단계</translation>
+        <source>for an &quot;%1&quot; step</source>
+        <translation>&quot;%1&quot; 단계</translation>
     </message>
     <message>
-        <source>for a "%1" step</source>
-        <translation>"%1" 단계</translation>
+        <source>for a &quot;%1&quot; step</source>
+        <translation>&quot;%1&quot; 단계</translation>
     </message>
     <message>
-        <source>must be at most the work's "ms" (%1), got %2</source>
-        <translation>작업의 "ms"(%1) 이하여야 하는데 %2입니다</translation>
+        <source>must be at most the work&apos;s &quot;ms&quot; (%1), got %2</source>
+        <translation>작업의 &quot;ms&quot;(%1) 이하여야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>needs "checkEvery" (how many milliseconds of work pass between two checks)</source>
-        <translation>"checkEvery"(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
+        <source>needs &quot;checkEvery&quot; (how many milliseconds of work pass between two checks)</source>
+        <translation>&quot;checkEvery&quot;(두 체크 사이에 지나는 작업 시간, 밀리초)가 필요합니다</translation>
     </message>
     <message>
-        <source>is allowed only with "then": "raise"</source>
-        <translation>"then": "raise"일 때만 쓸 수 있습니다</translation>
+        <source>is allowed only with &quot;then&quot;: &quot;raise&quot;</source>
+        <translation>&quot;then&quot;: &quot;raise&quot;일 때만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>"break" needs an enclosing "repeat" or "whileActive" in the same task</source>
-        <translation>"break"는 같은 작업 안에서 바깥에 "repeat"이나 "whileActive"가 있어야 합니다</translation>
+        <source>&quot;break&quot; needs an enclosing &quot;repeat&quot; or &quot;whileActive&quot; in the same task</source>
+        <translation>&quot;break&quot;는 같은 작업 안에서 바깥에 &quot;repeat&quot;이나 &quot;whileActive&quot;가 있어야 합니다</translation>
     </message>
     <message>
-        <source>a "try" step needs "catch", "finally" or both</source>
-        <translation>"try" 단계에는 "catch"나 "finally", 또는 둘 다가 필요합니다</translation>
+        <source>a &quot;try&quot; step needs &quot;catch&quot;, &quot;finally&quot; or both</source>
+        <translation>&quot;try&quot; 단계에는 &quot;catch&quot;나 &quot;finally&quot;, 또는 둘 다가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of catch clauses, got </source>
         <translation>catch 절의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>must have at least one clause (leave "catch" out if nothing is caught)</source>
-        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 "catch"를 빼세요)</translation>
+        <source>must have at least one clause (leave &quot;catch&quot; out if nothing is caught)</source>
+        <translation>절이 하나 이상 있어야 합니다(잡는 것이 없으면 &quot;catch&quot;를 빼세요)</translation>
     </message>
     <message>
-        <source>must be one task object: a spawn starts exactly one task (give the task a "count" or use a group for several)</source>
-        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 "count"를 주거나 group을 쓰세요)</translation>
+        <source>must be one task object: a spawn starts exactly one task (give the task a &quot;count&quot; or use a group for several)</source>
+        <translation>작업 객체 하나여야 합니다: spawn은 작업을 정확히 하나 시작합니다(여러 개라면 작업에 &quot;count&quot;를 주거나 group을 쓰세요)</translation>
     </message>
     <message>
-        <source>"cancelChildren" is allowed only inside a group's "steps" (it cancels that group's tasks)</source>
-        <translation>"cancelChildren"은 group의 "steps" 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
+        <source>&quot;cancelChildren&quot; is allowed only inside a group&apos;s &quot;steps&quot; (it cancels that group&apos;s tasks)</source>
+        <translation>&quot;cancelChildren&quot;은 group의 &quot;steps&quot; 안에서만 쓸 수 있습니다(그 그룹의 작업을 취소합니다)</translation>
     </message>
     <message>
-        <source>names the inner task of "style": "waitFor"; a "block" timeout has no inner task</source>
-        <translation>"style": "waitFor"의 안쪽 작업 이름입니다; "block" 타임아웃에는 안쪽 작업이 없습니다</translation>
+        <source>names the inner task of &quot;style&quot;: &quot;waitFor&quot;; a &quot;block&quot; timeout has no inner task</source>
+        <translation>&quot;style&quot;: &quot;waitFor&quot;의 안쪽 작업 이름입니다; &quot;block&quot; 타임아웃에는 안쪽 작업이 없습니다</translation>
     </message>
     <message>
-        <source>a catch clause object with "error"</source>
-        <translation>"error"가 있는 catch 절 객체</translation>
+        <source>a catch clause object with &quot;error&quot;</source>
+        <translation>&quot;error&quot;가 있는 catch 절 객체</translation>
     </message>
     <message>
-        <source>for a catch clause ("cancellation", "any" or an error name)</source>
-        <translation>catch 절("cancellation", "any" 또는 오류 이름)</translation>
+        <source>for a catch clause (&quot;cancellation&quot;, &quot;any&quot; or an error name)</source>
+        <translation>catch 절(&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름)</translation>
     </message>
     <message>
-        <source>"cancellation", "any" or an error name</source>
-        <translation>"cancellation", "any" 또는 오류 이름</translation>
+        <source>&quot;cancellation&quot;, &quot;any&quot; or an error name</source>
+        <translation>&quot;cancellation&quot;, &quot;any&quot; 또는 오류 이름</translation>
     </message>
     <message>
         <source>; %1 (at %2) is not started by a spawn step, and its group or gather awaits it</source>
         <translation>; %1(%2)은(는) spawn 단계로 시작된 작업이 아니며, 그 group이나 gather가 기다립니다</translation>
     </message>
     <message>
-        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier "spawn" step of the same task%3</source>
-        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 "spawn" 단계로 시작한 작업의 이름을 씁니다%3</translation>
+        <source>no task named %1 was spawned earlier in the body of %2: join and cancel take the name of a task started by an earlier &quot;spawn&quot; step of the same task%3</source>
+        <translation>%2의 본문에서 앞서 생성된 %1 작업이 없습니다: join과 cancel에는 같은 작업의 앞선 &quot;spawn&quot; 단계로 시작한 작업의 이름을 씁니다%3</translation>
     </message>
     <message>
-        <source>must be an array of this gather's task names, got </source>
+        <source>must be an array of this gather&apos;s task names, got </source>
         <translation>이 gather의 작업 이름 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
@@ -1202,12 +1210,12 @@ Click: select %3 and go back to this moment</source>
         <translation>최상위는 JSON 객체(시나리오)여야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>not a Cascade scenario: missing required key "cascade" (it must be "scenario")</source>
-        <translation>Cascade 시나리오가 아닙니다: 필수 키 "cascade"가 없습니다("scenario"여야 합니다)</translation>
+        <source>not a Cascade scenario: missing required key &quot;cascade&quot; (it must be &quot;scenario&quot;)</source>
+        <translation>Cascade 시나리오가 아닙니다: 필수 키 &quot;cascade&quot;가 없습니다(&quot;scenario&quot;여야 합니다)</translation>
     </message>
     <message>
-        <source>must be "scenario", got </source>
-        <translation>"scenario"여야 합니다. 받은 값: </translation>
+        <source>must be &quot;scenario&quot;, got </source>
+        <translation>&quot;scenario&quot;여야 합니다. 받은 값: </translation>
     </message>
     <message>
         <source>in the top-level object</source>
@@ -1286,12 +1294,12 @@ Click: select %3 and go back to this moment</source>
         <translation>id(a-z나 0-9로 시작하고 a-z, 0-9, -만; 최대 64자)</translation>
     </message>
     <message>
-        <source>a text object {"en": "...", "ko": "..."}</source>
-        <translation>텍스트 객체 {"en": "...", "ko": "..."}</translation>
+        <source>a text object {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</source>
+        <translation>텍스트 객체 {&quot;en&quot;: &quot;...&quot;, &quot;ko&quot;: &quot;...&quot;}</translation>
     </message>
     <message>
-        <source>(text needs English "en" and Korean "ko")</source>
-        <translation>텍스트에는 영어 "en"과 한국어 "ko"가 필요합니다</translation>
+        <source>(text needs English &quot;en&quot; and Korean &quot;ko&quot;)</source>
+        <translation>텍스트에는 영어 &quot;en&quot;과 한국어 &quot;ko&quot;가 필요합니다</translation>
     </message>
     <message>
         <source>must be an array of runtime names (%1), got %2</source>
@@ -1310,8 +1318,8 @@ Click: select %3 and go back to this moment</source>
         <translation>알 수 없는 런타임 %1; 가능한 런타임: %2</translation>
     </message>
     <message>
-        <source>a task object with "name" and "steps"</source>
-        <translation>"name"과 "steps"가 있는 작업 객체</translation>
+        <source>a task object with &quot;name&quot; and &quot;steps&quot;</source>
+        <translation>&quot;name&quot;과 &quot;steps&quot;가 있는 작업 객체</translation>
     </message>
     <message>
         <source>nesting is deeper than %1 levels (tasks and steps together)</source>
@@ -1338,8 +1346,8 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 배열이어야 합니다. 받은 값: </translation>
     </message>
     <message>
-        <source>a step object with "do"</source>
-        <translation>"do"가 있는 단계 객체</translation>
+        <source>a step object with &quot;do&quot;</source>
+        <translation>&quot;do&quot;가 있는 단계 객체</translation>
     </message>
     <message>
         <source>too many steps: a file may have at most %1</source>
@@ -1350,24 +1358,24 @@ Click: select %3 and go back to this moment</source>
         <translation>단계의 종류</translation>
     </message>
     <message>
-        <source>a step kind such as "sleep"</source>
-        <translation>"sleep" 같은 단계 종류</translation>
+        <source>a step kind such as &quot;sleep&quot;</source>
+        <translation>&quot;sleep&quot; 같은 단계 종류</translation>
     </message>
     <message>
         <source>unknown step kind %1; expected one of: %2</source>
         <translation>알 수 없는 단계 종류 %1; 가능한 종류: %2</translation>
     </message>
     <message>
-        <source>an onCancel handler may contain only "print" and "signal" steps, got %1</source>
-        <translation>onCancel 핸들러에는 "print"와 "signal" 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
+        <source>an onCancel handler may contain only &quot;print&quot; and &quot;signal&quot; steps, got %1</source>
+        <translation>onCancel 핸들러에는 &quot;print&quot;와 &quot;signal&quot; 단계만 넣을 수 있는데 %1이(가) 있습니다</translation>
     </message>
     <message>
         <source>%1 is not available in %2: %3</source>
         <translation>%2에서는 %1을(를) 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <source>a structured child ("link": "child")</source>
-        <translation>구조화된 자식("link": "child")</translation>
+        <source>a structured child (&quot;link&quot;: &quot;child&quot;)</source>
+        <translation>구조화된 자식(&quot;link&quot;: &quot;child&quot;)</translation>
     </message>
     <message>
         <source>asyncio has no structured child outside a TaskGroup; use a group step or an unstructured create_task</source>
@@ -2033,7 +2041,7 @@ Restore it?</source>
         <translation>검사 간격 (ms)</translation>
     </message>
     <message>
-        <source>at most the work's ms</source>
+        <source>at most the work&apos;s ms</source>
         <translation>작업 시간(ms) 이하</translation>
     </message>
     <message>
@@ -2045,8 +2053,8 @@ Restore it?</source>
         <translation>던질 오류</translation>
     </message>
     <message>
-        <source>only with "raise"; empty: the cancellation</source>
-        <translation>"raise"일 때만, 비우면 취소 오류</translation>
+        <source>only with &quot;raise&quot;; empty: the cancellation</source>
+        <translation>&quot;raise&quot;일 때만, 비우면 취소 오류</translation>
     </message>
     <message>
         <source>At most (iterations)</source>
@@ -2061,7 +2069,7 @@ Restore it?</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <source>{i}: the loop index, {task}: the task's name</source>
+        <source>{i}: the loop index, {task}: the task&apos;s name</source>
         <translation>{i}: 루프 인덱스, {task}: 작업 이름</translation>
     </message>
     <message>
@@ -2153,8 +2161,8 @@ Restore it?</source>
         <translation>안쪽 작업</translation>
     </message>
     <message>
-        <source>only with "waitFor"; empty: wait_for</source>
-        <translation>"waitFor"일 때만, 비우면 wait_for</translation>
+        <source>only with &quot;waitFor&quot;; empty: wait_for</source>
+        <translation>&quot;waitFor&quot;일 때만, 비우면 wait_for</translation>
     </message>
     <message>
         <source>empty: shielded</source>
@@ -2173,7 +2181,7 @@ Restore it?</source>
         <translation>잡는 오류</translation>
     </message>
     <message>
-        <source>cancellation, any (the runtime's catch-all), or an error name</source>
+        <source>cancellation, any (the runtime&apos;s catch-all), or an error name</source>
         <translation>cancellation, any(런타임의 전체 catch), 또는 오류 이름</translation>
     </message>
     <message>
@@ -2229,8 +2237,8 @@ Restore it?</source>
         <translation>활성인 동안</translation>
     </message>
     <message>
-        <source>print "%1"</source>
-        <translation>print "%1"</translation>
+        <source>print &quot;%1&quot;</source>
+        <translation>print &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raise %1: %2</source>
@@ -2289,7 +2297,7 @@ Restore it?</source>
         <translation>cancel %1</translation>
     </message>
     <message>
-        <source>cancel the group's tasks</source>
+        <source>cancel the group&apos;s tasks</source>
         <translation>그룹의 작업 모두 취소</translation>
     </message>
     <message>
@@ -2325,8 +2333,8 @@ Restore it?</source>
         <translation>(단계가 아님)</translation>
     </message>
     <message>
-        <source>unknown step "%1"</source>
-        <translation>알 수 없는 단계 "%1"</translation>
+        <source>unknown step &quot;%1&quot;</source>
+        <translation>알 수 없는 단계 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>catch %1, rethrow</source>
@@ -2821,8 +2829,8 @@ Restore it?</source>
         <translation>%1 ms 타임아웃이 만료됨</translation>
     </message>
     <message>
-        <source>prints "%1"</source>
-        <translation>출력: "%1"</translation>
+        <source>prints &quot;%1&quot;</source>
+        <translation>출력: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>raises %1</source>
@@ -3521,8 +3529,8 @@ Click: select it and go back to this moment</source>
         <translation>%1의 타임아웃 지우기</translation>
     </message>
     <message>
-        <source>unknown runtime "%1": expected asyncio, kotlin or swift</source>
-        <translation>알 수 없는 런타임 "%1": asyncio, kotlin, swift 중 하나여야 합니다</translation>
+        <source>unknown runtime &quot;%1&quot;: expected asyncio, kotlin or swift</source>
+        <translation>알 수 없는 런타임 &quot;%1&quot;: asyncio, kotlin, swift 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>Runtimes %1</source>

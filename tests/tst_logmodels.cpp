@@ -1,0 +1,142 @@
+// The log's filter (EventFilterModel) and the console's lines (ConsoleModel) follow the session
+// through steps, seeks both ways and restarts, each under QAbstractItemModelTester, and always
+// show what a filter written out by hand over the log shows.
+
+#include "consolemodel.h"
+#include "eventfiltermodel.h"
+#include "eventlogmodel.h"
+#include "session.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include <functional>
+
+using namespace cascade;
+
+namespace {
+
+//! The seqs a filter must show: every row of the log, tested through its roles.
+QList<qint64> expectedSeqs(const EventLogModel &log, const QString &task, const QString &kind, bool warningsOnly)
+{
+    QList<qint64> seqs;
+    for (int row = 0; row < log.rowCount(); ++row) {
+        const QModelIndex at = log.index(row);
+        const QString path = at.data(EventLogModel::TaskRole).toString();
+        if (warningsOnly && at.data(EventLogModel::WarningRole).toString().isEmpty())
+            continue;
+        if (!kind.isEmpty() && at.data(EventLogModel::KindRole).toString() != kind)
+            continue;
+        if (!task.isEmpty() && path != task && !path.startsWith(task + u'/'))
+            continue;
+        seqs << at.data(EventLogModel::SeqRole).toLongLong();
+    }
+    return seqs;
+}
+
+QList<qint64> shownSeqs(const QAbstractItemModel &model, int role)
+{
+    QList<qint64> seqs;
+    for (int row = 0; row < model.rowCount(); ++row)
+        seqs << model.index(row, 0).data(role).toLongLong();
+    return seqs;
+}
+
+//! What the console must show: each print among the events shown, as a line.
+QStringList expectedLines(const Session &session)
+{
+    QStringList lines;
+    for (qint64 i = 0; i < session.shownEvents(); ++i) {
+        const TraceEvent &event = session.trace()[std::size_t(i)];
+        if (event.kind == EventKind::Print)
+            lines << QStringLiteral("%1 ms  %2: %3").arg(event.t).arg(session.paths()(event.task), event.text);
+    }
+    return lines;
+}
+
+//! The moves a learner makes: steps, seeks back and forward, to the end, a restart, another runtime.
+QList<std::pair<QString, std::function<void(Session &)>>> moves()
+{
+    return {
+        {"steps", [](Session &s) { for (int i = 0; i < 12; ++i) s.stepEvent(); }},
+        {"seek to the end", [](Session &s) { s.seekToTime(s.endTime()); }},
+        {"seek back", [](Session &s) { s.seekToTime(s.endTime() / 3); }},
+        {"step back", [](Session &s) { s.stepBack(); }},
+        {"seek forward", [](Session &s) { s.seekToTime(s.endTime() * 2 / 3); }},
+        {"seek to an event", [](Session &s) { s.seekToEvent(int(s.eventCount() / 2)); }},
+        {"restart", [](Session &s) { s.restart(); }},
+        {"seek to the end again", [](Session &s) { s.seekToTime(s.endTime()); }},
+    };
+}
+
+} // namespace
+
+class TestLogModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void filterFollowsTheLog_data()
+    {
+        QTest::addColumn<QString>("lesson");
+        QTest::addColumn<QString>("task");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("warningsOnly");
+        QTest::newRow("no filter") << "swift-make-soup" << "" << "" << false;
+        QTest::newRow("a subtree") << "swift-make-soup" << "main/makeSoup/chopIngredients" << "" << false;
+        QTest::newRow("one task") << "swift-make-soup" << "main/makeSoup/chopIngredients/chop[1]"
+                                                             << "" << false;
+        QTest::newRow("a kind") << "swift-make-soup" << "" << "cancel-request" << false;
+        QTest::newRow("a kind in a subtree") << "swift-make-soup" << "main/makeSoup" << "checkpoint" << false;
+        QTest::newRow("an unknown kind") << "swift-make-soup" << "" << "no-such-kind" << false;
+        QTest::newRow("warnings") << "swift-task-group-cancel-all" << "" << "" << true;
+        QTest::newRow("warnings in a subtree") << "swift-task-group-cancel-all" << "main/group" << "" << true;
+    }
+    void filterFollowsTheLog()
+    {
+        QFETCH(QString, lesson);
+        QFETCH(QString, task);
+        QFETCH(QString, kind);
+        QFETCH(bool, warningsOnly);
+        Session session;
+        EventFilterModel filter;
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(session.events());
+        filter.setTask(task);
+        filter.setKind(kind);
+        filter.setWarningsOnly(warningsOnly);
+        QVERIFY(session.open(lesson));
+        bool showedSome = false;
+        for (const auto &[name, move] : moves()) {
+            move(session);
+            const QList<qint64> expected = expectedSeqs(*session.events(), task, kind, warningsOnly);
+            QVERIFY2(shownSeqs(filter, EventLogModel::SeqRole) == expected, qPrintable(name));
+            showedSome |= !expected.isEmpty();
+        }
+        QCOMPARE(showedSome, kind != u"no-such-kind");
+        // A filter changed midway starts from the rows shown.
+        filter.setTask(QString());
+        filter.setKind(QString());
+        filter.setWarningsOnly(false);
+        QCOMPARE(filter.rowCount(), session.events()->rowCount());
+    }
+
+    void consoleFollowsTheRun()
+    {
+        Session session;
+        QAbstractItemModelTester tester(session.consoleLines(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(session.open("asyncio-shield"));
+        for (const auto &[name, move] : moves()) {
+            move(session);
+            QStringList shown;
+            for (int row = 0; row < session.consoleLines()->rowCount(); ++row)
+                shown << session.consoleLines()->index(row).data(ConsoleModel::TextRole).toString();
+            QVERIFY2(shown == expectedLines(session), qPrintable(name));
+            QCOMPARE(session.console(), shown.isEmpty() ? QString() : shown.join(u'\n') + u'\n');
+        }
+        QVERIFY(session.consoleLines()->rowCount() > 0);
+    }
+};
+
+QTEST_MAIN(TestLogModels)
+#include "tst_logmodels.moc"
