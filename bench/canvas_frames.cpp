@@ -15,6 +15,7 @@
 // scene graph, where the canvas paints an image instead of geometry nodes. The last two lines are
 // `median_frame_ms: X` (the canvas) and `speedup_vs_rectangles: Y` (baseline median / canvas median).
 
+#include "guibench.h"
 #include "lessons.h"
 #include "session.h"
 #include "treecanvas.h"
@@ -46,6 +47,9 @@
 Q_IMPORT_QML_PLUGIN(CascadePlugin)
 
 using namespace cascade;
+using bench::out;
+using bench::percentile;
+using bench::spinUntil;
 
 namespace {
 
@@ -89,25 +93,9 @@ Window {
 }
 )";
 
-void out(const QString &line)
-{
-    std::fputs(qPrintable(line), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
 void fail(const QString &message)
 {
     std::fprintf(stderr, "canvas_frames: %s\n", qPrintable(message));
-}
-
-//! Nearest-rank percentile of sorted values, p in [0, 100].
-double percentile(const std::vector<double> &sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    const auto rank = std::size_t(std::ceil(p / 100 * double(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
 QString ms(double value)
@@ -174,22 +162,6 @@ private:
     std::vector<double> m_syncs;
     QString m_renderer;
 };
-
-//! Spins the event loop for `msec`, or until `done` holds (checked every 5 ms); false on timeout.
-template<typename Done>
-bool spinUntil(int msec, Done done)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > msec)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 void spin(int msec)
 {

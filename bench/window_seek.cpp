@@ -10,6 +10,7 @@
 // (bench/recording-seek.sh does). Prints medians and worsts; its last two lines are
 // `window_seek_median_ms: X` and `window_seek_worst_ms: Y`.
 
+#include "guibench.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -34,44 +35,15 @@
 
 Q_IMPORT_QML_PLUGIN(CascadePlugin)
 
-namespace {
+using bench::out;
+using bench::percentile;
 
-void out(const QString &line)
-{
-    std::fputs(qPrintable(line), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+namespace {
 
 int fail(const QString &message)
 {
     std::fprintf(stderr, "window_seek: %s\n", qPrintable(message));
     return 1;
-}
-
-//! Spins the event loop until `done` holds (checked every 2 ms) or `msec` passed; false on timeout.
-template<typename Done>
-bool spinUntil(int msec, Done done)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > msec)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(2, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto rank = std::size_t(std::ceil(p / 100 * double(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
 }
 
 QString ms(double value)
@@ -122,9 +94,9 @@ int main(int argc, char *argv[])
 
     std::atomic<qint64> rendered{0};
     QObject::connect(window, &QQuickWindow::afterRendering, window, [&rendered] { ++rendered; }, Qt::DirectConnection);
-    if (!spinUntil(600000, [&] { return session->eventCount() > 0 && rendered > 0; }))
+    if (!bench::spinUntil(600000, [&] { return session->eventCount() > 0 && rendered > 0; }))
         return fail(QStringLiteral("%1 did not open within 10 minutes: %2").arg(recording, session->error()));
-    spinUntil(2000, [] { return false; });  // let the first frames and the status settle
+    bench::spinUntil(2000, [] { return false; });  // let the first frames and the status settle
     const double openMs = double(openClock.elapsed());
     const qint64 end = session->endTime();
     out(QStringLiteral("recording: %1, %2 events, %3 ms of virtual time, opened and shown in %4 ms")
@@ -141,7 +113,7 @@ int main(int argc, char *argv[])
         session->seekToTime(at);
         calls.push_back(double(clock.nsecsElapsed()) / 1e6);
         // The frame after the seek: rendered once the GUI thread has caught up (bindings, polish).
-        if (!spinUntil(60000, [&] { return rendered > before; }))
+        if (!bench::spinUntil(60000, [&] { return rendered > before; }, 1))
             return fail(QStringLiteral("no frame after the seek to %1 ms").arg(at));
         frames.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
