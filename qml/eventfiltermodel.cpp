@@ -11,9 +11,7 @@ EventFilterModel::EventFilterModel(QObject *parent)
 
 int EventFilterModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_source)
-        return 0;
-    return filtering() ? int(m_accepted.size()) : m_tested;  // the rows announced, not the source's
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int EventFilterModel::sourceRow(int row) const
@@ -48,15 +46,14 @@ void EventFilterModel::setSourceModel(EventLogModel *source)
         connect(m_source, &QAbstractItemModel::dataChanged, this, &EventFilterModel::sourceDataChanged);
         connect(m_source, &QObject::destroyed, this, [this] {
             beginResetModel();  // m_source is null already
-            m_accepted.clear();
-            m_tested = 0;
+            m_acceptedValid = false;
+            m_rows = 0;
             endResetModel();
             Q_EMIT sourceModelChanged();
         });
     }
-    m_accepted.clear();
-    m_tested = 0;
-    follow();
+    m_acceptedValid = false;
+    m_rows = rowsFor(m_source ? m_source->rowCount() : 0);
     endResetModel();
     Q_EMIT sourceModelChanged();
 }
@@ -66,6 +63,7 @@ void EventFilterModel::setTask(const QString &task)
     if (task == m_task)
         return;
     m_task = task;
+    m_taskAccepted.clear();
     refilter();
 }
 
@@ -90,17 +88,14 @@ void EventFilterModel::setWarningsOnly(bool on)
 void EventFilterModel::refilter()
 {
     beginResetModel();
-    m_taskAccepted.clear();
-    m_accepted.clear();
-    m_tested = 0;
-    follow();
+    m_acceptedValid = false;
+    m_rows = rowsFor(m_source ? m_source->rowCount() : 0);
     endResetModel();
     Q_EMIT filterChanged();
 }
 
-bool EventFilterModel::accepts(int sourceRow)
+bool EventFilterModel::accepts(const TraceEvent &event)
 {
-    const TraceEvent &event = (*m_source->trace())[std::size_t(sourceRow)];
     if (m_warningsOnly && !m_source->hasWarningAt(event.seq))
         return false;
     if (!m_kind.isEmpty() && (!m_kindValue || event.kind != *m_kindValue))
@@ -109,11 +104,6 @@ bool EventFilterModel::accepts(int sourceRow)
         return true;
     if (event.task < 0)
         return false;
-    if (m_generation != m_source->generation()) {
-        // Another run: a task id may be another task now.
-        m_taskAccepted.clear();
-        m_generation = m_source->generation();
-    }
     if (std::size_t(event.task) >= m_taskAccepted.size())
         m_taskAccepted.resize(std::size_t(event.task) + 1, -1);
     qint8 &decided = m_taskAccepted[std::size_t(event.task)];
@@ -124,24 +114,25 @@ bool EventFilterModel::accepts(int sourceRow)
     return decided == 1;
 }
 
-int EventFilterModel::follow()
+int EventFilterModel::rowsFor(int shown)
 {
-    const int shown = m_source ? m_source->rowCount() : 0;
-    if (!filtering() || !m_source || !m_source->trace()) {
-        m_tested = shown;
+    if (!filtering())
+        return shown;
+    if (!m_source || !m_source->trace())
         return 0;
+    if (!m_acceptedValid || m_generation != m_source->generation()) {
+        if (m_generation != m_source->generation())
+            m_taskAccepted.clear();  // another run: a task id may be another task now
+        m_generation = m_source->generation();
+        m_accepted.clear();
+        const std::vector<TraceEvent> &events = *m_source->trace();
+        for (std::size_t row = 0; row < events.size(); ++row) {
+            if (accepts(events[row]))
+                m_accepted.push_back(int(row));
+        }
+        m_acceptedValid = true;
     }
-    // The log shows a prefix of one run: rows it no longer shows drop off the end.
-    if (shown < m_tested) {
-        m_accepted.erase(std::lower_bound(m_accepted.begin(), m_accepted.end(), shown), m_accepted.end());
-        m_tested = shown;
-    }
-    const std::size_t before = m_accepted.size();
-    for (; m_tested < shown; ++m_tested) {
-        if (accepts(m_tested))
-            m_accepted.push_back(m_tested);
-    }
-    return int(m_accepted.size() - before);
+    return int(std::lower_bound(m_accepted.cbegin(), m_accepted.cend(), shown) - m_accepted.cbegin());
 }
 
 void EventFilterModel::sourceAboutToReset()
@@ -151,35 +142,19 @@ void EventFilterModel::sourceAboutToReset()
 
 void EventFilterModel::sourceReset()
 {
-    follow();
+    m_rows = rowsFor(m_source->rowCount());
     endResetModel();
 }
 
 void EventFilterModel::sourceRowsInserted()
 {
-    // The log appends at its end (play, step).
-    if (!filtering()) {
-        const int before = m_tested;
-        const int shown = m_source->rowCount();
-        if (shown > before) {
-            beginInsertRows({}, before, shown - 1);
-            m_tested = shown;
-            endInsertRows();
-        }
+    // The log appends at its end (play, step). A run made again keeps the rows shown, so only
+    // rows after them can come.
+    const int rows = rowsFor(m_source->rowCount());
+    if (rows <= m_rows)
         return;
-    }
-    const int shown = m_source->rowCount();
-    const std::size_t before = m_accepted.size();
-    std::vector<int> added;
-    for (int row = m_tested; row < shown; ++row) {
-        if (accepts(row))
-            added.push_back(row);
-    }
-    m_tested = shown;
-    if (added.empty())
-        return;
-    beginInsertRows({}, int(before), int(before + added.size()) - 1);
-    m_accepted.insert(m_accepted.end(), added.begin(), added.end());
+    beginInsertRows({}, m_rows, rows - 1);
+    m_rows = rows;
     endInsertRows();
 }
 
@@ -188,14 +163,13 @@ void EventFilterModel::sourceDataChanged(const QModelIndex &, const QModelIndex 
     // Only the warnings' words change in place (another language, or the run's warnings).
     if (m_warningsOnly && (roles.isEmpty() || roles.contains(EventLogModel::WarningRole))) {
         beginResetModel();
-        m_accepted.clear();
-        m_tested = 0;
-        follow();
+        m_acceptedValid = false;
+        m_rows = rowsFor(m_source->rowCount());
         endResetModel();
         return;
     }
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0), index(rowCount() - 1), roles);
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0), index(m_rows - 1), roles);
 }
 
 } // namespace cascade

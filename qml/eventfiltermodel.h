@@ -15,9 +15,9 @@ namespace cascade {
 //!
 //! Not a QSortFilterProxyModel: that one filters every row again whenever its source resets, and
 //! the log resets on every seek, which in a run of a million events took most of a second. This
-//! one tests the raw events (a task's subtree is decided once per task, a kind is an enum), keeps
-//! the accepted rows of the shown prefix and, since the log only ever shows a prefix of one run,
-//! a seek back is a binary search and a seek forward tests only the rows that came into view.
+//! one tests the raw events (a task's subtree is decided once per task, a kind is an enum) of the
+//! whole run once per filter and run, and since the log only ever shows a prefix of that run, the
+//! rows it shows are found by a binary search: a seek either way costs no filtering at all.
 //! Without a filter it passes the rows through.
 class EventFilterModel : public QAbstractListModel
 {
@@ -56,10 +56,10 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] bool filtering() const { return !m_task.isEmpty() || !m_kind.isEmpty() || m_warningsOnly; }
-    [[nodiscard]] bool accepts(int sourceRow);
-    //! Brings m_accepted to the source's rows shown now: drops rows gone, tests rows new.
-    //! Returns how many accepted rows were added.
-    int follow();
+    [[nodiscard]] bool accepts(const TraceEvent &event);
+    //! The rows (of the source's `shown`) this model shows: tests the whole run first when the
+    //! filter or the run changed since.
+    [[nodiscard]] int rowsFor(int shown);
     void refilter();
     void sourceAboutToReset();
     void sourceReset();
@@ -71,10 +71,11 @@ private:
     QString m_kind;
     std::optional<EventKind> m_kindValue;  // m_kind parsed; none for an unknown name (nothing matches)
     bool m_warningsOnly = false;
-    std::vector<int> m_accepted;  // the source rows accepted, of its first m_tested rows
-    int m_tested = 0;             // the source rows looked at (and, unfiltered, the rows shown)
+    std::vector<int> m_accepted;        // the rows of the whole run the filter accepts, in order
+    bool m_acceptedValid = false;
+    quint64 m_generation = 0;           // the source's run that m_accepted and m_taskAccepted are about
     std::vector<qint8> m_taskAccepted;  // by task id: -1 not decided yet, 0 no, 1 yes
-    quint64 m_generation = 0;           // the source's run that m_taskAccepted is about
+    int m_rows = 0;                     // the rows announced to views
 };
 
 } // namespace cascade

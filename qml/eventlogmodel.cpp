@@ -109,6 +109,7 @@ QString EventLogModel::warningsAt(qint64 seq, bool explanation) const
 
 void EventLogModel::setWarnings(std::vector<TraceWarning> warnings)
 {
+    ++m_generation;  // what warningsOnly filters may differ beyond the rows shown too
     // A run made again keeps the rows shown (retarget): say so only if their warnings differ.
     auto shownPart = [this](const std::vector<TraceWarning> &list) {
         std::vector<TraceWarning> part;

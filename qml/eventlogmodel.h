@@ -74,7 +74,8 @@ public:
     void setLanguage(const QString &language);
 
     //! For EventFilterModel, which filters the raw events rather than their texts: the run viewed,
-    //! its paths, and a number that changes whenever another run is viewed (setTrace, retarget).
+    //! its paths, and a number that changes whenever another run or its warnings are viewed
+    //! (setTrace, retarget, setWarnings).
     [[nodiscard]] const std::vector<TraceEvent> *trace() const { return m_events; }
     [[nodiscard]] const TaskPathResolver &paths() const { return m_path; }
     [[nodiscard]] quint64 generation() const { return m_generation; }

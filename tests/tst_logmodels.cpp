@@ -64,6 +64,11 @@ QList<std::pair<QString, std::function<void(Session &)>>> moves()
         {"step back", [](Session &s) { s.stepBack(); }},
         {"seek forward", [](Session &s) { s.seekToTime(s.endTime() * 2 / 3); }},
         {"seek to an event", [](Session &s) { s.seekToEvent(int(s.eventCount() / 2)); }},
+        {"seek back to the start", [](Session &s) { s.seekToTime(0); }},
+        {"steps again", [](Session &s) { for (int i = 0; i < 6; ++i) s.stepEvent(); }},
+        // The run is made again with the user's cancel: the rows shown stay, what follows differs.
+        {"cancel by the user", [](Session &s) { s.cancelTask(QStringLiteral("main")); }},
+        {"steps after the cancel", [](Session &s) { for (int i = 0; i < 20; ++i) s.stepEvent(); }},
         {"restart", [](Session &s) { s.restart(); }},
         {"seek to the end again", [](Session &s) { s.seekToTime(s.endTime()); }},
     };
