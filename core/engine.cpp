@@ -417,6 +417,9 @@ Engine::Engine(const Scenario &scenario, Runtime runtime)
 Engine::Engine(const Scenario &scenario, Runtime runtime, Options options)
     : m_impl(std::make_unique<EngineImpl>(scenario, runtime, options))
 {
+    // A million events grown one push at a time move the whole trace some twenty times.
+    if (options.keepEvents && options.expectedEvents > 0)
+        m_impl->m_events.reserve(std::size_t(std::min(options.expectedEvents, options.maxEvents)));
 }
 
 Engine::~Engine() = default;

@@ -24,6 +24,7 @@ public:
     struct Options {
         bool keepEvents = true;          // store the trace in events(); off for benchmarks
         qint64 maxEvents = 5'000'000;    // a runaway scenario stops here with a message
+        qint64 expectedEvents = 0;       // room kept for the trace up front (a replay knows its length)
     };
 
     Engine(const Scenario &scenario, Runtime runtime);

@@ -33,12 +33,17 @@ bool sameEvent(const TraceEvent &recorded, const std::vector<QString> &recordedP
 
 ReplayResult replayRecording(const Recording &recording)
 {
-    ReplayResult result;
     if (!recording.scenario) {
+        ReplayResult result;
         result.problem = LoaderWords::tr("the recorded scenario does not load in this version of Cascade: %1").arg(recording.scenarioError);
         return result;
     }
-    const Scenario &scenario = *recording.scenario;
+    return replayRecording(recording, *recording.scenario);
+}
+
+ReplayResult replayRecording(const Recording &recording, const Scenario &scenario)
+{
+    ReplayResult result;
     const QStringList reasons = Engine::unsupported(scenario, recording.runtime);
     if (!reasons.isEmpty()) {
         result.problem = QStringLiteral("'%1' cannot run under %2: %3").arg(scenario.id, runtimeName(recording.runtime), reasons.constFirst());
@@ -56,6 +61,7 @@ ReplayResult replayRecording(const Recording &recording)
     Engine::Options options;
     // One event past the recording is enough to see that the replay goes on.
     options.maxEvents = std::max(options.maxEvents, recorded + 2);
+    options.expectedEvents = recorded + 1;
     result.engine = std::make_unique<Engine>(scenario, recording.runtime, options);
     Engine &engine = *result.engine;
     for (const UserAction &action : recording.actions)

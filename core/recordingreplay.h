@@ -36,5 +36,8 @@ struct ReplayResult {
 //! recording goes (to the end when it is finished), and compares the traces event by event as
 //! their JSON Lines (docs/trace-format.md) would: task paths, times, kinds and fields.
 [[nodiscard]] ReplayResult replayRecording(const Recording &recording);
+//! The same with `scenario` (the recording's, copied) as the one the engine runs and reads from
+//! then on: the caller keeps it alive as long as it keeps the result's engine.
+[[nodiscard]] ReplayResult replayRecording(const Recording &recording, const Scenario &scenario);
 
 } // namespace cascade

@@ -106,11 +106,17 @@ void Session::showRecording(std::unique_ptr<OpenedRecording> opened, const QStri
     m_actions = recording.actions;
     m_recordingName = name;
     // The engine makes the run again; only when that gives another trace is the recorded one shown.
-    const ReplayResult replay = replayRecording(recording);
+    // The engine reads the session's copy of the scenario, which outlives it, so that a finished
+    // replay can be the run shown (below).
+    ReplayResult replay = m_scenario ? replayRecording(recording, *m_scenario) : replayRecording(recording);
     switch (replay.status) {
     case ReplayResult::Status::Match:
         m_recorded.reset();
-        // The run is made again in full, however long the recording is.
+        // A finished recording's replay is the whole run: the window shows it instead of making
+        // it a second time (a second or more for a million events).
+        if (recording.finished && replay.engine && replay.engine->finished())
+            m_replayed = std::move(replay.engine);
+        // Runs made again (after an action) go as far as the recording, however long it is.
         m_runMaxEvents = std::max<qint64>(RunMaxEvents, qint64(recording.events.size()));
         m_recordingStatus = tr("%1: replayed, and the trace is the recorded one (%2 events).")
                                 .arg(name).arg(recording.events.size());
@@ -163,16 +169,21 @@ void Session::makeRun()
         if (!reasons.isEmpty()) {
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
-            Engine::Options options;
-            options.maxEvents = m_runMaxEvents;
-            m_engine = std::make_unique<Engine>(*m_scenario, m_runtime, options);
-            for (const UserAction &action : m_actions)
-                m_engine->schedule(action);
-            m_engine->runToEnd();
+            if (m_replayed) {
+                m_engine = std::move(m_replayed);
+            } else {
+                Engine::Options options;
+                options.maxEvents = m_runMaxEvents;
+                m_engine = std::make_unique<Engine>(*m_scenario, m_runtime, options);
+                for (const UserAction &action : m_actions)
+                    m_engine->schedule(action);
+                m_engine->runToEnd();
+            }
             m_trace = &m_engine->events();
             m_paths = m_engine->pathResolver();
         }
     }
+    m_replayed.reset();  // a replay not taken up above is for no run any more
     std::vector<TraceWarning> warnings;
     makePlan();
     if (m_trace) {

@@ -195,6 +195,7 @@ private:
     std::vector<UserAction> m_actions;  // everything the user did, in every run made again
     std::unique_ptr<Engine> m_engine;   // the run, made to its end
     std::unique_ptr<OpenedRecording> m_recorded;  // or a recording shown as recorded
+    std::unique_ptr<Engine> m_replayed;  // an opened recording's replay, for the next makeRun to show
     const std::vector<TraceEvent> *m_trace = nullptr;
     TaskPathResolver m_paths;
     std::unique_ptr<TraceIndex> m_index;
