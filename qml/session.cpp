@@ -8,8 +8,8 @@
 
 #include <QClipboard>
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 
 namespace cascade {
 
@@ -190,8 +190,7 @@ void Session::makeRun()
         m_index = std::make_unique<TraceIndex>(*m_trace);
         warnings = findWarnings(*m_trace, m_runtime, m_paths);
     }
-    if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown)
-    {
+    if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown) {
         m_events.retarget(m_trace, m_paths);  // the same prefix, in the new run
         m_console.retarget(m_trace, m_paths);
     } else {
