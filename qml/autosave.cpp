@@ -163,8 +163,7 @@ bool Autosave::saveNow()
     QString recordingFile;
     QJsonObject meta;
     if (m_session) {
-        const std::pair<qint64, qint64> key{m_runGeneration, m_session->eventCount()};
-        if (key == m_recordedKey && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
+        if (m_recordedRun == m_runGeneration && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
             recordingFile = m_recordingFile;
         } else if (const std::optional<Recording> recording = m_session->recording(Session::RecordingExtent::WholeRun)) {
             const QString name = QStringLiteral("run-%1.recording.jsonl").arg(m_recordingNumber + 1);
@@ -177,7 +176,7 @@ bool Autosave::saveNow()
             m_recordingNumber += 1;
             recordingFile = name;
             m_recordingFile = name;
-            m_recordedKey = key;
+            m_recordedRun = m_runGeneration;
         }
         meta.insert(QStringLiteral("runtime"), m_session->runtime());
         meta.insert(QStringLiteral("shownEvents"), m_session->shownEvents());

@@ -120,7 +120,7 @@ private:
     int m_recordingNumber = 0;    // the last run-N.recording.jsonl written
     QString m_recordingFile;      // and its name
     qint64 m_runGeneration = 0;   // counts the session's new runs
-    std::pair<qint64, qint64> m_recordedKey{-1, -1};  // (run, its events) of m_recordingFile
+    qint64 m_recordedRun = -1;    // the run m_recordingFile holds
 };
 
 } // namespace cascade

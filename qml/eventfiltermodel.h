@@ -47,14 +47,13 @@ public:
     [[nodiscard]] bool warningsOnly() const { return m_warningsOnly; }
     void setWarningsOnly(bool on);
 
-    //! The log's row shown at `row` of this model.
-    [[nodiscard]] int sourceRow(int row) const;
-
 Q_SIGNALS:
     void sourceModelChanged();
     void filterChanged();
 
 private:
+    //! The log's row shown at `row` of this model.
+    [[nodiscard]] int sourceRow(int row) const;
     [[nodiscard]] bool filtering() const { return !m_task.isEmpty() || !m_kind.isEmpty() || m_warningsOnly; }
     [[nodiscard]] bool accepts(const TraceEvent &event);
     //! The rows (of the source's `shown`) this model shows: tests the whole run first when the

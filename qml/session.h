@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine.h"
 #include "consolemodel.h"
+#include "engine.h"
 #include "eventlogmodel.h"
 #include "recording.h"
 #include "tasklistmodel.h"
