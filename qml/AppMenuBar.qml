@@ -79,6 +79,7 @@ MenuBar {
     }
     Menu {
         title: qsTr("&View")
+        width: 400  // the widest entry with its shortcut (Compare runtimes…) was cut off at the right
         MenuItem {
             text: qsTr("Legend")
             checkable: true
