@@ -78,11 +78,17 @@ quint16 TaskStates::apply(const TraceEvent &event)
         spawned.spawned = true;
         spawned.parent = event.other;
         spawned.child = event.code == quint8(LinkCode::Child);
+        spawned.step = event.step;
         return ChangedSpawned;
     }
     if (event.task >= size() || !m_tasks[std::size_t(event.task)].spawned)
         return ChangedNothing;
     TaskState &task = m_tasks[std::size_t(event.task)];
+    // Not a TaskChange of its own: only the code view asks where a task stands.
+    if (event.kind == EventKind::End)
+        task.step = -1;
+    else if (event.step >= 0)
+        task.step = event.step;
     constexpr quint16 phaseAndDetail = ChangedPhase | ChangedDetail;
     switch (event.kind) {
     case EventKind::Start:

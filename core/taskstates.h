@@ -32,6 +32,8 @@ struct TaskState {
     qint64 pendingSince = -1;       // virtual ms of an undelivered cancel request, -1 when none
     std::vector<std::pair<qint64, qint64>> deadlines;  // (deadline, ms) set and not cleared
     int parent = -1;                // task id, -1 for the root
+    int step = -1;                  // where it stands (its last event's step), -1 before any and once ended;
+                                    // not compared: a recording's events carry no steps, only an engine's
     int shields = 0;                // shield-on not yet matched by shield-off
     TaskPhase phase = TaskPhase::NotStarted;
     DetailKind detailKind = DetailKind::None;

@@ -4,6 +4,7 @@
 #include "session.h"
 #include "steplocations.h"
 #include "tracecompare.h"
+#include "traceindex.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -138,6 +139,7 @@ void CodeViewModel::setSession(Session *session)
         connect(m_session, &Session::runtimeChanged, this, &CodeViewModel::followRuntime);
         connect(m_session, &Session::runChanged, this, [this] {
             m_stepLines.clear();  // another engine: its location indices are its own
+            m_statesAt = -1;      // and another trace, even at the same address
             findSelectedTask();
             recompute();
             announceDirtyLines();
@@ -263,23 +265,24 @@ void CodeViewModel::place(int task, int line)
 void CodeViewModel::recompute()
 {
     const Engine *engine = m_session ? m_session->engine() : nullptr;
+    const TraceIndex *index = m_session ? m_session->index() : nullptr;
     const std::vector<TraceEvent> *trace = m_session ? &m_session->trace() : nullptr;
     const qint64 shown = m_session ? std::min<qint64>(m_session->shownEvents(), qint64(trace->size())) : 0;
-    // Each task's last shown event says where it stands; an ended task stands nowhere.
-    std::vector<int> lastStep;
-    if (engine) {
-        for (qint64 i = 0; i < shown; ++i) {
-            const TraceEvent &event = (*trace)[std::size_t(i)];
-            if (event.task < 0 || (event.step < 0 && event.kind != EventKind::End))
-                continue;
-            if (std::size_t(event.task) >= lastStep.size())
-                lastStep.resize(std::size_t(event.task) + 1, -1);
-            lastStep[std::size_t(event.task)] = event.kind == EventKind::End ? -1 : event.step;
-        }
+    if (trace != m_trace)
+        m_statesAt = -1;  // another run: its states start afresh
+    // Each task's state after the events shown says where it stands (an ended task nowhere); the
+    // index gets there from its nearest snapshot, so a seek costs the same anywhere in a long run.
+    if (engine && index) {
+        index->seek(&m_states, &m_statesAt, shown);
+    } else {
+        m_states.clear();
+        m_statesAt = -1;
     }
-    const std::size_t tasks = std::max(lastStep.size(), m_taskLines.size());
-    for (std::size_t task = 0; task < tasks; ++task)
-        place(int(task), task < lastStep.size() ? lineOfStep(lastStep[task]) : 0);
+    const std::size_t tasks = std::max(std::size_t(m_states.size()), m_taskLines.size());
+    for (std::size_t task = 0; task < tasks; ++task) {
+        const TaskState *state = m_states.state(int(task));
+        place(int(task), state && state->step >= 0 ? lineOfStep(state->step) : 0);
+    }
     m_trace = trace;
     m_applied = shown;
 }
@@ -290,7 +293,7 @@ void CodeViewModel::follow()
         return;
     const std::vector<TraceEvent> &trace = m_session->trace();
     const qint64 shown = std::min<qint64>(m_session->shownEvents(), qint64(trace.size()));
-    if (&trace != m_trace || shown < m_applied || !m_session->engine()) {
+    if (&trace != m_trace || shown < m_applied || shown - m_applied > FollowAtMost || !m_session->engine()) {
         recompute();
         announceDirtyLines();
         return;

@@ -2,6 +2,7 @@
 
 #include "codegen.h"
 #include "session.h"
+#include "taskstates.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -104,8 +105,13 @@ private:
     int m_longestLine = 0;
     QString m_status;
 
+    //! Events a step forward applies one by one; a longer jump (a seek) is recomputed from the index.
+    static constexpr qint64 FollowAtMost = 2'000;
+
     const void *m_trace = nullptr;          // the run the positions below belong to
     qint64 m_applied = 0;                   // events of it applied
+    TaskStates m_states;                    // the run's states after m_statesAt events (recompute's)
+    qint64 m_statesAt = -1;                 // -1: m_states belong to no run
     std::vector<int> m_stepLines;           // by location index: its line, 0 none, -1 not looked up yet
     std::vector<int> m_taskLines;           // by task id: the line it stands on, 0 none
     std::vector<std::set<int>> m_lineTasks; // by line - 1: the task ids standing there
