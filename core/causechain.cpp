@@ -13,7 +13,8 @@ constexpr int MaxDepth = 64;  // links follow strictly earlier events; this only
 //! Walks one trace backwards from a task's end, event by event, to the origin of its end.
 class ChainBuilder {
 public:
-    ChainBuilder(std::span<const TraceEvent> events, const TaskPathResolver &path,
+    //! `lists`: of the whole trace that `events` is a prefix of.
+    ChainBuilder(std::span<const TraceEvent> events, const TaskEventLists &lists, const TaskPathResolver &path,
                  const std::vector<UserAction> &actions);
 
     [[nodiscard]] CauseChain explain(int task);
@@ -42,30 +43,26 @@ private:
     std::span<const TraceEvent> m_events;
     const TaskPathResolver &m_path;
     const std::vector<UserAction> &m_actions;
-    std::vector<std::vector<qsizetype>> m_byTask;  // each task's events, as indexes into m_events
+    std::vector<std::span<const qsizetype>> m_byTask;  // each task's events, as indexes into m_events
     std::vector<qsizetype> m_end;
-    std::vector<int> m_parent;                     // the task that spawned it
+    std::vector<int> m_parent;                         // the task that spawned it
 };
 
-ChainBuilder::ChainBuilder(std::span<const TraceEvent> events, const TaskPathResolver &path,
-                           const std::vector<UserAction> &actions)
+ChainBuilder::ChainBuilder(std::span<const TraceEvent> events, const TaskEventLists &lists,
+                           const TaskPathResolver &path, const std::vector<UserAction> &actions)
     : m_events(events), m_path(path), m_actions(actions)
 {
-    for (qsizetype i = 0; i < qsizetype(events.size()); ++i) {
-        const TraceEvent &event = events[std::size_t(i)];
-        if (event.task < 0)
-            continue;
-        const std::size_t task = std::size_t(event.task);
-        if (task >= m_byTask.size()) {
-            m_byTask.resize(task + 1);
-            m_end.resize(task + 1, -1);
-            m_parent.resize(task + 1, -1);
-        }
-        m_byTask[task].push_back(i);
-        if (event.kind == EventKind::End)
-            m_end[task] = i;
-        else if (event.kind == EventKind::Spawn)
-            m_parent[task] = event.other;
+    const qsizetype prefix = qsizetype(events.size());
+    const std::size_t tasks = std::size_t(lists.taskCount());
+    m_byTask.resize(tasks);
+    m_end.resize(tasks, -1);
+    m_parent.resize(tasks, -1);
+    for (std::size_t task = 0; task < tasks; ++task) {
+        m_byTask[task] = lists.eventsBefore(int(task), prefix);
+        m_end[task] = lists.lastEndBefore(int(task), prefix);
+        const qsizetype spawn = lists.lastSpawnBefore(int(task), prefix);
+        if (spawn >= 0)
+            m_parent[task] = events[std::size_t(spawn)].other;
     }
 }
 
@@ -74,7 +71,7 @@ qsizetype ChainBuilder::lastBefore(int task, EventKind kind, qsizetype before, A
 {
     if (!known(task))
         return -1;
-    const std::vector<qsizetype> &list = m_byTask[std::size_t(task)];
+    const std::span<const qsizetype> list = m_byTask[std::size_t(task)];
     auto it = std::lower_bound(list.begin(), list.end(), before);
     while (it != list.begin()) {
         --it;
@@ -94,7 +91,7 @@ qsizetype ChainBuilder::firstAfter(int task, qsizetype after) const
 {
     if (!known(task))
         return -1;
-    const std::vector<qsizetype> &list = m_byTask[std::size_t(task)];
+    const std::span<const qsizetype> list = m_byTask[std::size_t(task)];
     const auto it = std::upper_bound(list.begin(), list.end(), after);
     return it == list.end() ? -1 : *it;
 }
@@ -406,6 +403,72 @@ bool CauseChain::timedOut() const
     return std::any_of(links.begin(), links.end(), [](const CauseLink &l) { return l.kind == CauseLinkKind::Timeout; });
 }
 
+TaskEventLists::TaskEventLists(std::span<const TraceEvent> events)
+{
+    for (qsizetype i = 0; i < qsizetype(events.size()); ++i) {
+        const TraceEvent &event = events[std::size_t(i)];
+        if (event.task < 0)
+            continue;
+        const std::size_t task = std::size_t(event.task);
+        if (task >= m_events.size()) {
+            m_events.resize(task + 1);
+            m_spawns.resize(task + 1);
+            m_ends.resize(task + 1);
+        }
+        m_events[task].push_back(i);
+        if (event.kind == EventKind::End)
+            m_ends[task].push_back(i);
+        else if (event.kind == EventKind::Spawn)
+            m_spawns[task].push_back(i);
+    }
+}
+
+namespace {
+
+std::span<const qsizetype> before(const std::vector<std::vector<qsizetype>> &lists, int task, qsizetype prefix)
+{
+    if (task < 0 || std::size_t(task) >= lists.size())
+        return {};
+    const std::vector<qsizetype> &list = lists[std::size_t(task)];
+    return {list.data(), std::size_t(std::lower_bound(list.begin(), list.end(), prefix) - list.begin())};
+}
+
+qsizetype lastOf(std::span<const qsizetype> list)
+{
+    return list.empty() ? -1 : list.back();
+}
+
+} // namespace
+
+std::span<const qsizetype> TaskEventLists::eventsBefore(int task, qsizetype prefix) const
+{
+    return before(m_events, task, prefix);
+}
+
+qsizetype TaskEventLists::lastSpawnBefore(int task, qsizetype prefix) const
+{
+    return lastOf(before(m_spawns, task, prefix));
+}
+
+qsizetype TaskEventLists::lastEndBefore(int task, qsizetype prefix) const
+{
+    return lastOf(before(m_ends, task, prefix));
+}
+
+int taskWithPath(const TaskEventLists &lists, qsizetype prefix, const TaskPathResolver &path, const QString &taskPath)
+{
+    int found = -1;
+    qsizetype newest = -1;
+    for (int task = 0; task < lists.taskCount(); ++task) {
+        const qsizetype spawn = lists.lastSpawnBefore(task, prefix);
+        if (spawn > newest && path(task) == taskPath) {
+            found = task;  // the newest: a loop may make the same path again
+            newest = spawn;
+        }
+    }
+    return found;
+}
+
 int taskWithPath(std::span<const TraceEvent> events, const TaskPathResolver &path, const QString &taskPath)
 {
     int found = -1;
@@ -419,7 +482,13 @@ int taskWithPath(std::span<const TraceEvent> events, const TaskPathResolver &pat
 CauseChain explainTask(std::span<const TraceEvent> events, int task, const TaskPathResolver &path,
                        const std::vector<UserAction> &actions)
 {
-    return ChainBuilder(events, path, actions).explain(task);
+    return ChainBuilder(events, TaskEventLists(events), path, actions).explain(task);
+}
+
+CauseChain explainTask(std::span<const TraceEvent> events, const TaskEventLists &lists, int task,
+                       const TaskPathResolver &path, const std::vector<UserAction> &actions)
+{
+    return ChainBuilder(events, lists, path, actions).explain(task);
 }
 
 } // namespace cascade

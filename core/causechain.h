@@ -63,8 +63,32 @@ struct CauseChain {
     [[nodiscard]] bool timedOut() const;
 };
 
+//! Each task's events in a whole trace, as indexes into it. Made once per run, it lets a task be
+//! found and explained after any prefix of that run without a pass over the prefix: the window's
+//! why panel follows every seek in a recording of a million events.
+class TaskEventLists {
+public:
+    explicit TaskEventLists(std::span<const TraceEvent> events);
+
+    //! One more than the largest task id with an event.
+    [[nodiscard]] int taskCount() const { return int(m_events.size()); }
+    //! The task's events among the first `prefix` events of the trace.
+    [[nodiscard]] std::span<const qsizetype> eventsBefore(int task, qsizetype prefix) const;
+    //! Its last spawn or end event among the first `prefix` events, -1 when none.
+    [[nodiscard]] qsizetype lastSpawnBefore(int task, qsizetype prefix) const;
+    [[nodiscard]] qsizetype lastEndBefore(int task, qsizetype prefix) const;
+
+private:
+    std::vector<std::vector<qsizetype>> m_events;  // by task id
+    std::vector<std::vector<qsizetype>> m_spawns;  // by task id: its spawn events (one in a sound trace)
+    std::vector<std::vector<qsizetype>> m_ends;    // by task id: its end events (one at most)
+};
+
 //! The newest task of the trace with this path ("main/chop[2]"), -1 when none was spawned.
 [[nodiscard]] int taskWithPath(std::span<const TraceEvent> events, const TaskPathResolver &path,
+                               const QString &taskPath);
+//! The same among the first `prefix` events of the trace that `lists` were made of.
+[[nodiscard]] int taskWithPath(const TaskEventLists &lists, qsizetype prefix, const TaskPathResolver &path,
                                const QString &taskPath);
 
 //! The chain of causes of `task`'s end in a whole trace, or in a prefix of one (the events a window
@@ -72,6 +96,9 @@ struct CauseChain {
 //! action is marked as the user's).
 [[nodiscard]] CauseChain explainTask(std::span<const TraceEvent> events, int task, const TaskPathResolver &path,
                                      const std::vector<UserAction> &actions = {});
+//! The same for a prefix (`events`) of the trace that `lists` were made of.
+[[nodiscard]] CauseChain explainTask(std::span<const TraceEvent> events, const TaskEventLists &lists, int task,
+                                     const TaskPathResolver &path, const std::vector<UserAction> &actions = {});
 
 //! One link in words: "cancel requested by code in main" (English; the UI builds its own from
 //! the fields).

@@ -55,8 +55,12 @@ void CauseChainModel::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_lists.reset();
     if (session) {
-        connect(session, &Session::runChanged, this, &CauseChainModel::recompute);
+        connect(session, &Session::runChanged, this, [this] {
+            m_lists.reset();  // of the old run
+            recompute();
+        });
         connect(session, &Session::progressed, this, &CauseChainModel::follow);
     }
     recompute();
@@ -116,9 +120,11 @@ void CauseChainModel::recompute()
         // Only what the window has shown: the chain must not tell the future.
         const std::span<const TraceEvent> prefix(trace.data(), std::size_t(shown));
         const TaskPathResolver paths = m_session->paths();
-        m_task = taskWithPath(prefix, paths, m_path);
+        if (!m_lists)
+            m_lists = std::make_unique<TaskEventLists>(trace);
+        m_task = taskWithPath(*m_lists, shown, paths, m_path);
         if (m_task >= 0)
-            m_chain = explainTask(prefix, m_task, paths, m_session->actions());
+            m_chain = explainTask(prefix, *m_lists, m_task, paths, m_session->actions());
         for (const CauseLink &link : m_chain.links) {
             if (link.kind == CauseLinkKind::Ended && link.task == m_task)
                 m_endSeq = link.seq;
@@ -135,7 +141,7 @@ void CauseChainModel::follow()
     if (!m_session)
         return;
     const qint64 shown = m_session->shownEvents();
-    if (m_explainedShown < 0 || shown < m_explainedShown) {
+    if (m_explainedShown < 0 || shown < m_explainedShown || shown - m_explainedShown > FollowAtMost) {
         recompute();
         return;
     }

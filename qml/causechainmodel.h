@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
+
 namespace cascade {
 
 //! "Why was I cancelled": the cause chain of one task (core/causechain.h, explainTask) over the
@@ -83,7 +85,11 @@ private:
     QPointer<Session> m_session;
     QString m_path;
     QString m_language;
+    //! Events a step forward looks through for a change; a longer jump (a seek) explains afresh.
+    static constexpr qint64 FollowAtMost = 2'000;
+
     CauseChain m_chain;
+    std::unique_ptr<TaskEventLists> m_lists;  // of the current run, made when a task is first explained
     int m_task = -1;               // the task explained, in the current run
     qint64 m_explainedShown = -1;  // the events shown when it was explained
     qint64 m_endSeq = -1;          // its end among them, -1 when it had not ended

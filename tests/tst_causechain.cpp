@@ -64,6 +64,8 @@ private Q_SLOTS:
     void initTestCase();
     void chains_data();
     void chains();
+    void wholeRunListsExplainEveryPrefix_data() { chains_data(); }
+    void wholeRunListsExplainEveryPrefix();
     void structuredLinks();
     void whyPrintsTheChain();
     void whyNotCancelled();
@@ -235,6 +237,44 @@ void TestCauseChain::chains()
     QCOMPARE(int(chain.verdict), verdict);
     for (std::size_t i = 1; i < chain.links.size(); ++i)
         QVERIFY2(chain.links[i - 1].seq <= chain.links[i].seq, "links go forward in time, origin first");
+}
+
+// The window explains after every seek with lists made once of the whole run: after each prefix,
+// every task is found and explained exactly as from the prefix alone (no future event leaks in).
+void TestCauseChain::wholeRunListsExplainEveryPrefix()
+{
+    QFETCH(QString, source);
+    QFETCH(int, runtime);
+    QFETCH(QStringList, actions);
+
+    const Scenario scenario = scenarioFrom(source);
+    Engine engine(scenario, Runtime(runtime));
+    const std::vector<UserAction> userActions = actionsFrom(actions);
+    for (const UserAction &action : userActions)
+        engine.schedule(action);
+    engine.runToEnd();
+    const std::vector<TraceEvent> &events = engine.events();
+    const TaskPathResolver path = engine.pathResolver();
+    const TaskEventLists lists(events);
+    QStringList paths;
+    for (int task = 0; task < lists.taskCount(); ++task)
+        paths << path(task);
+    int compared = 0;
+    for (std::size_t prefix = 0; prefix <= events.size(); ++prefix) {
+        const std::span<const TraceEvent> shown(events.data(), prefix);
+        for (const QString &taskPath : std::as_const(paths)) {
+            const int alone = taskWithPath(shown, path, taskPath);
+            QCOMPARE(taskWithPath(lists, qsizetype(prefix), path, taskPath), alone);
+            if (alone < 0)
+                continue;
+            const CauseChain expected = explainTask(shown, alone, path, userActions);
+            const CauseChain chain = explainTask(shown, lists, alone, path, userActions);
+            QCOMPARE(int(chain.verdict), int(expected.verdict));
+            QVERIFY2(chain.links == expected.links, qPrintable(u"%1 after %2 events"_s.arg(taskPath).arg(prefix)));
+            ++compared;
+        }
+    }
+    QVERIFY(compared >= int(events.size()));  // the root at least, after every prefix but the empty one
 }
 
 void TestCauseChain::structuredLinks()
