@@ -157,6 +157,7 @@ void Session::makeRun()
     // The old run lives until the models look at the new one (below, or in the caller).
     std::unique_ptr<Engine> oldEngine = std::move(m_engine);
     std::unique_ptr<TraceIndex> oldIndex = std::move(m_index);
+    m_seekStatesAt = -1;
     m_trace = nullptr;
     m_paths = {};
     m_unavailable.clear();
@@ -245,7 +246,8 @@ void Session::showExactly(qint64 count)
     if (!m_index)
         return;
     count = std::clamp<qint64>(count, 0, eventCount());
-    m_tasks.showPlanAt(m_plan, m_index->statesAfter(count), count);
+    m_index->seek(&m_seekStates, &m_seekStatesAt, count);
+    m_tasks.showPlanAt(m_plan, m_seekStates, count);
     m_shown = count;
     m_made = count;
     m_events.resetTo(count);

@@ -199,6 +199,10 @@ private:
     const std::vector<TraceEvent> *m_trace = nullptr;
     TaskPathResolver m_paths;
     std::unique_ptr<TraceIndex> m_index;
+    // The states a seek last moved to: kept, so that the next seek reuses their memory and goes
+    // on from them when that is shorter than from a snapshot.
+    TaskStates m_seekStates;
+    qint64 m_seekStatesAt = -1;         // -1: they belong to no run
     std::vector<TaskListModel::PlannedTask> m_plan;  // every task the run spawns (makePlan)
     // A run stops here: a scenario that never ends would otherwise run to the engine's own limit
     // (5 million events) before the window shows anything. A longer recording is run to its length.

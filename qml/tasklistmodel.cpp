@@ -240,6 +240,7 @@ void TaskListModel::spawnRow(const TraceEvent &event, const TaskPathResolver &pa
     }
     beginInsertRows({}, at, at);
     m_rows.insert(at, row);
+    m_rowsArePlan = false;  // a row no plan had: a seek lays the plan's rows out anew
     // Only the rows after the new one move; a spawn at the end (the usual case) moves none.
     reindexFrom(at);
     endInsertRows();
@@ -281,6 +282,7 @@ void TaskListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_rowsArePlan = false;
     m_states.clear();
     m_rowByTask.clear();
     m_plannedByPath.clear();
@@ -294,18 +296,43 @@ void TaskListModel::showPlan(const std::vector<PlannedTask> &plan)
 {
     beginResetModel();
     fillPlan(plan);
+    m_rowsPlan = plan;
+    m_rowsArePlan = true;
     m_warningsShown = 0;
     endResetModel();
 }
 
 void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskStates &states, qint64 shownEvents)
 {
-    beginResetModel();
-    fillPlan(plan);
+    // The rows are this plan's already (a seek in the same run): only what they say changes, so
+    // views keep their layout; a reset made the canvas and the timeline lay every row out again.
+    const bool sameRows = m_rowsArePlan && plan == m_rowsPlan;
+    if (!sameRows)
+        beginResetModel();
+    std::vector<RowView> before;
+    if (sameRows) {
+        before.reserve(std::size_t(m_rows.size()));
+        for (const Row &row : std::as_const(m_rows))
+            before.push_back({row.spawned, row.taskId, row.parentId, row.link, stateOf(row), shownWarnings(row)});
+    } else {
+        fillPlan(plan);
+    }
     m_states = states;
     m_warningsShown = 0;
     showWarningsBefore(shownEvents, false);
     // The planned rows the prefix has spawned, as its spawn events would have made them.
+    m_rowByTask.clear();
+    m_plannedByPath.clear();
+    for (qsizetype at = 0; at < m_rows.size(); ++at) {
+        Row &row = m_rows[at];
+        row.spawned = false;
+        row.taskId = -1;
+        row.parentId = -1;
+        row.link = row.plannedChild ? QStringLiteral("child") : QStringLiteral("unstructured");
+        // A path made twice (a task made again by a loop) keeps its first row planned.
+        if (!m_plannedByPath.contains(row.path))
+            m_plannedByPath.insert(row.path, int(at));
+    }
     for (qsizetype at = 0; at < m_rows.size(); ++at) {
         Row &row = m_rows[at];
         const TaskState *state = states.state(row.plannedId);
@@ -318,7 +345,50 @@ void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskS
         row.link = state->child ? QStringLiteral("child") : QStringLiteral("unstructured");
         m_rowByTask.insert(row.taskId, int(at));
     }
-    endResetModel();
+    if (!sameRows) {
+        m_rowsPlan = plan;
+        m_rowsArePlan = true;
+        endResetModel();
+        return;
+    }
+    announceRowsChangedSince(before);
+}
+
+void TaskListModel::announceRowsChangedSince(const std::vector<RowView> &before)
+{
+    static const QList<int> stateRoles{StateRole,    DetailRole,     PendingSinceRole, DeliveredRole, ShieldedRole,
+                                       DeadlineRole, DeadlineMsRole, WarningRole,      WarningKindRole};
+    // A row spawned or unspawned changes whole (all roles); one whose task moved on, its state's.
+    enum Change { Same, State, Whole };
+    auto changeOf = [&](qsizetype at) {
+        const Row &row = m_rows.at(at);
+        const RowView &was = before[std::size_t(at)];
+        if (row.spawned != was.spawned || row.taskId != was.taskId || row.parentId != was.parentId || row.link != was.link)
+            return Whole;
+        return stateOf(row) == was.state && shownWarnings(row) == was.warnings ? Same : State;
+    };
+    // One dataChanged per run of neighbouring rows with the same change: a seek that moves
+    // every task on is one signal.
+    qsizetype at = 0;
+    while (at < m_rows.size()) {
+        const Change change = changeOf(at);
+        qsizetype end = at + 1;
+        while (end < m_rows.size() && changeOf(end) == change)
+            ++end;
+        if (change != Same)
+            Q_EMIT dataChanged(index(int(at)), index(int(end - 1)), change == Whole ? QList<int>() : stateRoles);
+        at = end;
+    }
+}
+
+qsizetype TaskListModel::shownWarnings(const Row &row) const
+{
+    if (!row.spawned)
+        return 0;
+    const auto list = m_warningsOfTask.constFind(row.taskId);
+    if (list == m_warningsOfTask.cend())
+        return 0;
+    return std::lower_bound(list->cbegin(), list->cend(), m_warningsShown) - list->cbegin();
 }
 
 void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
@@ -351,6 +421,7 @@ void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
         row.link = task.child ? QStringLiteral("child") : QStringLiteral("unstructured");
         row.spawned = false;
         row.plannedId = task.taskId;
+        row.plannedChild = task.child;
         // A path made twice (a task made again by a loop) keeps its first row planned.
         if (!m_plannedByPath.contains(row.path))
             m_plannedByPath.insert(row.path, int(m_rows.size()));

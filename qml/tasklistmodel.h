@@ -49,6 +49,7 @@ public:
         int parentId = -1;   // -1 for the root
         QString path;
         bool child = true;   // spawn link "child" (else "unstructured")
+        bool operator==(const PlannedTask &) const = default;
     };
 
     explicit TaskListModel(QObject *parent = nullptr);
@@ -90,6 +91,16 @@ private:
         QString link;
         bool spawned = true;
         int plannedId = -1;  // the task id in the planned run (showPlanAt)
+        bool plannedChild = true;  // the planned spawn link
+    };
+    //! What a row said before a seek (showPlanAt), to announce only the rows that changed.
+    struct RowView {
+        bool spawned = false;
+        int taskId = -1;
+        int parentId = -1;
+        QString link;
+        TaskState state;
+        qsizetype warnings = 0;
     };
     [[nodiscard]] static QString shownDetail(const TaskState &state);
     //! The state shown on a row: the task's, or "not started" for a planned row.
@@ -100,12 +111,17 @@ private:
     void announceChanges(const TraceEvent &event, quint16 changes);
     [[nodiscard]] QVariantList warningsOf(const Row &row) const;
     void fillPlan(const std::vector<PlannedTask> &plan);
+    void announceRowsChangedSince(const std::vector<RowView> &before);
+    //! How many of the row's task's warnings show.
+    [[nodiscard]] qsizetype shownWarnings(const Row &row) const;
     //! Keeps the lookups right for the rows from `first` on (after an insert moved them).
     void reindexFrom(qsizetype first);
     //! Shows the warnings whose event is before `shownEvents`; announces the rows that change.
     void showWarningsBefore(qint64 shownEvents, bool announce);
     [[nodiscard]] QString inLanguage(const LocalizedText &text) const;
     QList<Row> m_rows;
+    std::vector<PlannedTask> m_rowsPlan;  // the plan the rows were made from (showPlan, showPlanAt)
+    bool m_rowsArePlan = false;           // and they are still just its rows: no spawn added one
     TaskStates m_states;
     QHash<int, int> m_rowByTask;         // task id -> row, for spawned rows
     QHash<QString, int> m_plannedByPath;  // path -> row, for planned rows not spawned yet
