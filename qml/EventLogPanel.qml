@@ -46,12 +46,13 @@ Pane {
         }
         ListView {
             id: log
-            reuseItems: true  // a seek resets the model: its rows come back in the same delegates
+            reuseItems: true  // rows scrolled or stepped past come back in the same delegates
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             model: EventFilterModel {
                 sourceModel: panel.session.events
+                resetsOnSeek: true  // it follows the end: a seek changes every row in view
                 task: onlySelected.checked ? panel.session.selectedPath : ""
                 kind: kindBox.currentIndex > 1 ? kindBox.currentText : ""
                 warningsOnly: kindBox.currentIndex === 1

@@ -135,15 +135,37 @@ int EventFilterModel::rowsFor(int shown)
     return int(std::lower_bound(m_accepted.cbegin(), m_accepted.cend(), shown) - m_accepted.cbegin());
 }
 
+void EventFilterModel::setResetsOnSeek(bool resets)
+{
+    if (resets == m_resetsOnSeek)
+        return;
+    m_resetsOnSeek = resets;
+    Q_EMIT resetsOnSeekChanged();
+}
+
 void EventFilterModel::sourceAboutToReset()
 {
-    beginResetModel();
+    // The log resets only to another prefix of its run (a seek) or to no rows (a new run): the
+    // rows both prefixes share stay as they are, only the end moves.
+    if (m_resetsOnSeek)
+        beginResetModel();
 }
 
 void EventFilterModel::sourceReset()
 {
-    m_rows = rowsFor(m_source->rowCount());
-    endResetModel();
+    const int rows = rowsFor(m_source->rowCount());
+    if (m_resetsOnSeek) {
+        m_rows = rows;
+        endResetModel();
+    } else if (rows < m_rows) {
+        beginRemoveRows({}, rows, m_rows - 1);
+        m_rows = rows;
+        endRemoveRows();
+    } else if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
 }
 
 void EventFilterModel::sourceRowsInserted()

@@ -30,6 +30,12 @@ class EventFilterModel : public QAbstractListModel
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
     //! Only the events where a warning becomes true (EventLogModel's warning role).
     Q_PROPERTY(bool warningsOnly READ warningsOnly WRITE setWarningsOnly NOTIFY filterChanged)
+    //! How a reset of the log (a seek) reaches views. False (the default): as rows removed or
+    //! inserted at the end, so that a view showing the first rows keeps its delegates. True: as a
+    //! reset, for a view that follows the end, where a seek changes every row in view anyway (and
+    //! Qt 6.4's ListView, removing the rows in view while following the end, went on to make
+    //! delegates for every row between the old end and the new).
+    Q_PROPERTY(bool resetsOnSeek READ resetsOnSeek WRITE setResetsOnSeek NOTIFY resetsOnSeekChanged)
 
 public:
     explicit EventFilterModel(QObject *parent = nullptr);
@@ -46,10 +52,13 @@ public:
     void setKind(const QString &kind);
     [[nodiscard]] bool warningsOnly() const { return m_warningsOnly; }
     void setWarningsOnly(bool on);
+    [[nodiscard]] bool resetsOnSeek() const { return m_resetsOnSeek; }
+    void setResetsOnSeek(bool resets);
 
 Q_SIGNALS:
     void sourceModelChanged();
     void filterChanged();
+    void resetsOnSeekChanged();
 
 private:
     //! The log's row shown at `row` of this model.
@@ -75,6 +84,7 @@ private:
     quint64 m_generation = 0;           // the source's run that m_accepted and m_taskAccepted are about
     std::vector<qint8> m_taskAccepted;  // by task id: -1 not decided yet, 0 no, 1 yes
     int m_rows = 0;                     // the rows announced to views
+    bool m_resetsOnSeek = false;
 };
 
 } // namespace cascade

@@ -2,6 +2,7 @@
 // through steps, seeks both ways and restarts, each under QAbstractItemModelTester, and always
 // show what a filter written out by hand over the log shows.
 
+#include "announceddata.h"
 #include "consolemodel.h"
 #include "eventfiltermodel.h"
 #include "eventlogmodel.h"
@@ -87,15 +88,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("task");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("warningsOnly");
-        QTest::newRow("no filter") << "swift-make-soup" << "" << "" << false;
-        QTest::newRow("a subtree") << "swift-make-soup" << "main/makeSoup/chopIngredients" << "" << false;
-        QTest::newRow("one task") << "swift-make-soup" << "main/makeSoup/chopIngredients/chop[1]"
-                                                             << "" << false;
-        QTest::newRow("a kind") << "swift-make-soup" << "" << "cancel-request" << false;
-        QTest::newRow("a kind in a subtree") << "swift-make-soup" << "main/makeSoup" << "checkpoint" << false;
-        QTest::newRow("an unknown kind") << "swift-make-soup" << "" << "no-such-kind" << false;
-        QTest::newRow("warnings") << "swift-task-group-cancel-all" << "" << "" << true;
-        QTest::newRow("warnings in a subtree") << "swift-task-group-cancel-all" << "main/group" << "" << true;
+        QTest::addColumn<bool>("resetsOnSeek");
+        for (const bool resets : {false, true}) {
+            const char *mode = resets ? "resets on seek" : "keeps rows on seek";
+            QTest::addRow("no filter, %s", mode) << "swift-make-soup" << "" << "" << false << resets;
+            QTest::addRow("a subtree, %s", mode) << "swift-make-soup" << "main/makeSoup/chopIngredients" << "" << false << resets;
+            QTest::addRow("one task, %s", mode) << "swift-make-soup" << "main/makeSoup/chopIngredients/chop[1]"
+                                                << "" << false << resets;
+            QTest::addRow("a kind, %s", mode) << "swift-make-soup" << "" << "cancel-request" << false << resets;
+            QTest::addRow("a kind in a subtree, %s", mode) << "swift-make-soup" << "main/makeSoup" << "checkpoint" << false << resets;
+            QTest::addRow("an unknown kind, %s", mode) << "swift-make-soup" << "" << "no-such-kind" << false << resets;
+            QTest::addRow("warnings, %s", mode) << "swift-task-group-cancel-all" << "" << "" << true << resets;
+            QTest::addRow("warnings in a subtree, %s", mode) << "swift-task-group-cancel-all" << "main/group" << "" << true << resets;
+        }
     }
     void filterFollowsTheLog()
     {
@@ -103,9 +108,12 @@ private Q_SLOTS:
         QFETCH(QString, task);
         QFETCH(QString, kind);
         QFETCH(bool, warningsOnly);
+        QFETCH(bool, resetsOnSeek);
         Session session;
         EventFilterModel filter;
+        filter.setResetsOnSeek(resetsOnSeek);
         QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        testing::AnnouncedData announced(&filter);  // what a view of it sees
         filter.setSourceModel(session.events());
         filter.setTask(task);
         filter.setKind(kind);
@@ -116,6 +124,7 @@ private Q_SLOTS:
             move(session);
             const QList<qint64> expected = expectedSeqs(*session.events(), task, kind, warningsOnly);
             QVERIFY2(shownSeqs(filter, EventLogModel::SeqRole) == expected, qPrintable(name));
+            QVERIFY2(announced.announced() == announced.now(), qPrintable(name));
             showedSome |= !expected.isEmpty();
         }
         QCOMPARE(showedSome, kind != u"no-such-kind");
