@@ -46,11 +46,14 @@ struct Style {
           axisBold(labelFont(true, axisPixels)), metrics(font), boldMetrics(boldFont), axisMetrics(axisBold),
           markSize(std::clamp(g.laneHeight * 0.62, 5.0, 14.0))
     {
-        for (int phase = 0; phase < PhaseCount; ++phase)
+        for (int phase = 0; phase < PhaseCount; ++phase) {
             states[std::size_t(phase)] = treeStateStyle(taskPhaseName(TaskPhase(phase)), frame.highContrast);
+            wordWidths[std::size_t(phase)] = metrics.horizontalAdvance(states[std::size_t(phase)].word);
+        }
     }
     const TreePalette &palette;
     std::array<TreeStateStyle, PhaseCount> states;
+    std::array<double, PhaseCount> wordWidths{};  // measured once a paint, not once a span: shaping is dear
     double labelPixels;
     double axisPixels;
     QFont font, boldFont, axisFont, axisBold;
@@ -187,7 +190,7 @@ void paintSpans(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
                 if (g.xOf(double(it->start)) >= cursor)
                     p.fillRect(QRectF(x0, bar.top(), 1.5, bar.height()), color(style.accent));
             }
-            if (worded && bar.width() > s.metrics.horizontalAdvance(style.word) + 10) {
+            if (worded && bar.width() > s.wordWidths[std::size_t(it->phase)] + 10) {
                 p.setPen(color(style.ink));
                 p.drawText(QPointF(x0 + 5, top + g.laneHeight / 2 + s.metrics.ascent() / 2 - 1), style.word);
             }
