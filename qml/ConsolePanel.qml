@@ -37,7 +37,7 @@ Pane {
         }
         ListView {
             id: lines
-            reuseItems: true  // a seek resets the model: its rows come back in the same delegates
+            reuseItems: true  // lines scrolled or stepped past come back in the same delegates
             objectName: "consoleLines"
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -42,6 +42,18 @@ ApplicationWindow {
         }
     }
     LessonListModel { id: lessons }
+    // A new run (an open above all: a long recording fills every model) leaves megabytes of
+    // JavaScript garbage. Collected while the window is idle after it, not in the middle of the
+    // first scrub, where a collection of the whole heap took 50 ms.
+    Timer {
+        id: collectAfterRun
+        interval: 500
+        onTriggered: if (session.playing) restart(); else gc()
+    }
+    Connections {
+        target: session
+        function onRunChanged() { collectAfterRun.restart() }
+    }
 
     // ------------------------------------------------------------ recordings, exports, autosave
     RecordingActions {
