@@ -38,6 +38,7 @@ Pane {
         ListView {
             id: lines
             reuseItems: true  // lines scrolled or stepped past come back in the same delegates
+            cacheBuffer: 0    // delegates only for the lines in view: a long seek makes them anew
             objectName: "consoleLines"
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -47,6 +47,9 @@ Pane {
         ListView {
             id: log
             reuseItems: true  // rows scrolled or stepped past come back in the same delegates
+            // Delegates only for the rows in view: a seek makes them all anew (twice: at the top,
+            // then at the end), and the default buffer of 320 px above and below quadrupled that.
+            cacheBuffer: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
