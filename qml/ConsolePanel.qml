@@ -49,7 +49,9 @@ Pane {
             // Follow the newest line unless the user has scrolled up to read.
             property bool following: true
             onMovementEnded: following = atYEnd
-            onCountChanged: if (following) positionViewAtEnd()
+            // Once the lines are in, as in the event log: not from within the insert.
+            function followEnd() { positionViewAtEnd() }
+            onCountChanged: if (following) Qt.callLater(followEnd)
             delegate: Text {
                 required property var model
                 width: ListView.view.width
