@@ -60,15 +60,16 @@ Pane {
                 kind: kindBox.currentIndex > 1 ? kindBox.currentText : ""
                 warningsOnly: kindBox.currentIndex === 1
             }
-            // To the end after a seek (a reset) at once, so that its frame shows it; after rows
-            // appended only once they are in: positioned from within countChanged while the view
-            // still takes in an insert, ListView (Qt 6.4) made a delegate for every row inserted
-            // (4,000 when a large recording opened, seconds of work).
+            // Following the end: after a seek (a reset) at once, so that its frame shows it; after
+            // rows appended only once they are in. Positioned from within the insert, ListView
+            // (Qt 6.4) made a delegate for every row inserted (4,000 when a large recording
+            // opened, seconds of work).
+            readonly property bool follows: !panel.session.playing || atYEnd
             function followEnd() { positionViewAtEnd() }
-            onCountChanged: if (!panel.session.playing || atYEnd) Qt.callLater(followEnd)
             Connections {
                 target: log.model
-                function onModelReset() { if (!panel.session.playing || log.atYEnd) log.positionViewAtEnd() }
+                function onModelReset() { if (log.follows) log.positionViewAtEnd() }
+                function onRowsInserted() { if (log.follows) Qt.callLater(log.followEnd) }
             }
             delegate: ItemDelegate {
                 id: entry
