@@ -165,18 +165,31 @@ bool Autosave::saveNow()
     if (m_session) {
         if (m_recordedRun == m_runGeneration && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
             recordingFile = m_recordingFile;
-        } else if (const std::optional<Recording> recording = m_session->recording(Session::RecordingExtent::WholeRun)) {
+        } else {
             const QString name = QStringLiteral("run-%1.recording.jsonl").arg(m_recordingNumber + 1);
             QString error;
-            if (!saveRecordingFile(*recording, filePath(name), &error)) {
+            bool written = false;
+            if (const QString opened = m_session->runFile(); !opened.isEmpty()) {
+                // The run is the recording the user opened: its file is copied (a temporary file
+                // renamed, so never half there), not a million events written out again.
+                QFile::remove(filePath(name));
+                written = QFile::copy(opened, filePath(name));
+            }
+            if (!written) {
+                if (const std::optional<Recording> recording = m_session->recording(Session::RecordingExtent::WholeRun))
+                    written = saveRecordingFile(*recording, filePath(name), &error);
+            }
+            if (!written && !error.isEmpty()) {
                 m_changed = wasChanged;
                 setError(tr("cannot autosave: %1").arg(error));
                 return false;
             }
-            m_recordingNumber += 1;
-            recordingFile = name;
-            m_recordingFile = name;
-            m_recordedRun = m_runGeneration;
+            if (written) {
+                m_recordingNumber += 1;
+                recordingFile = name;
+                m_recordingFile = name;
+                m_recordedRun = m_runGeneration;
+            }
         }
         meta.insert(QStringLiteral("runtime"), m_session->runtime());
         meta.insert(QStringLiteral("shownEvents"), m_session->shownEvents());

@@ -85,7 +85,20 @@ bool Session::openRecording(const QString &path)
         return false;
     }
     showRecording(std::move(opened), path);
+    const QFileInfo file(path);  // after the run made above, which clears it
+    m_runFile = file.absoluteFilePath();
+    m_runFileSize = file.size();
+    m_runFileModified = file.lastModified();
     return true;
+}
+
+QString Session::runFile() const
+{
+    if (m_runFile.isEmpty())
+        return {};
+    // A file changed on disk since is not the recording shown any more.
+    const QFileInfo file(m_runFile);
+    return file.size() == m_runFileSize && file.lastModified() == m_runFileModified ? m_runFile : QString();
 }
 
 void Session::openRecorded(const Recording &recording, const QString &name)
@@ -158,6 +171,7 @@ void Session::makeRun()
     std::unique_ptr<Engine> oldEngine = std::move(m_engine);
     std::unique_ptr<TraceIndex> oldIndex = std::move(m_index);
     m_seekStatesAt = -1;
+    m_runFile.clear();  // a run made again is not the opened file's any more
     m_trace = nullptr;
     m_paths = {};
     m_unavailable.clear();

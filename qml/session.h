@@ -7,6 +7,7 @@
 #include "tasklistmodel.h"
 #include "traceindex.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -107,6 +108,10 @@ public:
     Q_INVOKABLE bool saveRecording(const QString &path);
     //! How much of the run a recording holds: the events shown so far (Save Recording), or the
     //! whole run, which the actions so far decide (autosave: one file a run, however it is scrubbed).
+    //! The recording file the run shown was opened from, while the run is still that one (no
+    //! action, restart, edit or other runtime since); empty otherwise. Autosave copies it rather
+    //! than writing the run out again, a second on the GUI thread for a million events.
+    [[nodiscard]] QString runFile() const;
     enum class RecordingExtent { Shown, WholeRun };
     //! The run as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
     [[nodiscard]] std::optional<Recording> recording(RecordingExtent extent = RecordingExtent::Shown) const;
@@ -224,6 +229,9 @@ private:
     QString m_unavailable;
     QString m_recordingStatus;
     QString m_recordingName;            // the file a recording shown as recorded came from
+    QString m_runFile;                  // runFile(), with its size and time when it was opened
+    qint64 m_runFileSize = -1;
+    QDateTime m_runFileModified;
 };
 
 } // namespace cascade

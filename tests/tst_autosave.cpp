@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +115,73 @@ private Q_SLOTS:
         const QStringList recordings = QDir(dir.path()).entryList({QStringLiteral("*.recording.jsonl")});
         QCOMPARE(recordings.size(), 1);
         QVERIFY(Autosave::load(dir.path(), &error)->recordingPath.endsWith(recordings.constFirst()));
+    }
+
+    // A recording the user opened is autosaved as a copy of its file, byte for byte (a million
+    // events are not written out again); once the run is made again (an action), or the file
+    // changes on disk, the run itself is written.
+    void anOpenedRecordingIsCopiedUntilTheRunChanges()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("demo.recording.jsonl"));
+        {
+            Session recorder;
+            QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+            recorder.seekToTime(700);
+            recorder.cancelTask(QStringLiteral("main/job"));
+            const std::optional<Recording> recording = recorder.recording(Session::RecordingExtent::WholeRun);
+            QVERIFY(recording);
+            QString error;
+            QVERIFY2(saveRecordingFile(*recording, path, &error), qPrintable(error));
+        }
+        // Made by another version of the app: a copy keeps that, a run written again would not.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray text = file.readAll();
+            file.close();
+            const QByteArray ours = QByteArrayLiteral("\"app\":\"" CASCADE_VERSION "\"");
+            QVERIFY(text.contains(ours));
+            text.replace(ours, QByteArrayLiteral("\"app\":\"0.0.1-older\""));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text);
+        }
+        const auto bytes = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        App app(dir.path());
+        QVERIFY(app.document.openRecording(path));
+        QCOMPARE(app.session.runFile(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(app.autosave.start());
+        QVERIFY(app.autosave.saveNow());
+        QString error;
+        std::optional<Autosave::Contents> contents = Autosave::load(dir.path(), &error);
+        QVERIFY2(contents, qPrintable(error));
+        QCOMPARE(bytes(contents->recordingPath), bytes(path));
+
+        // An action makes the run again: the new run is written, with the new action in it.
+        app.session.seekToTime(300);
+        app.session.cancelTask(QStringLiteral("main"));
+        QVERIFY(app.session.runFile().isEmpty());
+        QVERIFY(app.autosave.saveNow());
+        contents = Autosave::load(dir.path(), &error);
+        QVERIFY2(contents, qPrintable(error));
+        const std::optional<Recording> written = RecordingLoader::loadFile(contents->recordingPath, &error);
+        QVERIFY2(written, qPrintable(error));
+        QCOMPARE(written->actions.size(), std::size_t(2));
+        QCOMPARE(qint64(written->events.size()), app.session.eventCount());
+
+        // A file changed on disk since it was opened is not the run shown.
+        App other(files.path());
+        QVERIFY(other.document.openRecording(path));
+        QVERIFY(!other.session.runFile().isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n");
+        file.close();
+        QVERIFY(other.session.runFile().isEmpty());
     }
 
     void aCleanQuitLeavesNothingToOffer()
