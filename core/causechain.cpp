@@ -425,7 +425,7 @@ TaskEventLists::TaskEventLists(std::span<const TraceEvent> events)
 
 namespace {
 
-std::span<const qsizetype> before(const std::vector<std::vector<qsizetype>> &lists, int task, qsizetype prefix)
+std::span<const qsizetype> prefixOf(const std::vector<std::vector<qsizetype>> &lists, int task, qsizetype prefix)
 {
     if (task < 0 || std::size_t(task) >= lists.size())
         return {};
@@ -442,17 +442,17 @@ qsizetype lastOf(std::span<const qsizetype> list)
 
 std::span<const qsizetype> TaskEventLists::eventsBefore(int task, qsizetype prefix) const
 {
-    return before(m_events, task, prefix);
+    return prefixOf(m_events, task, prefix);
 }
 
 qsizetype TaskEventLists::lastSpawnBefore(int task, qsizetype prefix) const
 {
-    return lastOf(before(m_spawns, task, prefix));
+    return lastOf(prefixOf(m_spawns, task, prefix));
 }
 
 qsizetype TaskEventLists::lastEndBefore(int task, qsizetype prefix) const
 {
-    return lastOf(before(m_ends, task, prefix));
+    return lastOf(prefixOf(m_ends, task, prefix));
 }
 
 int taskWithPath(const TaskEventLists &lists, qsizetype prefix, const TaskPathResolver &path, const QString &taskPath)

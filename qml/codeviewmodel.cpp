@@ -134,6 +134,7 @@ void CodeViewModel::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_statesAt = -1;  // the states were another session's run
     if (m_session) {
         connect(m_session, &Session::scenarioChanged, this, &CodeViewModel::regenerate);
         connect(m_session, &Session::runtimeChanged, this, &CodeViewModel::followRuntime);
@@ -268,8 +269,6 @@ void CodeViewModel::recompute()
     const TraceIndex *index = m_session ? m_session->index() : nullptr;
     const std::vector<TraceEvent> *trace = m_session ? &m_session->trace() : nullptr;
     const qint64 shown = m_session ? std::min<qint64>(m_session->shownEvents(), qint64(trace->size())) : 0;
-    if (trace != m_trace)
-        m_statesAt = -1;  // another run: its states start afresh
     // Each task's state after the events shown says where it stands (an ended task nowhere); the
     // index gets there from its nearest snapshot, so a seek costs the same anywhere in a long run.
     if (engine && index) {
