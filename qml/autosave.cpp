@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cascade {
 
@@ -30,9 +31,10 @@ Autosave::Autosave(QObject *parent)
     : QObject(parent), m_directory(defaultDirectory())
 {
     m_timer.setInterval(DefaultIntervalMs);
+    m_copyThread.setMaxThreadCount(1);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_changed)
-            saveNow();
+            saveInBackground();
     });
     if (QCoreApplication *app = QCoreApplication::instance())
         connect(app, &QCoreApplication::aboutToQuit, this, &Autosave::finish);
@@ -41,6 +43,8 @@ Autosave::Autosave(QObject *parent)
 Autosave::~Autosave()
 {
     finish();
+    if (m_copy)
+        m_copy->waitForFinished();  // it writes into the directory: not after this object is gone
 }
 
 QString Autosave::defaultDirectory()
@@ -153,8 +157,40 @@ bool Autosave::start()
 
 bool Autosave::saveNow()
 {
+    return save(false);
+}
+
+bool Autosave::saveInBackground()
+{
+    return save(true);
+}
+
+void Autosave::finishCopy(bool thenSave)
+{
+    QFutureWatcher<bool> *copy = m_copy.release();
+    copy->disconnect(this);
+    copy->deleteLater();  // this may run in its own finished()
+    if (copy->result()) {
+        m_recordingFile = m_copyName;
+        m_recordedRun = m_copyRun;
+    } else {
+        m_copyFailedRun = m_copyRun;  // gone or unreadable since it was opened: the run is written
+        QFile::remove(filePath(m_copyName));
+    }
+    if (thenSave)
+        save(true);
+}
+
+bool Autosave::save(bool copyInBackground)
+{
     if (!active() || m_leftover || !m_document)
         return false;  // a pending restore must not be overwritten before the user decides
+    if (m_copy) {
+        if (copyInBackground)
+            return true;  // autosave.json follows the copy under way (finishCopy)
+        m_copy->waitForFinished();
+        finishCopy(false);
+    }
     const bool wasChanged = m_changed;
     m_changed = false;
     // The whole run as a recording, written again only when the run changed (another scenario,
@@ -169,9 +205,22 @@ bool Autosave::saveNow()
             const QString name = QStringLiteral("run-%1.recording.jsonl").arg(m_recordingNumber + 1);
             QString error;
             bool written = false;
-            if (const QString opened = m_session->runFile(); !opened.isEmpty()) {
+            if (const QString opened = m_session->runFile(); !opened.isEmpty() && m_copyFailedRun != m_runGeneration) {
                 // The run is the recording the user opened: its file is copied (a temporary file
                 // renamed, so never half there), not a million events written out again.
+                if (copyInBackground) {
+                    m_recordingNumber += 1;  // the name is taken, whatever becomes of the copy
+                    m_copyName = name;
+                    m_copyRun = m_runGeneration;
+                    m_changed = true;  // autosave.json is written once the copy is there
+                    m_copy = std::make_unique<QFutureWatcher<bool>>();
+                    connect(m_copy.get(), &QFutureWatcher<bool>::finished, this, [this] { finishCopy(true); });
+                    m_copy->setFuture(QtConcurrent::run(&m_copyThread, [from = opened, to = filePath(name)] {
+                        QFile::remove(to);
+                        return QFile::copy(from, to);
+                    }));
+                    return true;
+                }
                 QFile::remove(filePath(name));
                 written = QFile::copy(opened, filePath(name));
             }

@@ -4,8 +4,10 @@
 #include "scenariodocument.h"
 #include "session.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -83,7 +85,14 @@ public:
     //! another instance holds the lock (this one then saves nothing).
     Q_INVOKABLE bool start();
     //! Saves now, if active and no restore is pending; true when written (or nothing to write).
+    //! Waits for a copy the timer started.
     Q_INVOKABLE bool saveNow();
+    //! What the timer does: saveNow, except that a copy of the recording the user opened (which
+    //! can be tens of megabytes) is made on another thread, and autosave.json follows once it is
+    //! there (saved() says when). True when written or started.
+    bool saveInBackground();
+    //! Such a copy is under way.
+    [[nodiscard]] bool copying() const { return m_copy != nullptr; }
     //! Brings back the leftover autosave: the document, and the run at its recorded point.
     Q_INVOKABLE bool restore();
     //! Forgets the leftover autosave (its files are removed).
@@ -103,6 +112,9 @@ Q_SIGNALS:
 
 private:
     void markChanged() { m_changed = true; }
+    bool save(bool copyInBackground);
+    //! Takes up the copy's result (it has finished); then saves again when `thenSave`.
+    void finishCopy(bool thenSave);
     void setError(const QString &error);
     void removeRecordingsExcept(const QString &keep) const;
     [[nodiscard]] QString filePath(const QString &name) const;
@@ -121,6 +133,13 @@ private:
     QString m_recordingFile;      // and its name
     qint64 m_runGeneration = 0;   // counts the session's new runs
     qint64 m_recordedRun = -1;    // the run m_recordingFile holds
+    // Its own thread for copies, one at a time: not the global pool, whose threads a process
+    // forked from this one (the autosave tests' children) would not have.
+    QThreadPool m_copyThread;
+    std::unique_ptr<QFutureWatcher<bool>> m_copy;  // the copy under way (saveInBackground)
+    QString m_copyName;           // into this run-N.recording.jsonl
+    qint64 m_copyRun = -1;        // of this run
+    qint64 m_copyFailedRun = -1;  // a run whose file could not be copied: written out instead
 };
 
 } // namespace cascade

@@ -147,6 +147,7 @@ void CodeViewModel::setSession(Session *session)
             updateStatus();
         });
         connect(m_session, &Session::progressed, this, &CodeViewModel::follow);
+        connect(m_session, &Session::recordingStatusChanged, this, &CodeViewModel::updateStatus);
         connect(m_session, &Session::selectedPathChanged, this, [this] {
             findSelectedTask();
             announceDirtyLines();
@@ -378,6 +379,8 @@ void CodeViewModel::updateStatus()
     QString status;
     if (!m_session || !m_session->scenario()) {
         status = tr("No scenario is open.");
+    } else if (m_session->checking()) {
+        status = tr("The recording is being replayed to check it; lines are marked once that is done.");
     } else if (m_session->readOnly()) {
         status = tr("This recording is shown as it was recorded, without the engine: where each task stood is not "
                     "recorded, so no line is marked.");

@@ -112,6 +112,7 @@ int runRenderVerb(const QStringList &arguments, const CliIo &io)
 
     const QString path = positional.constFirst();
     Session session;
+    session.setCheckInBackgroundFrom(-1);  // the same frames every time, whatever the recording's length
     if (!session.openRecording(path))
         return io.fail(context, session.error());
     if (!session.index())

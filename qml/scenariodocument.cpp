@@ -91,7 +91,12 @@ void ScenarioDocument::setSession(Session *session)
 {
     if (session == m_session)
         return;
+    if (m_session)
+        disconnect(m_session, &Session::recordingChecked, this, nullptr);
     m_session = session;
+    // A long recording is checked after it opens: the status says what the check found.
+    if (m_session)
+        connect(m_session, &Session::recordingChecked, this, [this] { setStatus(m_session->recordingStatus()); });
     Q_EMIT sessionChanged();
     show(m_scenario, false);
 }

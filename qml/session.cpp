@@ -2,6 +2,7 @@
 
 #include "lessons.h"
 #include "openedrecording.h"
+#include "recordingcheck.h"
 #include "recordingreplay.h"
 #include "scenarioloader.h"
 #include "warnings.h"
@@ -9,7 +10,9 @@
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cascade {
 
@@ -64,6 +67,8 @@ void Session::openScenario(const Scenario &scenario, const QString &sourceName)
     m_error.clear();
     Q_EMIT errorChanged();
     m_recorded.reset();
+    m_checking = false;
+    ++m_checkGeneration;  // a check still running is for a recording no longer shown
     m_recordingStatus.clear();
     m_recordingName.clear();
     m_runMaxEvents = RunMaxEvents;
@@ -103,50 +108,113 @@ QString Session::runFile() const
 
 void Session::openRecorded(const Recording &recording, const QString &name)
 {
-    showRecording(std::make_unique<OpenedRecording>(recording), name);
+    showRecording(std::make_shared<const OpenedRecording>(recording), name);
 }
 
-void Session::showRecording(std::unique_ptr<OpenedRecording> opened, const QString &path)
+void Session::showRecording(std::shared_ptr<const OpenedRecording> opened, const QString &path)
 {
+    const std::shared_ptr<const OpenedRecording> shown = m_recorded;  // the models may still show it
     m_error.clear();
     Q_EMIT errorChanged();
     const Recording &recording = opened->recording();
-    const QString name = QFileInfo(path).fileName();
     m_scenario = recording.scenario;
     if (m_scenario)
         m_scenario->sourceName = path;
     m_runtime = recording.runtime;
     m_actions = recording.actions;
-    m_recordingName = name;
-    // The engine makes the run again; only when that gives another trace is the recorded one shown.
-    // The engine reads the session's copy of the scenario, which outlives it, so that a finished
-    // replay can be the run shown (below).
-    ReplayResult replay = m_scenario ? replayRecording(recording, *m_scenario) : replayRecording(recording);
-    switch (replay.status) {
-    case ReplayResult::Status::Match:
-        m_recorded.reset();
-        // A finished recording's replay is the whole run: the window shows it instead of making
-        // it a second time (a second or more for a million events).
-        if (recording.finished && replay.engine && replay.engine->finished())
-            m_replayed = std::move(replay.engine);
-        // Runs made again (after an action) go as far as the recording, however long it is.
-        m_runMaxEvents = std::max<qint64>(RunMaxEvents, qint64(recording.events.size()));
-        m_recordingStatus = tr("%1: replayed, and the trace is the recorded one (%2 events).")
-                                .arg(name).arg(recording.events.size());
-        break;
-    case ReplayResult::Status::Differ:
-        m_recorded = std::move(opened);
-        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: this version of Cascade runs it "
-                               "differently. %2").arg(name, replay.report(recording));
-        break;
-    case ReplayResult::Status::CannotRun:
-        m_recorded = std::move(opened);
-        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: it cannot run here (%2).")
-                                .arg(name, replay.problem);
-        break;
+    m_recordingName = QFileInfo(path).fileName();
+    // Runs made again (after an action) go as far as the recording, however long it is.
+    m_runMaxEvents = std::max<qint64>(RunMaxEvents, qint64(recording.events.size()));
+    ++m_checkGeneration;
+    // The recorded trace is shown until the engine has made it again; only when that gives
+    // another trace does it stay. A long recording is shown at once and checked on another thread.
+    m_recorded = std::move(opened);
+    m_checking = m_checkInBackgroundFrom >= 0 && qint64(recording.events.size()) >= m_checkInBackgroundFrom;
+    if (m_checking) {
+        m_recordingStatus = tr("%1: replaying its %2 events with this engine to check them; until then it is shown "
+                               "as recorded and takes no actions.").arg(m_recordingName).arg(recording.events.size());
+        Q_EMIT scenarioChanged();
+        startOver();
+        checkInBackground();
+        return;
     }
+    takeCheck(checkRecording(recording, m_scenario ? std::make_unique<Scenario>(*m_scenario) : nullptr, m_runMaxEvents));
     Q_EMIT scenarioChanged();
     startOver();
+}
+
+void Session::checkInBackground()
+{
+    // The check reads only what it is given: the recording (shared, never changed) and a copy of
+    // its scenario. Whatever happens here meanwhile (another open, an edit) only makes its result
+    // stale, which the generation tells.
+    using Watcher = QFutureWatcher<std::shared_ptr<CheckedRecording>>;
+    auto *watcher = new Watcher(this);
+    const quint64 generation = m_checkGeneration;
+    connect(watcher, &Watcher::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_checkGeneration)
+            return;
+        takeCheck(std::move(*watcher->result()));
+        Q_EMIT recordingChecked();
+    });
+    std::shared_ptr<const OpenedRecording> recorded = m_recorded;
+    auto scenario = std::make_shared<std::unique_ptr<Scenario>>(m_scenario ? std::make_unique<Scenario>(*m_scenario) : nullptr);
+    watcher->setFuture(QtConcurrent::run([recorded, scenario, maxEvents = m_runMaxEvents] {
+        return std::make_shared<CheckedRecording>(checkRecording(recorded->recording(), std::move(*scenario), maxEvents));
+    }));
+}
+
+void Session::takeCheck(CheckedRecording checked)
+{
+    const bool inBackground = m_checking;
+    m_checking = false;
+    const Recording &recording = m_recorded->recording();
+    switch (checked.replay.status) {
+    case ReplayResult::Status::Match:
+        m_recordingStatus = tr("%1: replayed, and the trace is the recorded one (%2 events).")
+                                .arg(m_recordingName).arg(recording.events.size());
+        break;
+    case ReplayResult::Status::Differ:
+        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: this version of Cascade runs it "
+                               "differently. %2").arg(m_recordingName, checked.replay.report(recording));
+        break;
+    case ReplayResult::Status::CannotRun:
+        m_recordingStatus = tr("%1 is shown as it was recorded, without actions: it cannot run here (%2).")
+                                .arg(m_recordingName, checked.replay.problem);
+        break;
+    }
+    if (!checked.run) {
+        Q_EMIT recordingStatusChanged();
+        return;
+    }
+    if (!inBackground) {
+        // Nothing is shown yet: the run made next (startOver) is the replay's.
+        m_recorded.reset();
+        m_replay = std::move(checked);
+        return;
+    }
+    // The recorded trace is on screen: the replay's run has the same events (and, when the
+    // recording stopped early, more after them), so the models keep what they show and only
+    // read it from the new run from now on.
+    const std::shared_ptr<const OpenedRecording> recorded = std::move(m_recorded);  // until the models let go
+    m_engineScenario = std::move(checked.scenario);  // m_engine is null while a recording is shown
+    m_engine = std::move(checked.run);
+    m_trace = &m_engine->events();
+    m_paths = m_engine->pathResolver();
+    m_index = std::move(checked.index);
+    m_seekStatesAt = -1;
+    makePlan();
+    m_events.retarget(m_trace, m_paths);
+    m_console.retarget(m_trace, m_paths);
+    m_tasks.setWarnings(checked.warnings, m_shown);
+    m_events.setWarnings(std::move(checked.warnings));
+    const qint64 playhead = m_playhead;
+    showExactly(m_shown);
+    m_playhead = playhead;
+    Q_EMIT runChanged();
+    Q_EMIT recordingStatusChanged();
+    Q_EMIT progressed();
 }
 
 void Session::makePlan()
@@ -169,7 +237,8 @@ void Session::makeRun()
 {
     // The old run lives until the models look at the new one (below, or in the caller).
     std::unique_ptr<Engine> oldEngine = std::move(m_engine);
-    std::unique_ptr<TraceIndex> oldIndex = std::move(m_index);
+    std::shared_ptr<const TraceIndex> oldIndex = std::move(m_index);
+    std::optional<CheckedRecording> replay = std::exchange(m_replay, std::nullopt);  // taken up here or never
     m_seekStatesAt = -1;
     m_runFile.clear();  // a run made again is not the opened file's any more
     m_trace = nullptr;
@@ -179,31 +248,27 @@ void Session::makeRun()
         const Recording &recording = m_recorded->recording();
         m_trace = &recording.events;
         m_paths = recording.pathResolver();
+        m_index = std::shared_ptr<const TraceIndex>(m_recorded, &m_recorded->index());  // made as it was read
     } else if (m_scenario) {
         const QStringList reasons = Engine::unsupported(*m_scenario, m_runtime);
         if (!reasons.isEmpty()) {
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
-            if (m_replayed) {
-                m_engine = std::move(m_replayed);
-            } else {
-                Engine::Options options;
-                options.maxEvents = m_runMaxEvents;
-                m_engine = std::make_unique<Engine>(*m_scenario, m_runtime, options);
-                for (const UserAction &action : m_actions)
-                    m_engine->schedule(action);
-                m_engine->runToEnd();
-            }
+            m_engine = replay ? std::move(replay->run) : runWithActions(*m_scenario, m_runtime, m_actions, m_runMaxEvents);
             m_trace = &m_engine->events();
             m_paths = m_engine->pathResolver();
         }
     }
-    m_replayed.reset();  // a replay not taken up above is for no run any more
     std::vector<TraceWarning> warnings;
     makePlan();
     if (m_trace) {
-        m_index = std::make_unique<TraceIndex>(*m_trace);
-        warnings = findWarnings(*m_trace, m_runtime, m_paths);
+        // A replay taken up above comes with its index and warnings, made with it.
+        const bool replayed = replay && m_engine && replay->index;
+        if (replayed)
+            m_index = std::move(replay->index);
+        else if (!m_index)
+            m_index = std::make_unique<TraceIndex>(*m_trace);
+        warnings = replayed ? std::move(replay->warnings) : findWarnings(*m_trace, m_runtime, m_paths);
     }
     if (m_shown > 0 && m_trace && qint64(m_trace->size()) >= m_shown) {
         m_events.retarget(m_trace, m_paths);  // the same prefix, in the new run
@@ -214,7 +279,13 @@ void Session::makeRun()
     }
     m_tasks.setWarnings(warnings, m_shown);
     m_events.setWarnings(std::move(warnings));
+    // The replay's engine reads its own copy of the scenario, kept as long as it runs; the old
+    // engine may read the copy before it, so it goes first.
+    oldEngine.reset();
+    if (replay && m_engine)
+        m_engineScenario = std::move(replay->scenario);
     Q_EMIT runChanged();
+    Q_EMIT recordingStatusChanged();
 }
 
 void Session::startOver()
@@ -461,6 +532,8 @@ void Session::toggleShield(const QString &path)
 
 QString Session::actionUnavailable(const QString &action) const
 {
+    if (m_checking)
+        return tr("this recording is still being replayed to check it: actions come once that is done");
     if (m_recorded)
         return tr("this recording is shown as it was recorded: it takes no actions");
     for (const auto kind : {UserAction::Kind::Cancel, UserAction::Kind::Fail, UserAction::Kind::Timeout, UserAction::Kind::Shield}) {

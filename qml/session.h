@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "eventlogmodel.h"
 #include "recording.h"
+#include "recordingcheck.h"
 #include "tasklistmodel.h"
 #include "traceindex.h"
 
@@ -52,10 +53,13 @@ class Session : public QObject
     //! How many events the whole run has, and the virtual time of its last one (a timeline's extent).
     Q_PROPERTY(qint64 eventCount READ eventCount NOTIFY runChanged)
     Q_PROPERTY(qint64 endTime READ endTime NOTIFY runChanged)
-    //! A recording shown as it was recorded (its replay differs or cannot run here): no actions.
-    Q_PROPERTY(bool readOnly READ readOnly NOTIFY runChanged)
+    //! A recording shown as it was recorded (its replay differs, cannot run here, or is still
+    //! being checked): no actions.
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY recordingStatusChanged)
+    //! A recording opened is being replayed on another thread; its recorded trace is shown meanwhile.
+    Q_PROPERTY(bool checking READ checking NOTIFY recordingStatusChanged)
     //! What opening a recording found ("" otherwise): the replay matched, or where it differs.
-    Q_PROPERTY(QString recordingStatus READ recordingStatus NOTIFY runChanged)
+    Q_PROPERTY(QString recordingStatus READ recordingStatus NOTIFY recordingStatusChanged)
     Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
     Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
 
@@ -72,7 +76,13 @@ public:
     //! Opens a recording (docs/recording-format.md) at t = 0: its scenario, runtime and actions,
     //! replayed by the engine and compared with the recorded trace (recordingStatus says how it
     //! went). False with `error` set when the file cannot be read; the current run stays then.
+    //! A recording of checkInBackgroundFrom() events or more is shown as recorded at once and
+    //! replayed on another thread (checking() meanwhile); recordingChecked() says when it is done.
     Q_INVOKABLE bool openRecording(const QString &path);
+    //! From how many events a recording is checked in the background (-1: never, for a renderer
+    //! that wants the same run every time; 0: always, for tests).
+    void setCheckInBackgroundFrom(qint64 events) { m_checkInBackgroundFrom = events; }
+    [[nodiscard]] qint64 checkInBackgroundFrom() const { return m_checkInBackgroundFrom; }
     //! The same for a recording in memory (a copy of the window's run, for an export); `name`
     //! stands for its file in messages.
     void openRecorded(const Recording &recording, const QString &name);
@@ -142,6 +152,7 @@ public:
     [[nodiscard]] qint64 eventCount() const { return m_trace ? qint64(m_trace->size()) : 0; }
     [[nodiscard]] qint64 endTime() const { return m_index ? m_index->endTime() : 0; }
     [[nodiscard]] bool readOnly() const { return m_recorded != nullptr; }
+    [[nodiscard]] bool checking() const { return m_checking; }
     [[nodiscard]] QString recordingStatus() const { return m_recordingStatus; }
     [[nodiscard]] TaskListModel *tasks() { return &m_tasks; }
     [[nodiscard]] EventLogModel *events() { return &m_events; }
@@ -163,6 +174,11 @@ Q_SIGNALS:
     void progressed();
     //! The run was made again (another scenario, runtime or action): trace() and index() changed.
     void runChanged();
+    //! readOnly, checking or recordingStatus changed.
+    void recordingStatusChanged();
+    //! A background check ended (recordingStatus says how); on a match the run was replaced by
+    //! the replay's, the same events, and runChanged came first.
+    void recordingChecked();
     void playingChanged();
     void speedChanged();
     void errorChanged();
@@ -178,7 +194,11 @@ protected:
 private:
     //! Makes the whole run again with the current scenario, runtime and actions.
     void makeRun();
-    void showRecording(std::unique_ptr<OpenedRecording> opened, const QString &path);
+    void showRecording(std::shared_ptr<const OpenedRecording> opened, const QString &path);
+    //! Takes up what a check of the recording shown found: the replay's run when it matched, or
+    //! the reason it is shown as recorded.
+    void takeCheck(CheckedRecording checked);
+    void checkInBackground();
     //! Starts again at t = 0 with a fresh run (open, restart, another runtime).
     void startOver();
     void tick();
@@ -198,12 +218,14 @@ private:
     std::optional<Scenario> m_scenario;
     Runtime m_runtime = Runtime::Asyncio;
     std::vector<UserAction> m_actions;  // everything the user did, in every run made again
+    // What an engine taken from a background check reads; declared before m_engine, which goes first.
+    std::unique_ptr<Scenario> m_engineScenario;
     std::unique_ptr<Engine> m_engine;   // the run, made to its end
-    std::unique_ptr<OpenedRecording> m_recorded;  // or a recording shown as recorded
-    std::unique_ptr<Engine> m_replayed;  // an opened recording's replay, for the next makeRun to show
+    std::shared_ptr<const OpenedRecording> m_recorded;  // or a recording shown as recorded
+    std::optional<CheckedRecording> m_replay;  // an opened recording's check, for the next makeRun to show
     const std::vector<TraceEvent> *m_trace = nullptr;
     TaskPathResolver m_paths;
-    std::unique_ptr<TraceIndex> m_index;
+    std::shared_ptr<const TraceIndex> m_index;  // the run's, or the recording's own when it is shown
     // The states a seek last moved to: kept, so that the next seek reuses their memory and goes
     // on from them when that is shorter than from a snapshot.
     TaskStates m_seekStates;
@@ -229,6 +251,10 @@ private:
     QString m_unavailable;
     QString m_recordingStatus;
     QString m_recordingName;            // the file a recording shown as recorded came from
+    bool m_checking = false;
+    quint64 m_checkGeneration = 0;      // a check's result counts only while this is still its number
+    // Below this a replay takes a tenth of a second or less: the window waits for it.
+    qint64 m_checkInBackgroundFrom = 100'000;
     QString m_runFile;                  // runFile(), with its size and time when it was opened
     qint64 m_runFileSize = -1;
     QDateTime m_runFileModified;

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace cascade;
 
@@ -37,6 +38,15 @@ QStringList shown(Session &session)
         out << log.index(row).data(EventLogModel::DescriptionRole).toString();
     out << session.console() << QString::number(session.now()) << QString::number(session.shownEvents());
     return out;
+}
+
+//! Each recording test twice: checked before anything is shown, and shown at once and checked on
+//! another thread (as a long recording is).
+void checkModes()
+{
+    QTest::addColumn<bool>("inBackground");
+    QTest::addRow("checked first") << false;
+    QTest::addRow("checked in the background") << true;
 }
 
 } // namespace
@@ -152,9 +162,14 @@ private Q_SLOTS:
         QCOMPARE(jobEnd, qint64(700));
     }
 
+    void aRecordingOpensReplayed_data() { checkModes(); }
+
     // A recording opens replayed: its actions come back and the run can go on being played with.
+    // Checked in the background, its recorded trace shows at once and takes no actions until the
+    // replay matches; then the replay's run takes its place without moving what is shown.
     void aRecordingOpensReplayed()
     {
+        QFETCH(bool, inBackground);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("run.recording.jsonl"));
         Session recorder;
@@ -166,8 +181,26 @@ private Q_SLOTS:
         QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));
 
         Session viewer;
+        viewer.setCheckInBackgroundFrom(inBackground ? 0 : -1);
+        QSignalSpy checked(&viewer, &Session::recordingChecked);
         QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        if (inBackground) {
+            QVERIFY(viewer.checking());
+            QVERIFY(viewer.readOnly());
+            QVERIFY(!viewer.engine());
+            QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("replaying")), qPrintable(viewer.recordingStatus()));
+            QVERIFY2(viewer.actionUnavailable(QStringLiteral("cancel")).contains(QStringLiteral("check")),
+                     qPrintable(viewer.actionUnavailable(QStringLiteral("cancel"))));
+            viewer.seekToTime(700);  // scrubbing goes on meanwhile, in the recorded trace
+            const QStringList before = shown(viewer);
+            QVERIFY(checked.wait(10'000));
+            QCOMPARE(shown(viewer), before);  // the replay's run shows the same
+            viewer.seekToTime(0);
+        }
+        QCOMPARE(checked.size(), inBackground ? 1 : 0);
+        QVERIFY(!viewer.checking());
         QVERIFY(!viewer.readOnly());
+        QVERIFY(viewer.engine());
         QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("replayed")), qPrintable(viewer.recordingStatus()));
         QCOMPARE(viewer.actions().size(), std::size_t(1));
         QCOMPARE(viewer.eventCount(), recorder.eventCount());
@@ -177,9 +210,12 @@ private Q_SLOTS:
         QCOMPARE(shown(viewer), shown(recorder));
     }
 
+    void aDifferingRecordingIsShownAsRecorded_data() { checkModes(); }
+
     // A recording this engine runs differently is shown as recorded, and takes no actions.
     void aDifferingRecordingIsShownAsRecorded()
     {
+        QFETCH(bool, inBackground);
         QTemporaryDir dir;
         Session recorder;
         QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
@@ -197,7 +233,12 @@ private Q_SLOTS:
         QVERIFY2(saveRecordingFile(*recording, path, &error), qPrintable(error));
 
         Session viewer;
+        viewer.setCheckInBackgroundFrom(inBackground ? 0 : -1);
+        QSignalSpy checked(&viewer, &Session::recordingChecked);
         QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        if (inBackground)
+            QVERIFY(checked.wait(10'000));
+        QVERIFY(!viewer.checking());
         QVERIFY(viewer.readOnly());
         QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("as it was recorded")), qPrintable(viewer.recordingStatus()));
         QVERIFY2(viewer.recordingStatus().contains(QStringLiteral("printed by another version")),
@@ -210,6 +251,61 @@ private Q_SLOTS:
         viewer.cancelTask(QStringLiteral("main/job"));  // refused: nothing changes
         QCOMPARE(viewer.eventCount(), count);
         QVERIFY(viewer.actions().empty());
+    }
+
+    // A recording saved part-way is checked as far as it goes; its run then goes on to the end, as
+    // a run made again after an action would.
+    void aPartialRecordingGoesOnToTheEndOnceChecked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("part.recording.jsonl"));
+        Session recorder;
+        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+        recorder.seekToTime(600);
+        recorder.cancelTask(QStringLiteral("main/job"));
+        QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));  // the events shown so far
+        const qint64 saved = recorder.shownEvents();
+        QVERIFY(saved < recorder.eventCount());
+
+        Session viewer;
+        viewer.setCheckInBackgroundFrom(0);
+        QSignalSpy checked(&viewer, &Session::recordingChecked);
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QCOMPARE(viewer.eventCount(), saved);
+        viewer.seekToEvent(int(saved) - 1);
+        QVERIFY(checked.wait(10'000));
+        QVERIFY(!viewer.readOnly());
+        QCOMPARE(viewer.eventCount(), recorder.eventCount());
+        QCOMPARE(viewer.shownEvents(), saved);
+        while (!viewer.finished())
+            viewer.stepEvent();
+        while (!recorder.finished())
+            recorder.stepEvent();
+        QCOMPARE(shown(viewer), shown(recorder));
+    }
+
+    // Whatever is opened while a recording is being checked wins: the check's result is dropped.
+    void aCheckOutdatedByAnotherOpenIsDropped()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.recording.jsonl"));
+        Session recorder;
+        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+        QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));
+
+        Session viewer;
+        viewer.setCheckInBackgroundFrom(0);
+        QSignalSpy checked(&viewer, &Session::recordingChecked);
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QVERIFY(viewer.open(QStringLiteral("swift-make-soup")));
+        viewer.seekToTime(300);
+        const QStringList before = shown(viewer);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();  // the check's end, queued from its thread
+        QCOMPARE(checked.size(), 0);
+        QVERIFY(!viewer.checking());
+        QCOMPARE(viewer.scenarioId(), QStringLiteral("swift-make-soup"));
+        QCOMPARE(shown(viewer), before);
     }
 
     // A file that is not a recording leaves the current run as it was, with a message naming it.

@@ -3347,6 +3347,10 @@ Click: select it and go back to this moment</source>
         <source>The run is under %1: the marks show where its tasks stand in this %2 version.</source>
         <translation>실행은 %1 기준입니다: 표시는 그 작업들이 이 %2 버전에서 어디에 있는지 보여 줍니다.</translation>
     </message>
+    <message>
+        <source>The recording is being replayed to check it; lines are marked once that is done.</source>
+        <translation>녹화를 다시 실행해 확인하는 중입니다. 끝나면 줄이 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>cascade::Exporter</name>
@@ -3582,6 +3586,14 @@ Click: select it and go back to this moment</source>
     <message>
         <source>this recording is shown as it was recorded: it takes no actions</source>
         <translation>이 녹화는 녹화된 그대로 보여 줍니다: 동작을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: replaying its %2 events with this engine to check them; until then it is shown as recorded and takes no actions.</source>
+        <translation>%1: 이 엔진으로 이벤트 %2개를 다시 실행해 확인하는 중입니다. 그동안은 녹화된 그대로 보이며 조작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>this recording is still being replayed to check it: actions come once that is done</source>
+        <translation>이 녹화는 아직 다시 실행해 확인하는 중입니다. 확인이 끝나면 조작할 수 있습니다</translation>
     </message>
 </context>
 <context>
