@@ -4,6 +4,8 @@
 #include "commandline.h"
 #include "localization.h"
 #include "renderverb.h"
+#include "scenariodocument.h"
+#include "session.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -43,8 +45,11 @@ int runGui(int argc, char *argv[])
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     cascade::Localization::applySaved();  // before any qsTr() is evaluated
 
-    QQmlApplicationEngine engine;
     const QStringList args = app.arguments();
+    // A recording given to open is read on another thread while the window is being made.
+    if (args.size() > 1 && cascade::ScenarioDocument::isRecordingFile(cascade::ScenarioDocument::localPath(args.at(1))))
+        cascade::Session::preloadRecording(cascade::ScenarioDocument::localPath(args.at(1)));
+    QQmlApplicationEngine engine;
     engine.rootContext()->setContextProperty(QStringLiteral("initialScenario"),
                                              args.size() > 1 ? args.at(1) : QString());
     // The window autosaves into the user's data directory (tests that load it name their own).

@@ -79,11 +79,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Cascade"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     QTemporaryDir autosave;  // the window autosaves; not into the user's data directory
+    QElapsedTimer openClock;
+    openClock.start();
+    cascade::Session::preloadRecording(recording);  // as the app does with the file it is given
     QQmlApplicationEngine engine;
     engine.rootContext()->setContextProperty(QStringLiteral("initialScenario"), recording);
     engine.rootContext()->setContextProperty(QStringLiteral("autosaveDirectory"), autosave.path());
-    QElapsedTimer openClock;
-    openClock.start();
     engine.load(QUrl(QStringLiteral("qrc:/Cascade/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return fail(QStringLiteral("the window did not load"));

@@ -141,6 +141,13 @@ bool Autosave::start()
     if (!lock->tryLock(0))
         return false;  // another Cascade runs and autosaves here
     m_lock = std::move(lock);
+    // New recordings are numbered after any left here: a name taken again would be overwritten
+    // (or removed before a copy) while the autosave.json left behind still names it.
+    static const QRegularExpression pattern(RecordingPattern);
+    for (const QString &name : QDir(m_directory).entryList({QStringLiteral("run-*.recording.jsonl")}, QDir::Files)) {
+        if (const QRegularExpressionMatch match = pattern.match(name); match.hasMatch())
+            m_recordingNumber = std::max(m_recordingNumber, match.captured(1).toInt());
+    }
     Q_EMIT activeChanged();
     // The lock was there but its process was not: the last run crashed or was killed.
     if (leftBehind && QFileInfo::exists(filePath(MetaFile))) {

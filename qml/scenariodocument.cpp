@@ -171,13 +171,16 @@ bool ScenarioDocument::openLessonOrFile(const QString &idOrPath)
 {
     if (Lessons::ids().contains(idOrPath))
         return openLesson(idOrPath);
-    // A recording (`cascade FILE.recording.jsonl`) opens as File > Open Recording does: its header
-    // line starts the file (docs/recording-format.md).
-    QFile file(localPath(idOrPath));
-    if (idOrPath.endsWith(QLatin1String(".jsonl"))
-        || (file.open(QIODevice::ReadOnly) && file.read(64).startsWith(QByteArrayLiteral("{\"cascade\":\"recording\""))))
-        return openRecording(idOrPath);
-    return open(idOrPath);
+    // A recording (`cascade FILE.recording.jsonl`) opens as File > Open Recording does.
+    return isRecordingFile(localPath(idOrPath)) ? openRecording(idOrPath) : open(idOrPath);
+}
+
+bool ScenarioDocument::isRecordingFile(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".jsonl")))
+        return true;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(64).startsWith(QByteArrayLiteral("{\"cascade\":\"recording\""));
 }
 
 bool ScenarioDocument::openRecording(const QString &pathOrUrl)

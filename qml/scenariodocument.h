@@ -85,6 +85,9 @@ public:
     [[nodiscard]] QString copyOf() const { return m_copyOf; }
     //! A path or a file: URL as a local path.
     [[nodiscard]] static QString localPath(const QString &pathOrUrl);
+    //! What openLessonOrFile opens as a recording: a .jsonl file, or one that starts with a
+    //! recording's header line (docs/recording-format.md).
+    [[nodiscard]] static bool isRecordingFile(const QString &path);
     //! False (with nothing written) for an untitled document: use saveAs.
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString &pathOrUrl);

@@ -22,7 +22,36 @@ namespace {
 constexpr qint64 AppendAtMost = 2'000;
 
 const std::vector<TraceEvent> NoEvents;
+
+struct LoadedRecording {
+    std::shared_ptr<const OpenedRecording> opened;
+    QString error;
+};
+
+//! The one recording preloaded in this process (preloadRecording), until openRecording takes it.
+struct Preload {
+    QString path;  // absolute
+    QFuture<LoadedRecording> loaded;
+};
+std::optional<Preload> &preloaded()
+{
+    static std::optional<Preload> preload;  // touched on the GUI thread only
+    return preload;
+}
+
+LoadedRecording loadRecording(const QString &path)
+{
+    LoadedRecording loaded;
+    loaded.opened = OpenedRecording::open(path, &loaded.error);
+    return loaded;
+}
 } // namespace
+
+void Session::preloadRecording(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    preloaded() = Preload{absolute, QtConcurrent::run([absolute] { return loadRecording(absolute); })};
+}
 
 Session::Session(QObject *parent)
     : QObject(parent)
@@ -82,8 +111,14 @@ void Session::openScenario(const Scenario &scenario, const QString &sourceName)
 
 bool Session::openRecording(const QString &path)
 {
-    QString error;
-    std::unique_ptr<OpenedRecording> opened = OpenedRecording::open(path, &error);
+    LoadedRecording loaded;
+    std::optional<Preload> preload = std::exchange(preloaded(), std::nullopt);
+    if (preload && preload->path == QFileInfo(path).absoluteFilePath())
+        loaded = preload->loaded.result();  // waits for it, when it is not read yet
+    else
+        loaded = loadRecording(path);
+    const QString &error = loaded.error;
+    std::shared_ptr<const OpenedRecording> opened = std::move(loaded.opened);
     if (!opened) {
         m_error = error;  // the current run stays
         Q_EMIT errorChanged();

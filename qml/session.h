@@ -79,6 +79,9 @@ public:
     //! A recording of checkInBackgroundFrom() events or more is shown as recorded at once and
     //! replayed on another thread (checking() meanwhile); recordingChecked() says when it is done.
     Q_INVOKABLE bool openRecording(const QString &path);
+    //! Starts reading the recording `path` on another thread, for the openRecording(path) that
+    //! comes next in this process: the app's start reads its file while it makes the window.
+    static void preloadRecording(const QString &path);
     //! From how many events a recording is checked in the background (-1: never, for a renderer
     //! that wants the same run every time; 0: always, for tests).
     void setCheckInBackgroundFrom(qint64 events) { m_checkInBackgroundFrom = events; }

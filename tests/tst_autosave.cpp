@@ -236,8 +236,16 @@ private Q_SLOTS:
         QVERIFY(app.autosave.restoreOffered());
         QVERIFY2(app.autosave.restoreSummary().contains(QStringLiteral("kotlin-cancel-join")), qPrintable(app.autosave.restoreSummary()));
         QVERIFY(!app.autosave.saveNow());  // the offer is not overwritten before it is answered
+        QString error;
+        const std::optional<Autosave::Contents> left = Autosave::load(dir.path(), &error);
+        QVERIFY2(left, qPrintable(error));
         QVERIFY(app.autosave.restore());
         QVERIFY(!app.autosave.restoreOffered());
+        // The restored run is saved under a new name: the one left behind stayed named by the old
+        // autosave.json until the new one was written (reusing it removed it first, for a copy).
+        const std::optional<Autosave::Contents> saved = Autosave::load(dir.path(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QVERIFY2(saved->recordingPath != left->recordingPath, qPrintable(saved->recordingPath));
 
         QCOMPARE(app.session.scenarioId(), QStringLiteral("kotlin-cancel-join"));
         QCOMPARE(app.document.displayName(), QStringLiteral("kotlin-cancel-join (copy)"));

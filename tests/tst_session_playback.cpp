@@ -308,6 +308,43 @@ private Q_SLOTS:
         QCOMPARE(shown(viewer), before);
     }
 
+    // The app reads the recording it is started with while it makes the window: what opens is the
+    // same as without, a preload of another file is not opened in its place, and a broken file
+    // preloaded is reported as it would be.
+    void aPreloadedRecordingOpensAsAnyOther()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.recording.jsonl"));
+        const QString broken = dir.filePath(QStringLiteral("broken.recording.jsonl"));
+        Session recorder;
+        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
+        while (!recorder.finished())
+            recorder.stepEvent();
+        QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"cascade\":\"recording\",\"version\":1,");
+        file.close();
+
+        Session::preloadRecording(path);
+        Session viewer;
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QVERIFY(!viewer.readOnly());
+        while (!viewer.finished())
+            viewer.stepEvent();
+        QCOMPARE(shown(viewer), shown(recorder));
+
+        Session::preloadRecording(broken);
+        Session other;
+        QVERIFY2(other.openRecording(path), qPrintable(other.error()));
+        QCOMPARE(other.eventCount(), recorder.eventCount());
+
+        Session::preloadRecording(broken);
+        QVERIFY(!other.openRecording(broken));
+        QVERIFY2(other.error().contains(QStringLiteral("broken.recording.jsonl")), qPrintable(other.error()));
+        QCOMPARE(other.eventCount(), recorder.eventCount());  // the run shown stays
+    }
+
     // A file that is not a recording leaves the current run as it was, with a message naming it.
     void aBrokenRecordingChangesNothing()
     {
