@@ -71,7 +71,22 @@ Pane {
                 function onModelReset() { if (log.follows) log.positionViewAtEnd() }
                 function onRowsInserted() { if (log.follows) Qt.callLater(log.followEnd) }
             }
-            delegate: ItemDelegate {
+            // The entry under the mouse: one tooltip for the whole list, not one per delegate.
+            property Item hoveredEntry: null
+            ToolTip {
+                parent: log.hoveredEntry ?? log
+                visible: log.hoveredEntry !== null
+                delay: 800
+                text: !log.hoveredEntry ? ""
+                      : log.hoveredEntry.warning !== ""
+                        ? qsTr("⚠ %1\n\n%2\n\nClick: select %3 and go back to this moment")
+                              .arg(log.hoveredEntry.warning).arg(log.hoveredEntry.warningExplanation).arg(log.hoveredEntry.task)
+                        : qsTr("%1  %2  %3\nClick: select %1 and go back to this moment")
+                              .arg(log.hoveredEntry.task).arg(log.hoveredEntry.kind).arg(log.hoveredEntry.detail)
+            }
+            // Plain items, not a control with layouts: a seek makes every entry in view anew, and
+            // an ItemDelegate with two layouts cost most of a seek's time in a million-event run.
+            delegate: Rectangle {
                 id: entry
                 required property int seq
                 required property var time
@@ -81,70 +96,80 @@ Pane {
                 required property string description
                 required property string warning
                 required property string warningExplanation
+                readonly property bool highlighted: task === panel.session.selectedPath
                 width: ListView.view.width
                 // A fixed height (the warning on one more line) keeps the list at its end as it grows.
                 height: Math.max(22, Theme.fontSize + 8) + (warning !== "" ? Theme.fontSize + 4 : 0)
-                padding: 2
-                highlighted: task === panel.session.selectedPath
-                background: Rectangle {
-                    color: entry.highlighted ? Qt.alpha(Theme.accent, 0.25)
-                                             : entry.hovered ? Qt.alpha(Theme.accent, 0.1) : "transparent"
-                }
+                color: highlighted ? Qt.alpha(Theme.accent, 0.25) : hover.hovered ? Qt.alpha(Theme.accent, 0.1) : "transparent"
                 // Cancellation is what the app is about: its steps stand out in the pending colour.
                 readonly property color ink: kind.startsWith("cancel") ? Theme.pending
                                              : kind === "print" ? Theme.mutedText : Theme.text
-                contentItem: ColumnLayout {
-                    spacing: 2
-                    RowLayout {
-                        spacing: 8
-                        Layout.fillWidth: true
-                        Label {
-                            text: qsTr("%1 ms").arg(entry.time)
-                            horizontalAlignment: Text.AlignRight
-                            Layout.preferredWidth: timeMetrics.width
-                            font.family: "monospace"
-                            font.pixelSize: Theme.fontSize - 2
-                            color: Theme.mutedText
-                        }
-                        Label {
-                            text: entry.task
-                            Layout.preferredWidth: Math.min(implicitWidth, entry.width * 0.3)
-                            font.bold: true
-                            font.pixelSize: Theme.fontSize - 2
-                            color: Theme.text
-                            elide: Text.ElideMiddle
-                        }
-                        Label {
-                            text: entry.description
-                            Layout.fillWidth: true
-                            font.pixelSize: Theme.fontSize - 2
-                            color: entry.ink
-                            elide: Text.ElideRight
-                        }
-                    }
-                    // A warning becomes true at this event: marked with a sign and its words.
-                    Label {
-                        id: warningLine
-                        objectName: "warningLine"
-                        visible: entry.warning !== ""
-                        Layout.fillWidth: true
-                        Layout.leftMargin: timeMetrics.width + 8
-                        text: qsTr("⚠ %1").arg(entry.warning)
-                        font.bold: true
-                        font.pixelSize: Theme.fontSize - 2
-                        color: TreeStyle.colors(Theme.contrast).warningInk
-                        elide: Text.ElideRight
+                readonly property int lineHeight: Math.max(22, Theme.fontSize + 8) - 4
+                HoverHandler {
+                    id: hover
+                    onHoveredChanged: {
+                        if (hovered)
+                            log.hoveredEntry = entry
+                        else if (log.hoveredEntry === entry)
+                            log.hoveredEntry = null
                     }
                 }
-                onClicked: {
-                    panel.session.selectedPath = task
-                    panel.session.seekToEvent(seq)
+                TapHandler {
+                    onTapped: {
+                        panel.session.selectedPath = entry.task
+                        panel.session.seekToEvent(entry.seq)
+                    }
                 }
-                ToolTip.visible: hovered
-                ToolTip.delay: 800
-                ToolTip.text: warning !== ""
-                              ? qsTr("⚠ %1\n\n%2\n\nClick: select %3 and go back to this moment").arg(warning).arg(warningExplanation).arg(task)
-                              : qsTr("%1  %2  %3\nClick: select %1 and go back to this moment").arg(task).arg(kind).arg(detail)
+                Text {
+                    id: timeText
+                    x: 2
+                    y: 2
+                    width: timeMetrics.width
+                    height: entry.lineHeight
+                    verticalAlignment: Text.AlignVCenter
+                    horizontalAlignment: Text.AlignRight
+                    text: qsTr("%1 ms").arg(entry.time)
+                    font.family: "monospace"
+                    font.pixelSize: Theme.fontSize - 2
+                    color: Theme.mutedText
+                }
+                Text {
+                    id: taskText
+                    x: timeText.x + timeText.width + 8
+                    y: 2
+                    width: Math.min(implicitWidth, entry.width * 0.3)
+                    height: entry.lineHeight
+                    verticalAlignment: Text.AlignVCenter
+                    text: entry.task
+                    font.bold: true
+                    font.pixelSize: Theme.fontSize - 2
+                    color: Theme.text
+                    elide: Text.ElideMiddle
+                }
+                Text {
+                    x: taskText.x + taskText.width + 8
+                    y: 2
+                    width: Math.max(0, entry.width - x - 2)
+                    height: entry.lineHeight
+                    verticalAlignment: Text.AlignVCenter
+                    text: entry.description
+                    font.pixelSize: Theme.fontSize - 2
+                    color: entry.ink
+                    elide: Text.ElideRight
+                }
+                // A warning becomes true at this event: marked with a sign and its words.
+                Text {
+                    objectName: "warningLine"
+                    visible: entry.warning !== ""
+                    x: taskText.x
+                    y: 2 + entry.lineHeight + 2
+                    width: Math.max(0, entry.width - x - 2)
+                    text: visible ? qsTr("⚠ %1").arg(entry.warning) : ""
+                    font.bold: true
+                    font.pixelSize: Theme.fontSize - 2
+                    color: TreeStyle.colors(Theme.contrast).warningInk
+                    elide: Text.ElideRight
+                }
             }
             ScrollBar.vertical: ScrollBar {}
         }

@@ -2,6 +2,7 @@
 
 #include "glyphatlas.h"
 #include "tasklistmodel.h"
+#include "timelinemarkpaint.h"
 #include "treescene.h"
 
 #include <QAbstractItemModel>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace cascade {
 
@@ -59,6 +61,15 @@ struct Style {
     QFont font, boldFont, axisFont, axisBold;
     QFontMetricsF metrics, boldMetrics, axisMetrics;
     double markSize;
+
+    //! The marks of this paint's lanes, drawn once each and then copied (made on first use).
+    TimelineMarkSprites &markSprites(const QPainter &p, double laneHeight) const
+    {
+        if (!sprites)
+            sprites.emplace(markSize, laneHeight, palette.background, p.device() ? p.device()->devicePixelRatioF() : 1.0);
+        return *sprites;
+    }
+    mutable std::optional<TimelineMarkSprites> sprites;
 };
 
 //! The 1-2-5 step in ms that puts axis labels at least `minPixels` apart.
@@ -212,65 +223,6 @@ void paintSpans(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
     }
 }
 
-void drawMark(QPainter &p, TimelineMark mark, QPointF c, double size, double top, double height, quint32 argb,
-              const Style &s)
-{
-    const double h = size / 2;
-    const QColor ink = color(argb);
-    const QColor halo = color(s.palette.background);
-    p.setPen(QPen(halo, 1));
-    p.setBrush(ink);
-    switch (mark) {
-    case TimelineMark::CancelRequested: {  // ▼ from the lane's top edge
-        const double y = top + 1;
-        const QPointF tri[3] = {{c.x() - h, y}, {c.x() + h, y}, {c.x(), y + size * 0.9}};
-        p.drawPolygon(tri, 3);
-        break;
-    }
-    case TimelineMark::Blocked: {  // a wall across the lane, capped
-        p.setPen(Qt::NoPen);
-        p.drawRect(QRectF(c.x() - 1.5, top + 1, 3, height - 2));
-        p.drawRect(QRectF(c.x() - h, top + 1, size, 2));
-        p.drawRect(QRectF(c.x() - h, top + height - 3, size, 2));
-        break;
-    }
-    case TimelineMark::Delivered:
-        p.drawEllipse(c, h * 0.85, h * 0.85);
-        break;
-    case TimelineMark::CheckPassed:
-    case TimelineMark::CheckRaised: {
-        const QPointF diamond[4] = {{c.x(), c.y() - h}, {c.x() + h, c.y()}, {c.x(), c.y() + h}, {c.x() - h, c.y()}};
-        if (mark == TimelineMark::CheckPassed) {
-            p.setPen(QPen(ink, 1.6));
-            p.setBrush(halo);
-        }
-        p.drawPolygon(diamond, 4);
-        break;
-    }
-    case TimelineMark::Timeout: {  // ⧗ two triangles, tip to tip
-        const QPointF upper[3] = {{c.x() - h, c.y() - h}, {c.x() + h, c.y() - h}, {c.x(), c.y()}};
-        const QPointF lower[3] = {{c.x() - h, c.y() + h}, {c.x() + h, c.y() + h}, {c.x(), c.y()}};
-        p.drawPolygon(upper, 3);
-        p.drawPolygon(lower, 3);
-        break;
-    }
-    case TimelineMark::Print: {  // □ low in the lane
-        const double side = size * 0.6;
-        p.setPen(QPen(ink, 1.4));
-        p.setBrush(halo);
-        p.drawRect(QRectF(c.x() - side / 2, top + height - side - 2, side, side));
-        break;
-    }
-    case TimelineMark::End: {  // ] closes the lane
-        p.setPen(Qt::NoPen);
-        p.drawRect(QRectF(c.x() - 1, top + 1, 2.5, height - 2));
-        p.drawRect(QRectF(c.x() - h * 0.8, top + 1, h * 0.8, 2));
-        p.drawRect(QRectF(c.x() - h * 0.8, top + height - 3, h * 0.8, 2));
-        break;
-    }
-    }
-}
-
 quint32 markColor(TimelineMark mark, const TraceEvent &event, const Style &s)
 {
     switch (mark) {
@@ -313,9 +265,9 @@ void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
     const double pad = s.markSize * g.msPerPixel;
     auto [it, end] = marksInWindow(frame, task, g.timeAt(g.plotLeft()) - pad, g.t1() + pad);
     const double top = g.laneTop(lane);
-    const double mid = top + g.laneHeight / 2;
     // A bucket about a mark wide: denser marks would only draw over each other (a comb).
     const double bucketPixels = std::max(MinBucketPixels, s.markSize * 0.8);
+    TimelineMarkSprites &sprites = s.markSprites(p, g.laneHeight);
     while (it != end) {
         // One bucket of a few pixels: each kind of mark in it is drawn once, where it first occurs.
         const double bucket = std::floor(g.xOf(double(events[std::size_t(*it)].t)) / bucketPixels);
@@ -330,8 +282,7 @@ void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
             if (!timelineMarkOf(event, &mark) || (drawn & (1u << int(mark))))
                 continue;
             drawn |= quint16(1u << int(mark));
-            drawMark(p, mark, QPointF(g.xOf(double(event.t)), mid), s.markSize, top, g.laneHeight,
-                     markColor(mark, event, s), s);
+            sprites.draw(p, mark, markColor(mark, event, s), g.xOf(double(event.t)), top);
         }
         it = next == it ? it + 1 : next;
     }

@@ -173,6 +173,28 @@ TestCase {
         verify(findAll(panel, isLabelWith("\"cause\"")).length === 0, "no raw JSON field names")
     }
 
+    // Clicking an entry selects its task and goes back to the moment right after it; hovering one
+    // explains it in a tooltip.
+    function test_eventLog_clickGoesBackToTheEntry() {
+        const s = openSession("kotlin-cancel-join")
+        const panel = createTemporaryObject(logComponent, testCase, { session: s })
+        const parts = logParts(panel)
+        for (let i = 0; i < 12 && !s.finished; ++i)
+            s.stepEvent()
+        tryCompare(parts.list, "count", s.events.rowCount())
+        parts.list.positionViewAtEnd()
+        waitForRendering(panel)
+        const entries = findAll(parts.list, (child) => child.seq !== undefined && child.task !== undefined && child.visible)
+        verify(entries.length > 2, "entries in view")
+        const entry = entries.reduce((a, b) => a.seq < b.seq ? a : b)  // the earliest in view
+        verify(entry.seq < s.shownEvents - 1, "an entry before the last")
+        mouseMove(entry, entry.width / 2, entry.height / 2)
+        tryVerify(() => parts.list.hoveredEntry === entry)
+        mouseClick(entry, entry.width / 2, entry.height / 2)
+        compare(s.selectedPath, entry.task)
+        compare(s.shownEvents, entry.seq + 1)
+    }
+
     function test_eventLog_filtersByKind_data() {
         return [
             { tag: "spawn", kind: "spawn" },
