@@ -31,7 +31,7 @@ Autosave::Autosave(QObject *parent)
     : QObject(parent), m_directory(defaultDirectory())
 {
     m_timer.setInterval(DefaultIntervalMs);
-    m_copyThread.setMaxThreadCount(1);
+    m_writer.setMaxThreadCount(1);  // one save at a time, in order
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_changed)
             saveInBackground();
@@ -43,8 +43,8 @@ Autosave::Autosave(QObject *parent)
 Autosave::~Autosave()
 {
     finish();
-    if (m_copy)
-        m_copy->waitForFinished();  // it writes into the directory: not after this object is gone
+    if (m_pending)
+        m_pending->waitForFinished();  // it writes into the directory: not after this object is gone
 }
 
 QString Autosave::defaultDirectory()
@@ -172,81 +172,108 @@ bool Autosave::saveInBackground()
     return save(true);
 }
 
-void Autosave::finishCopy(bool thenSave)
+//! What one save writes, in this order: the recording (a copy of the file the user opened, or the
+//! run written out, or neither when the last one still holds the run), then autosave.json, then
+//! the removal of the recordings it no longer names. Made on the GUI thread, written on any.
+struct Autosave::SaveJob {
+    QString directory;
+    QString recordingName;  // "" when no run is shown
+    bool newRecording = false;
+    QString copyFrom;       // a new recording copied from this file, or
+    std::optional<Recording> run;  // written from this run
+    QByteArray meta;
+};
+
+Autosave::SaveOutcome Autosave::write(const SaveJob &job)
 {
-    QFutureWatcher<bool> *copy = m_copy.release();
-    copy->disconnect(this);
-    copy->deleteLater();  // this may run in its own finished()
-    if (copy->result()) {
-        m_recordingFile = m_copyName;
-        m_recordedRun = m_copyRun;
-    } else {
-        m_copyFailedRun = m_copyRun;  // gone or unreadable since it was opened: the run is written
-        QFile::remove(filePath(m_copyName));
+    SaveOutcome outcome;
+    const QDir dir(job.directory);
+    if (job.newRecording) {
+        const QString path = dir.filePath(job.recordingName);
+        if (!job.copyFrom.isEmpty()) {
+            // A temporary file renamed into place: never half there.
+            QFile::remove(path);
+            if (!QFile::copy(job.copyFrom, path)) {
+                QFile::remove(path);
+                outcome.copyFailed = true;
+                return outcome;
+            }
+        } else if (job.run && !saveRecordingFile(*job.run, path, &outcome.error)) {
+            outcome.error = tr("cannot autosave: %1").arg(outcome.error);
+            return outcome;
+        }
     }
-    if (thenSave)
-        save(true);
+    QSaveFile file(dir.filePath(MetaFile));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(job.meta) != job.meta.size() || !file.commit()) {
+        outcome.error = tr("cannot autosave to %1: %2").arg(dir.filePath(MetaFile), file.errorString());
+        return outcome;
+    }
+    // Only now that autosave.json names the new recording may the old ones go.
+    removeRecordingsExcept(job.directory, job.recordingName);
+    outcome.saved = true;
+    return outcome;
 }
 
-bool Autosave::save(bool copyInBackground)
+void Autosave::finishPending()
+{
+    QFutureWatcher<SaveOutcome> *pending = m_pending.release();
+    pending->disconnect(this);
+    pending->deleteLater();  // this may run in its own finished()
+    takeOutcome(pending->result(), m_pendingRun, m_pendingName, m_pendingNew);
+}
+
+bool Autosave::takeOutcome(const SaveOutcome &outcome, qint64 run, const QString &recordingName, bool newRecording)
+{
+    if (outcome.copyFailed) {
+        m_copyFailedRun = run;  // gone or unreadable since it was opened: the run is written instead
+        m_changed = true;
+        return false;
+    }
+    if (!outcome.saved) {
+        m_changed = true;
+        setError(outcome.error);
+        return false;
+    }
+    if (newRecording) {
+        m_recordingFile = recordingName;
+        m_recordedRun = run;
+    }
+    setError(QString());
+    Q_EMIT saved();
+    return true;
+}
+
+bool Autosave::save(bool inBackground)
 {
     if (!active() || m_leftover || !m_document)
         return false;  // a pending restore must not be overwritten before the user decides
-    if (m_copy) {
-        if (copyInBackground)
-            return true;  // autosave.json follows the copy under way (finishCopy)
-        m_copy->waitForFinished();
-        finishCopy(false);
+    if (m_pending) {
+        if (inBackground)
+            return true;  // what changed meanwhile is saved by the next tick
+        m_pending->waitForFinished();
+        finishPending();
     }
-    const bool wasChanged = m_changed;
     m_changed = false;
     // The whole run as a recording, written again only when the run changed (another scenario,
     // runtime or action); where it was shown is in autosave.json. Not the events shown: scrubbing
-    // a run of a million events would write a new file each time, a second on the GUI thread.
-    QString recordingFile;
+    // a run of a million events would write a new file each time.
+    SaveJob job;
+    job.directory = m_directory;
+    const qint64 run = m_runGeneration;
     QJsonObject meta;
     if (m_session) {
-        if (m_recordedRun == m_runGeneration && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
-            recordingFile = m_recordingFile;
-        } else {
-            const QString name = QStringLiteral("run-%1.recording.jsonl").arg(m_recordingNumber + 1);
-            QString error;
-            bool written = false;
-            if (const QString opened = m_session->runFile(); !opened.isEmpty() && m_copyFailedRun != m_runGeneration) {
-                // The run is the recording the user opened: its file is copied (a temporary file
-                // renamed, so never half there), not a million events written out again.
-                if (copyInBackground) {
-                    m_recordingNumber += 1;  // the name is taken, whatever becomes of the copy
-                    m_copyName = name;
-                    m_copyRun = m_runGeneration;
-                    m_changed = true;  // autosave.json is written once the copy is there
-                    m_copy = std::make_unique<QFutureWatcher<bool>>();
-                    connect(m_copy.get(), &QFutureWatcher<bool>::finished, this, [this] { finishCopy(true); });
-                    m_copy->setFuture(QtConcurrent::run(&m_copyThread, [from = opened, to = filePath(name)] {
-                        QFile::remove(to);
-                        return QFile::copy(from, to);
-                    }));
-                    return true;
-                }
-                QFile::remove(filePath(name));
-                written = QFile::copy(opened, filePath(name));
-            }
-            if (!written) {
-                if (const std::optional<Recording> recording = m_session->recording(Session::RecordingExtent::WholeRun))
-                    written = saveRecordingFile(*recording, filePath(name), &error);
-            }
-            if (!written && !error.isEmpty()) {
-                m_changed = wasChanged;
-                setError(tr("cannot autosave: %1").arg(error));
-                return false;
-            }
-            if (written) {
-                m_recordingNumber += 1;
-                recordingFile = name;
-                m_recordingFile = name;
-                m_recordedRun = m_runGeneration;
-            }
+        if (m_recordedRun == run && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
+            job.recordingName = m_recordingFile;
+        } else if (const QString opened = m_session->runFile(); !opened.isEmpty() && m_copyFailedRun != run) {
+            // The run is the recording the user opened: its file is copied, not a million events
+            // written out again.
+            job.copyFrom = opened;
+            job.newRecording = true;
+        } else if ((job.run = m_session->recording(Session::RecordingExtent::WholeRun))) {
+            job.newRecording = true;
         }
+        if (job.newRecording)
+            job.recordingName = QStringLiteral("run-%1.recording.jsonl").arg(++m_recordingNumber);  // taken, whatever comes of it
         meta.insert(QStringLiteral("runtime"), m_session->runtime());
         meta.insert(QStringLiteral("shownEvents"), m_session->shownEvents());
         meta.insert(QStringLiteral("now"), m_session->now());
@@ -257,26 +284,32 @@ bool Autosave::save(bool copyInBackground)
     meta.insert(QStringLiteral("filePath"), m_document->filePath());
     meta.insert(QStringLiteral("copyOf"), m_document->copyOf());
     meta.insert(QStringLiteral("modified"), m_document->modified());
-    meta.insert(QStringLiteral("recording"), recordingFile.isEmpty() ? QJsonValue() : QJsonValue(recordingFile));
+    meta.insert(QStringLiteral("recording"), job.recordingName.isEmpty() ? QJsonValue() : QJsonValue(job.recordingName));
     meta.insert(QStringLiteral("scenario"), QString::fromUtf8(m_document->toJson()));
-    QSaveFile file(filePath(MetaFile));
-    const QByteArray bytes = QJsonDocument(meta).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size() || !file.commit()) {
-        m_changed = wasChanged;
-        setError(tr("cannot autosave to %1: %2").arg(filePath(MetaFile), file.errorString()));
-        return false;
+    job.meta = QJsonDocument(meta).toJson(QJsonDocument::Indented);
+    if (!inBackground) {
+        const SaveOutcome outcome = write(job);
+        if (outcome.copyFailed) {
+            takeOutcome(outcome, run, job.recordingName, job.newRecording);
+            return save(false);  // the run written out this time
+        }
+        return takeOutcome(outcome, run, job.recordingName, job.newRecording);
     }
-    // Only now that autosave.json names the new recording may the old ones go.
-    removeRecordingsExcept(recordingFile);
-    setError(QString());
-    Q_EMIT saved();
+    // Files are written off the GUI thread: a copy of tens of megabytes, or only autosave.json,
+    // whose QSaveFile syncs to the disk and stalled a scrub by tens of milliseconds.
+    m_pendingRun = run;
+    m_pendingName = job.recordingName;
+    m_pendingNew = job.newRecording;
+    m_pending = std::make_unique<QFutureWatcher<SaveOutcome>>();
+    connect(m_pending.get(), &QFutureWatcher<SaveOutcome>::finished, this, &Autosave::finishPending);
+    m_pending->setFuture(QtConcurrent::run(&m_writer, [job = std::move(job)] { return write(job); }));
     return true;
 }
 
-void Autosave::removeRecordingsExcept(const QString &keep) const
+void Autosave::removeRecordingsExcept(const QString &directory, const QString &keep)
 {
     static const QRegularExpression pattern(RecordingPattern);
-    const QDir dir(m_directory);
+    const QDir dir(directory);
     for (const QString &name : dir.entryList({QStringLiteral("run-*.recording.jsonl")}, QDir::Files)) {
         if (name != keep && pattern.match(name).hasMatch())
             QFile::remove(dir.filePath(name));
@@ -402,7 +435,7 @@ void Autosave::discard()
     m_leftover.reset();
     Q_EMIT restoreOfferedChanged();
     QFile::remove(filePath(MetaFile));
-    removeRecordingsExcept(QString());
+    removeRecordingsExcept(m_directory, QString());
     markChanged();
 }
 

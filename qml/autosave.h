@@ -87,12 +87,12 @@ public:
     //! Saves now, if active and no restore is pending; true when written (or nothing to write).
     //! Waits for a copy the timer started.
     Q_INVOKABLE bool saveNow();
-    //! What the timer does: saveNow, except that a copy of the recording the user opened (which
-    //! can be tens of megabytes) is made on another thread, and autosave.json follows once it is
-    //! there (saved() says when). True when written or started.
+    //! What the timer does: saveNow, except that the files are written on the autosave's own
+    //! thread (saved() says when they are): a copy of the recording the user opened can be tens
+    //! of megabytes, and even autosave.json syncs to the disk. True when written or started.
     bool saveInBackground();
-    //! Such a copy is under way.
-    [[nodiscard]] bool copying() const { return m_copy != nullptr; }
+    //! Such a save is under way.
+    [[nodiscard]] bool writing() const { return m_pending != nullptr; }
     //! Brings back the leftover autosave: the document, and the run at its recorded point.
     Q_INVOKABLE bool restore();
     //! Forgets the leftover autosave (its files are removed).
@@ -112,11 +112,20 @@ Q_SIGNALS:
 
 private:
     void markChanged() { m_changed = true; }
-    bool save(bool copyInBackground);
-    //! Takes up the copy's result (it has finished); then saves again when `thenSave`.
-    void finishCopy(bool thenSave);
+    struct SaveJob;
+    struct SaveOutcome {
+        bool saved = false;
+        bool copyFailed = false;  // the opened recording could not be copied (gone, changed, unreadable)
+        QString error;
+    };
+    //! Writes what `job` says, in its order; runs on any thread.
+    static SaveOutcome write(const SaveJob &job);
+    bool save(bool inBackground);
+    //! The save written on the autosave's thread has finished: its outcome is taken up.
+    void finishPending();
+    bool takeOutcome(const SaveOutcome &outcome, qint64 run, const QString &recordingName, bool newRecording);
     void setError(const QString &error);
-    void removeRecordingsExcept(const QString &keep) const;
+    static void removeRecordingsExcept(const QString &directory, const QString &keep);
     [[nodiscard]] QString filePath(const QString &name) const;
 
     QPointer<ScenarioDocument> m_document;
@@ -133,12 +142,13 @@ private:
     QString m_recordingFile;      // and its name
     qint64 m_runGeneration = 0;   // counts the session's new runs
     qint64 m_recordedRun = -1;    // the run m_recordingFile holds
-    // Its own thread for copies, one at a time: not the global pool, whose threads a process
+    // Its own thread for saves, one at a time: not the global pool, whose threads a process
     // forked from this one (the autosave tests' children) would not have.
-    QThreadPool m_copyThread;
-    std::unique_ptr<QFutureWatcher<bool>> m_copy;  // the copy under way (saveInBackground)
-    QString m_copyName;           // into this run-N.recording.jsonl
-    qint64 m_copyRun = -1;        // of this run
+    QThreadPool m_writer;
+    std::unique_ptr<QFutureWatcher<SaveOutcome>> m_pending;  // the save under way (saveInBackground)
+    qint64 m_pendingRun = -1;     // of this run
+    QString m_pendingName;        // naming this recording
+    bool m_pendingNew = false;    // which it writes
     qint64 m_copyFailedRun = -1;  // a run whose file could not be copied: written out instead
 };
 

@@ -166,7 +166,7 @@ void Session::showRecording(std::shared_ptr<const OpenedRecording> opened, const
     m_recorded = std::move(opened);
     m_checking = m_checkInBackgroundFrom >= 0 && qint64(recording.events.size()) >= m_checkInBackgroundFrom;
     if (m_checking) {
-        m_recordingStatus = tr("%1: replaying its %2 events with this engine to check them; until then it is shown "
+        m_recordingStatus = tr("%1: replaying its %L2 events with this engine to check them; until then it is shown "
                                "as recorded and takes no actions.").arg(m_recordingName).arg(recording.events.size());
         Q_EMIT scenarioChanged();
         startOver();

@@ -3588,8 +3588,8 @@ Click: select it and go back to this moment</source>
         <translation>이 녹화는 녹화된 그대로 보여 줍니다: 동작을 받지 않습니다</translation>
     </message>
     <message>
-        <source>%1: replaying its %2 events with this engine to check them; until then it is shown as recorded and takes no actions.</source>
-        <translation>%1: 이 엔진으로 이벤트 %2개를 다시 실행해 확인하는 중입니다. 그동안은 녹화된 그대로 보이며 조작할 수 없습니다.</translation>
+        <source>%1: replaying its %L2 events with this engine to check them; until then it is shown as recorded and takes no actions.</source>
+        <translation>%1: 이 엔진으로 이벤트 %L2개를 다시 실행해 확인하는 중입니다. 그동안은 녹화된 그대로 보이며 조작할 수 없습니다.</translation>
     </message>
     <message>
         <source>this recording is still being replayed to check it: actions come once that is done</source>
