@@ -55,6 +55,23 @@ struct App {
     }
 };
 
+//! A recording of kotlin-cancel-join's whole run with main/job cancelled at 700 ms, at `path`.
+bool writeLessonRecording(const QString &path)
+{
+    Session recorder;
+    if (!recorder.open(QStringLiteral("kotlin-cancel-join")))
+        return false;
+    recorder.seekToTime(700);
+    recorder.cancelTask(QStringLiteral("main/job"));
+    const std::optional<Recording> recording = recorder.recording(Session::RecordingExtent::WholeRun);
+    QString error;
+    if (!recording || !saveRecordingFile(*recording, path, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
 //! Runs `work` in a child process; returns its pid.
 pid_t spawnChild(const std::function<void()> &work)
 {
@@ -127,16 +144,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QTemporaryDir files;
         const QString path = files.filePath(QStringLiteral("demo.recording.jsonl"));
-        {
-            Session recorder;
-            QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
-            recorder.seekToTime(700);
-            recorder.cancelTask(QStringLiteral("main/job"));
-            const std::optional<Recording> recording = recorder.recording(Session::RecordingExtent::WholeRun);
-            QVERIFY(recording);
-            QString error;
-            QVERIFY2(saveRecordingFile(*recording, path, &error), qPrintable(error));
-        }
+        QVERIFY(writeLessonRecording(path));
         // Made by another version of the app: a copy keeps that, a run written again would not.
         {
             QFile file(path);
@@ -418,12 +426,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QTemporaryDir files;
         const QString path = files.filePath(QStringLiteral("demo.recording.jsonl"));
-        {
-            Session recorder;
-            QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
-            QString error;
-            QVERIFY2(saveRecordingFile(*recorder.recording(Session::RecordingExtent::WholeRun), path, &error), qPrintable(error));
-        }
+        QVERIFY(writeLessonRecording(path));
         App app(dir.path());
         QVERIFY(app.document.openRecording(path));
         QVERIFY(app.autosave.start());

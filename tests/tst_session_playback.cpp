@@ -40,6 +40,16 @@ QStringList shown(Session &session)
     return out;
 }
 
+//! kotlin-cancel-join with main/job cancelled by the user at 600 ms, shown up to the cancel.
+bool cancelJobAt600(Session &recorder)
+{
+    if (!recorder.open(QStringLiteral("kotlin-cancel-join")))
+        return false;
+    recorder.seekToTime(600);
+    recorder.cancelTask(QStringLiteral("main/job"));
+    return recorder.actions().size() == 1;
+}
+
 //! Each recording test twice: checked before anything is shown, and shown at once and checked on
 //! another thread (as a long recording is).
 void checkModes()
@@ -173,9 +183,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("run.recording.jsonl"));
         Session recorder;
-        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
-        recorder.seekToTime(600);
-        recorder.cancelTask(QStringLiteral("main/job"));
+        QVERIFY(cancelJobAt600(recorder));
         while (!recorder.finished())
             recorder.stepEvent();
         QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));
@@ -260,9 +268,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("part.recording.jsonl"));
         Session recorder;
-        QVERIFY(recorder.open(QStringLiteral("kotlin-cancel-join")));
-        recorder.seekToTime(600);
-        recorder.cancelTask(QStringLiteral("main/job"));
+        QVERIFY(cancelJobAt600(recorder));
         QVERIFY2(recorder.saveRecording(path), qPrintable(recorder.error()));  // the events shown so far
         const qint64 saved = recorder.shownEvents();
         QVERIFY(saved < recorder.eventCount());
