@@ -177,6 +177,7 @@ bool Autosave::saveInBackground()
 //! the removal of the recordings it no longer names. Made on the GUI thread, written on any.
 struct Autosave::SaveJob {
     QString directory;
+    qint64 runGeneration = -1;  // the session's run it saves
     QString recordingName;  // "" when no run is shown
     bool newRecording = false;
     QString copyFrom;       // a new recording copied from this file, or
@@ -187,6 +188,9 @@ struct Autosave::SaveJob {
 Autosave::SaveOutcome Autosave::write(const SaveJob &job)
 {
     SaveOutcome outcome;
+    outcome.runGeneration = job.runGeneration;
+    outcome.recordingName = job.recordingName;
+    outcome.newRecording = job.newRecording;
     const QDir dir(job.directory);
     if (job.newRecording) {
         const QString path = dir.filePath(job.recordingName);
@@ -219,13 +223,13 @@ void Autosave::finishPending()
     QFutureWatcher<SaveOutcome> *pending = m_pending.release();
     pending->disconnect(this);
     pending->deleteLater();  // this may run in its own finished()
-    takeOutcome(pending->result(), m_pendingRun, m_pendingName, m_pendingNew);
+    takeOutcome(pending->result());
 }
 
-bool Autosave::takeOutcome(const SaveOutcome &outcome, qint64 run, const QString &recordingName, bool newRecording)
+bool Autosave::takeOutcome(const SaveOutcome &outcome)
 {
     if (outcome.copyFailed) {
-        m_copyFailedRun = run;  // gone or unreadable since it was opened: the run is written instead
+        m_copyFailedRun = outcome.runGeneration;  // gone or unreadable since it was opened: the run is written instead
         m_changed = true;
         return false;
     }
@@ -234,9 +238,9 @@ bool Autosave::takeOutcome(const SaveOutcome &outcome, qint64 run, const QString
         setError(outcome.error);
         return false;
     }
-    if (newRecording) {
-        m_recordingFile = recordingName;
-        m_recordedRun = run;
+    if (outcome.newRecording) {
+        m_recordingFile = outcome.recordingName;
+        m_recordedRun = outcome.runGeneration;
     }
     setError(QString());
     Q_EMIT saved();
@@ -259,6 +263,7 @@ bool Autosave::save(bool inBackground)
     // a run of a million events would write a new file each time.
     SaveJob job;
     job.directory = m_directory;
+    job.runGeneration = m_runGeneration;
     const qint64 run = m_runGeneration;
     QJsonObject meta;
     if (m_session) {
@@ -290,16 +295,13 @@ bool Autosave::save(bool inBackground)
     if (!inBackground) {
         const SaveOutcome outcome = write(job);
         if (outcome.copyFailed) {
-            takeOutcome(outcome, run, job.recordingName, job.newRecording);
+            takeOutcome(outcome);
             return save(false);  // the run written out this time
         }
-        return takeOutcome(outcome, run, job.recordingName, job.newRecording);
+        return takeOutcome(outcome);
     }
     // Files are written off the GUI thread: a copy of tens of megabytes, or only autosave.json,
     // whose QSaveFile syncs to the disk and stalled a scrub by tens of milliseconds.
-    m_pendingRun = run;
-    m_pendingName = job.recordingName;
-    m_pendingNew = job.newRecording;
     m_pending = std::make_unique<QFutureWatcher<SaveOutcome>>();
     connect(m_pending.get(), &QFutureWatcher<SaveOutcome>::finished, this, &Autosave::finishPending);
     m_pending->setFuture(QtConcurrent::run(&m_writer, [job = std::move(job)] { return write(job); }));

@@ -117,13 +117,16 @@ private:
         bool saved = false;
         bool copyFailed = false;  // the opened recording could not be copied (gone, changed, unreadable)
         QString error;
+        qint64 runGeneration = -1;  // the job's: the run it saved,
+        QString recordingName;    // the recording autosave.json names,
+        bool newRecording = false;  // and whether this save wrote it
     };
     //! Writes what `job` says, in its order; runs on any thread.
     static SaveOutcome write(const SaveJob &job);
     bool save(bool inBackground);
     //! The save written on the autosave's thread has finished: its outcome is taken up.
     void finishPending();
-    bool takeOutcome(const SaveOutcome &outcome, qint64 run, const QString &recordingName, bool newRecording);
+    bool takeOutcome(const SaveOutcome &outcome);
     void setError(const QString &error);
     static void removeRecordingsExcept(const QString &directory, const QString &keep);
     [[nodiscard]] QString filePath(const QString &name) const;
@@ -146,9 +149,6 @@ private:
     // forked from this one (the autosave tests' children) would not have.
     QThreadPool m_writer;
     std::unique_ptr<QFutureWatcher<SaveOutcome>> m_pending;  // the save under way (saveInBackground)
-    qint64 m_pendingRun = -1;     // of this run
-    QString m_pendingName;        // naming this recording
-    bool m_pendingNew = false;    // which it writes
     qint64 m_copyFailedRun = -1;  // a run whose file could not be copied: written out instead
 };
 

@@ -100,7 +100,8 @@ void Session::makeRun()
     std::shared_ptr<const TraceIndex> oldIndex = std::move(m_index);
     std::optional<CheckedRecording> replay = std::exchange(m_replay, std::nullopt);  // taken up here or never
     m_seekStatesAt = -1;
-    m_runFile.clear();  // a run made again is not the opened file's any more
+    if (!replay)
+        m_runFile.clear();  // a run made again is not the opened file's any more; its replay is
     m_trace = nullptr;
     m_paths = {};
     m_unavailable.clear();
@@ -123,7 +124,7 @@ void Session::makeRun()
     makePlan();
     if (m_trace) {
         // A replay taken up above comes with its index and warnings, made with it.
-        const bool replayed = replay && m_engine && replay->index;
+        const bool replayed = replay && m_engine;
         if (replayed)
             m_index = std::move(replay->index);
         else if (!m_index)

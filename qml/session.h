@@ -76,7 +76,7 @@ public:
     //! Opens a recording (docs/recording-format.md) at t = 0: its scenario, runtime and actions,
     //! replayed by the engine and compared with the recorded trace (recordingStatus says how it
     //! went). False with `error` set when the file cannot be read; the current run stays then.
-    //! A recording of checkInBackgroundFrom() events or more is shown as recorded at once and
+    //! A recording of setCheckInBackgroundFrom()'s events or more (100,000) is shown as recorded at once and
     //! replayed on another thread (checking() meanwhile); recordingChecked() says when it is done.
     Q_INVOKABLE bool openRecording(const QString &path);
     //! Starts reading the recording `path` on another thread, for the openRecording(path) that
@@ -85,7 +85,6 @@ public:
     //! From how many events a recording is checked in the background (-1: never, for a renderer
     //! that wants the same run every time; 0: always, for tests).
     void setCheckInBackgroundFrom(qint64 events) { m_checkInBackgroundFrom = events; }
-    [[nodiscard]] qint64 checkInBackgroundFrom() const { return m_checkInBackgroundFrom; }
     //! The same for a recording in memory (a copy of the window's run, for an export); `name`
     //! stands for its file in messages.
     void openRecorded(const Recording &recording, const QString &name);
@@ -119,12 +118,12 @@ public:
     //! Saves the run so far as a recording (docs/recording-format.md): the scenario, the runtime,
     //! the actions with their times and the events shown. False with `error` set when it cannot.
     Q_INVOKABLE bool saveRecording(const QString &path);
-    //! How much of the run a recording holds: the events shown so far (Save Recording), or the
-    //! whole run, which the actions so far decide (autosave: one file a run, however it is scrubbed).
     //! The recording file the run shown was opened from, while the run is still that one (no
     //! action, restart, edit or other runtime since); empty otherwise. Autosave copies it rather
     //! than writing the run out again, a second on the GUI thread for a million events.
     [[nodiscard]] QString runFile() const;
+    //! How much of the run a recording holds: the events shown so far (Save Recording), or the
+    //! whole run, which the actions so far decide (autosave: one file a run, however it is scrubbed).
     enum class RecordingExtent { Shown, WholeRun };
     //! The run as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
     [[nodiscard]] std::optional<Recording> recording(RecordingExtent extent = RecordingExtent::Shown) const;

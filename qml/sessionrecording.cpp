@@ -61,7 +61,7 @@ bool Session::openRecording(const QString &path)
         return false;
     }
     showRecording(std::move(opened), path);
-    const QFileInfo file(path);  // after the run made above, which clears it
+    const QFileInfo file(path);  // the run shown is this file's from now on
     m_runFile = file.absoluteFilePath();
     m_runFileSize = file.size();
     m_runFileModified = file.lastModified();
@@ -94,6 +94,7 @@ void Session::showRecording(std::shared_ptr<const OpenedRecording> opened, const
     m_runtime = recording.runtime;
     m_actions = recording.actions;
     m_recordingName = QFileInfo(path).fileName();
+    m_runFile.clear();  // openRecording names the file once it is shown
     // Runs made again (after an action) go as far as the recording, however long it is.
     m_runMaxEvents = std::max<qint64>(RunMaxEvents, qint64(recording.events.size()));
     ++m_checkGeneration;
@@ -129,9 +130,9 @@ void Session::checkInBackground()
         takeCheck(std::move(*watcher->result()));
         Q_EMIT recordingChecked();
     });
-    std::shared_ptr<const OpenedRecording> recorded = m_recorded;
+    // Qt 6.4's QtConcurrent::run copies its callable: the scenario's copy rides in a shared_ptr.
     auto scenario = std::make_shared<std::unique_ptr<Scenario>>(m_scenario ? std::make_unique<Scenario>(*m_scenario) : nullptr);
-    watcher->setFuture(QtConcurrent::run([recorded, scenario, maxEvents = m_runMaxEvents] {
+    watcher->setFuture(QtConcurrent::run([recorded = m_recorded, scenario, maxEvents = m_runMaxEvents] {
         return std::make_shared<CheckedRecording>(checkRecording(recorded->recording(), std::move(*scenario), maxEvents));
     }));
 }
@@ -159,32 +160,18 @@ void Session::takeCheck(CheckedRecording checked)
         Q_EMIT recordingStatusChanged();
         return;
     }
-    if (!inBackground) {
-        // Nothing is shown yet: the run made next (startOver) is the replay's.
-        m_recorded.reset();
-        m_replay = std::move(checked);
+    // The run made next is the replay's: before anything is shown (startOver follows), or in
+    // place of the recorded trace on screen, which it repeats event for event (and, when the
+    // recording stopped early, goes on after), so what is shown stays where it is. The recording
+    // lives on in the index of the run shown until makeRun has moved the models off it.
+    m_recorded.reset();
+    m_replay = std::move(checked);
+    if (!inBackground)
         return;
-    }
-    // The recorded trace is on screen: the replay's run has the same events (and, when the
-    // recording stopped early, more after them), so the models keep what they show and only
-    // read it from the new run from now on.
-    const std::shared_ptr<const OpenedRecording> recorded = std::move(m_recorded);  // until the models let go
-    m_engineScenario = std::move(checked.scenario);  // m_engine is null while a recording is shown
-    m_engine = std::move(checked.run);
-    m_trace = &m_engine->events();
-    m_paths = m_engine->pathResolver();
-    m_index = std::move(checked.index);
-    m_seekStatesAt = -1;
-    makePlan();
-    m_events.retarget(m_trace, m_paths);
-    m_console.retarget(m_trace, m_paths);
-    m_tasks.setWarnings(checked.warnings, m_shown);
-    m_events.setWarnings(std::move(checked.warnings));
     const qint64 playhead = m_playhead;
+    makeRun();
     showExactly(m_shown);
     m_playhead = playhead;
-    Q_EMIT runChanged();
-    Q_EMIT recordingStatusChanged();
     Q_EMIT progressed();
 }
 

@@ -321,18 +321,7 @@ void TaskListModel::showPlanAt(const std::vector<PlannedTask> &plan, const TaskS
     m_warningsShown = 0;
     showWarningsBefore(shownEvents, false);
     // The planned rows the prefix has spawned, as its spawn events would have made them.
-    m_rowByTask.clear();
-    m_plannedByPath.clear();
-    for (qsizetype at = 0; at < m_rows.size(); ++at) {
-        Row &row = m_rows[at];
-        row.spawned = false;
-        row.taskId = -1;
-        row.parentId = -1;
-        row.link = row.plannedChild ? QStringLiteral("child") : QStringLiteral("unstructured");
-        // A path made twice (a task made again by a loop) keeps its first row planned.
-        if (!m_plannedByPath.contains(row.path))
-            m_plannedByPath.insert(row.path, int(at));
-    }
+    unspawnRows();
     for (qsizetype at = 0; at < m_rows.size(); ++at) {
         Row &row = m_rows[at];
         const TaskState *state = states.state(row.plannedId);
@@ -391,6 +380,22 @@ qsizetype TaskListModel::shownWarnings(const Row &row) const
     return std::lower_bound(list->cbegin(), list->cend(), m_warningsShown) - list->cbegin();
 }
 
+void TaskListModel::unspawnRows()
+{
+    m_rowByTask.clear();
+    m_plannedByPath.clear();
+    for (qsizetype at = 0; at < m_rows.size(); ++at) {
+        Row &row = m_rows[at];
+        row.spawned = false;
+        row.taskId = -1;
+        row.parentId = -1;
+        row.link = row.plannedChild ? QStringLiteral("child") : QStringLiteral("unstructured");
+        // A path made twice (a task made again by a loop) keeps its first row planned.
+        if (!m_plannedByPath.contains(row.path))
+            m_plannedByPath.insert(row.path, int(at));
+    }
+}
+
 void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
 {
     // Children in spawn order, each followed by its subtree: the order a run's inserts give.
@@ -404,8 +409,6 @@ void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
     }
     m_rows.clear();
     m_states.clear();
-    m_rowByTask.clear();
-    m_plannedByPath.clear();
     m_rows.reserve(qsizetype(plan.size()));
     std::vector<std::pair<int, int>> stack;  // (plan index, depth), depth-first without recursion
     for (auto it = roots.rbegin(); it != roots.rend(); ++it)
@@ -418,13 +421,8 @@ void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
         row.path = task.path;
         row.name = task.path.section(QLatin1Char('/'), -1);
         row.depth = depth;
-        row.link = task.child ? QStringLiteral("child") : QStringLiteral("unstructured");
-        row.spawned = false;
         row.plannedId = task.taskId;
         row.plannedChild = task.child;
-        // A path made twice (a task made again by a loop) keeps its first row planned.
-        if (!m_plannedByPath.contains(row.path))
-            m_plannedByPath.insert(row.path, int(m_rows.size()));
         m_rows.append(row);
         const auto children = childrenOf.constFind(task.taskId);
         if (children != childrenOf.cend()) {
@@ -432,6 +430,7 @@ void TaskListModel::fillPlan(const std::vector<PlannedTask> &plan)
                 stack.emplace_back(*c, depth + 1);
         }
     }
+    unspawnRows();
 }
 
 } // namespace cascade

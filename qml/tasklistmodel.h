@@ -111,6 +111,8 @@ private:
     void announceChanges(const TraceEvent &event, quint16 changes);
     [[nodiscard]] QVariantList warningsOf(const Row &row) const;
     void fillPlan(const std::vector<PlannedTask> &plan);
+    //! Every row as its plan has it, spawned by nothing yet (the lookups made again to match).
+    void unspawnRows();
     void announceRowsChangedSince(const std::vector<RowView> &before);
     //! How many of the row's task's warnings show.
     [[nodiscard]] qsizetype shownWarnings(const Row &row) const;

@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <optional>
 
 namespace cascade {
 
@@ -61,15 +60,6 @@ struct Style {
     QFont font, boldFont, axisFont, axisBold;
     QFontMetricsF metrics, boldMetrics, axisMetrics;
     double markSize;
-
-    //! The marks of this paint's lanes, drawn once each and then copied (made on first use).
-    TimelineMarkSprites &markSprites(const QPainter &p, double laneHeight) const
-    {
-        if (!sprites)
-            sprites.emplace(markSize, laneHeight, palette.background, p.device() ? p.device()->devicePixelRatioF() : 1.0);
-        return *sprites;
-    }
-    mutable std::optional<TimelineMarkSprites> sprites;
 };
 
 //! The 1-2-5 step in ms that puts axis labels at least `minPixels` apart.
@@ -256,7 +246,8 @@ marksInWindow(const TimelineFrame &frame, int task, double tA, double tB)
     return {begin, end};
 }
 
-void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s, int lane)
+void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry &g, const Style &s,
+                TimelineMarkSprites &sprites, int lane)
 {
     const int task = frame.lanes->at(lane).taskId;
     if (task < 0 || !frame.marks || g.laneHeight < 4)
@@ -267,7 +258,6 @@ void paintMarks(QPainter &p, const TimelineFrame &frame, const TimelineGeometry 
     const double top = g.laneTop(lane);
     // A bucket about a mark wide: denser marks would only draw over each other (a comb).
     const double bucketPixels = std::max(MinBucketPixels, s.markSize * 0.8);
-    TimelineMarkSprites &sprites = s.markSprites(p, g.laneHeight);
     while (it != end) {
         // One bucket of a few pixels: each kind of mark in it is drawn once, where it first occurs.
         const double bucket = std::floor(g.xOf(double(events[std::size_t(*it)].t)) / bucketPixels);
@@ -446,8 +436,11 @@ void paintTimeline(QPainter &painter, const TimelineFrame &frame, const Timeline
         painter.setClipRect(QRectF(g.plotLeft(), g.axisHeight, g.plotWidth(), g.height - g.axisHeight));
         paintArrows(painter, frame, g, s, first, last);
         painter.setRenderHint(QPainter::Antialiasing, true);
+        // Each kind and colour of mark drawn once for this paint, then copied.
+        TimelineMarkSprites sprites(s.markSize, g.laneHeight, s.palette.background,
+                                    painter.device() ? painter.device()->devicePixelRatioF() : 1.0);
         for (int lane = first; lane <= last; ++lane)
-            paintMarks(painter, frame, g, s, lane);
+            paintMarks(painter, frame, g, s, sprites, lane);
     }
     painter.setClipRect(QRectF(g.plotLeft(), 0, g.plotWidth(), g.height));
     paintPlayheadHandle(painter, frame, g, s);

@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "engine.h"
 #include "lessons.h"
+#include "recordingcheck.h"
 #include "scenarioloader.h"
 
 #include <QFile>
@@ -248,13 +249,10 @@ void TestCauseChain::wholeRunListsExplainEveryPrefix()
     QFETCH(QStringList, actions);
 
     const Scenario scenario = scenarioFrom(source);
-    Engine engine(scenario, Runtime(runtime));
     const std::vector<UserAction> userActions = actionsFrom(actions);
-    for (const UserAction &action : userActions)
-        engine.schedule(action);
-    engine.runToEnd();
-    const std::vector<TraceEvent> &events = engine.events();
-    const TaskPathResolver path = engine.pathResolver();
+    const std::unique_ptr<Engine> engine = runWithActions(scenario, Runtime(runtime), userActions, Engine::Options().maxEvents);
+    const std::vector<TraceEvent> &events = engine->events();
+    const TaskPathResolver path = engine->pathResolver();
     const TaskEventLists lists(events);
     QStringList paths;
     for (int task = 0; task < lists.taskCount(); ++task)
