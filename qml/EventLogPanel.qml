@@ -68,7 +68,15 @@ Pane {
             function followEnd() { positionViewAtEnd() }
             Connections {
                 target: log.model
-                function onModelReset() { if (log.follows) log.positionViewAtEnd() }
+                function onModelReset() {
+                    if (!log.follows)
+                        return
+                    log.positionViewAtEnd()
+                    // And again once ListView has taken the reset in: when the count stays the
+                    // same (a checked recording's run replacing the recorded one), it goes back
+                    // to the top after this handler.
+                    Qt.callLater(log.followEnd)
+                }
                 function onRowsInserted() { if (log.follows) Qt.callLater(log.followEnd) }
             }
             // The entry under the mouse: one tooltip for the whole list, not one per delegate.
