@@ -2,7 +2,6 @@
 
 #include <QPainter>
 
-#include "overviewraster.h"
 #include "treecanvasnodes.h"
 #include "treestyle.h"
 
@@ -126,7 +125,7 @@ void TreeCanvas::structureChanged()
 {
     Q_EMIT countChanged();
     Q_EMIT viewChanged();  // content size
-    polish();
+    requestRefit();
     invalidateAll();
 }
 
@@ -142,7 +141,7 @@ void TreeCanvas::invalidateRow(int row)
         m_dirtyRows.append(row);
     else
         m_dirtyRowsOverflow = true;
-    update();
+    requestFrame();
 }
 
 void TreeCanvas::setNow(qint64 now)
@@ -158,7 +157,7 @@ void TreeCanvas::setNow(qint64 now)
         chunk.wholeDirty = chunk.wholeDirty || chunk.dependsOnNow;
     }
     m_allDirty = m_allDirty || m_software;  // the image is painted whole
-    update();
+    requestFrame();
 }
 
 void TreeCanvas::setSelectedPath(const QString &path)
@@ -202,7 +201,7 @@ void TreeCanvas::setAutoFit(bool autoFit)
     m_autoFit = autoFit;
     Q_EMIT autoFitChanged();
     if (autoFit)
-        polish();
+        requestRefit();
 }
 
 void TreeCanvas::setFitZoomLimit(qreal limit)
@@ -213,7 +212,7 @@ void TreeCanvas::setFitZoomLimit(qreal limit)
     m_fitZoomLimit = limit;
     Q_EMIT fitZoomLimitChanged();
     if (m_autoFit)
-        polish();
+        requestRefit();
 }
 
 void TreeCanvas::fit()
@@ -232,14 +231,18 @@ void TreeCanvas::zoomBy(qreal factor, QPointF point)
 
 void TreeCanvas::updatePolish()
 {
-    // Fit while following, else re-clamp to the new bounds.
-    setView(m_autoFit ? viewport().fitted(m_layout, LegibleZoom, Margin, m_fitZoomLimit) : viewport());
+    if (m_refitPending) {
+        m_refitPending = false;
+        // Fit while following, else re-clamp to the new bounds.
+        setView(m_autoFit ? viewport().fitted(m_layout, LegibleZoom, Margin, m_fitZoomLimit) : viewport());
+    }
+    prepareFrame();
 }
 
 void TreeCanvas::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
-    polish();
+    requestRefit();
     invalidateAll();
 }
 
@@ -374,21 +377,18 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
         root->background->setRect(boundingRect());
     if (const QColor color = QColor::fromRgba(treePalette(m_highContrast).background); root->background->color() != color)
         root->background->setColor(color);
-    const int count = (m_layout.count() + ChunkRows - 1) / ChunkRows;
-    if (m_chunks.size() != count) {
-        m_chunks.resize(count);
-        m_allDirty = true;
-    }
-    const TreeViewport view = viewport();
-    const auto [first, last] = treeVisibleRows(m_layout, view);
+    const int count = matchChunksToRows();
     m_chunksRebuilt = 0;
-    if (m_layout.metrics().rowHeight * m_zoom * dpr < OverviewRowPixels) {
+    if (showsOverview(dpr)) {
         root->resizeChunks(0);  // no chunk nodes for the renderer to walk meanwhile
-        updateOverview(root, win, dpr, first, last);
+        updateOverview(root, win, dpr);
         return;
     }
     root->dropOverview();
     m_overview = QImage();
+    m_overviewRect = QRect();
+    const TreeViewport view = viewport();
+    const auto [first, last] = treeVisibleRows(m_layout, view);
     if (root->chunks->childCount() != count) {
         root->resizeChunks(count);
         m_allDirty = true;
@@ -434,130 +434,23 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
     m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
 }
 
-void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr, int first, int last)
-{
-    const TreeViewport view = viewport();
-    // The tree's bounds grown by a row on each side (rings and badges reach out of their rows),
-    // on whole device pixels, within the item.
-    const double pad = m_layout.metrics().rowHeight;
-    const QRectF content = view.toItem(m_layout.bounds().adjusted(-pad, -pad, pad, pad));
-    const QRect deviceRect = QRectF(content.topLeft() * dpr, content.bottomRight() * dpr).toAlignedRect()
-                             & QRect(0, 0, int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
-    if (deviceRect.isEmpty() || last < first) {
-        root->dropOverview();
-        m_overview = QImage();
-        return;
-    }
-    const bool whole = m_allDirty || deviceRect != m_overviewRect || m_overview.isNull();
-    // Pixel rows to repaint: those of each changed row, or of a whole chunk when more changed.
-    QList<std::pair<int, int>> bands;
-    const auto addRows = [&](int rowFirst, int rowLast) {
-        const double top = view.toItem(m_layout.boxRect(rowFirst)).top() - pad * m_zoom;
-        const double bottom = view.toItem(m_layout.boxRect(rowLast)).bottom() + pad * m_zoom;
-        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
-        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
-        if (y1 > y0)
-            bands.append({y0, y1});
-    };
-    if (whole) {
-        bands.append({0, deviceRect.height()});
-    } else {
-        for (int index = first / ChunkRows; index <= last / ChunkRows && index < m_chunks.size(); ++index) {
-            const Chunk &chunk = m_chunks[index];
-            if (chunk.dirty && (chunk.wholeDirty || m_dirtyRowsOverflow))
-                addRows(index * ChunkRows, std::min(m_layout.count(), (index + 1) * ChunkRows) - 1);
-        }
-        if (!m_dirtyRowsOverflow) {
-            for (const int row : std::as_const(m_dirtyRows)) {
-                if (row >= first && row <= last && row < m_layout.count())
-                    addRows(row, row);
-            }
-        }
-        std::sort(bands.begin(), bands.end());
-        QList<std::pair<int, int>> merged;
-        for (const auto &band : std::as_const(bands)) {
-            if (!merged.isEmpty() && band.first <= merged.last().second)
-                merged.last().second = std::max(merged.last().second, band.second);
-            else
-                merged.append(band);
-        }
-        bands = merged;
-    }
-    if (whole) {
-        m_overview = QImage(deviceRect.size(), QImage::Format_ARGB32_Premultiplied);
-        m_overviewRect = deviceRect;
-    }
-    if (!bands.isEmpty()) {
-        TreeSceneOptions options = sceneOptions();  // no labels at this zoom: no measure needed
-        const quint32 background = treePalette(m_highContrast).background;
-        // Device pixel = item * dpr - the image's top left.
-        const RasterMapping mapping{dpr, QPointF(deviceRect.topLeft())};
-        std::optional<QPainter> painter;  // only for shapes rasterizeRects() cannot draw
-        for (const auto &[y0, y1] : bands) {
-            // Every row whose drawing can reach these pixel rows, edges through them included.
-            const QPointF top = view.toContent(QPointF(0, (deviceRect.top() + y0) / dpr));
-            const QPointF bottom = view.toContent(QPointF(0, (deviceRect.top() + y1) / dpr));
-            const auto [rowFirst, rowLast] = m_layout.rowsBetween(top.y() - pad, bottom.y() + pad);
-            const QRect band(0, y0, deviceRect.width(), y1 - y0);
-            TreeScene scene;
-            if (rowLast >= rowFirst) {
-                options.bandFirst = std::max(rowFirst, 0);
-                options.bandLast = std::min(rowLast, m_layout.count() - 1);
-                buildTreeScene(m_layout, view, options, &scene);
-                // Which chunks show something that follows the clock, for setNow().
-                for (int index = options.bandFirst / ChunkRows; index <= options.bandLast / ChunkRows; ++index)
-                    m_chunks[index].dependsOnNow = scene.dependsOnNow;
-            }
-            if (canRasterizeRects(scene, mapping)) {
-                rasterizeRects(&m_overview, band, background, scene, mapping);
-                continue;
-            }
-            if (!painter) {
-                painter.emplace(&m_overview);
-                painter->setRenderHint(QPainter::Antialiasing);
-            }
-            painter->setClipRect(band);
-            painter->fillRect(band, QColor::fromRgba(background));
-            painter->save();
-            painter->scale(dpr, dpr);
-            painter->translate(-QPointF(deviceRect.topLeft()) / dpr);
-            paintTreeScene(*painter, scene);
-            painter->restore();
-        }
-        painter.reset();
-        root->setOverview(win, m_overview, QRectF(QPointF(deviceRect.topLeft()) / dpr, QSizeF(deviceRect.size()) / dpr));
-        m_chunksRebuilt = int(bands.size());
-    }
-    for (Chunk &chunk : m_chunks) {
-        chunk.dirty = false;
-        chunk.wholeDirty = false;
-    }
-    m_dirtyRows.clear();
-    m_dirtyRowsOverflow = false;
-    m_allDirty = false;
-    m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
-}
-
 void TreeCanvas::updateEffectLayer(CanvasNode *root, QQuickWindow *, qreal dpr)
 {
     if (m_effects.isEmpty()) {
         root->effects->clear();
         m_effectsShown = false;
+        m_preparedEffects.ready = false;
         return;
     }
-    TreeSceneOptions options = sceneOptions();
-    options.measure = [this, dpr](const QString &text, bool bold, double pixelSize) {
-        m_atlas.configure(pixelSize, dpr);
-        return m_atlas.advance(text, bold);
-    };
-    TreeScene scene;
-    buildEffectScene(m_layout, viewport(), m_effects.effects(), clockMs(), m_animationPhase, options, &scene);
-    root->effects->setShapes(scene.rects);
-    if (!root->effects->setLabels(m_atlas, scene, dpr)) {
+    if (!m_preparedEffects.ready || !m_preparedEffects.view.sameAs(viewport()))
+        prepareEffects(dpr);  // no polish came before this frame
+    root->effects->setVertices(m_preparedEffects.vertices);
+    if (!root->effects->setLabels(m_atlas, m_preparedEffects.scene, dpr)) {
         // The atlas started again for the effects' glyphs: the tree's labels must be laid out anew.
         m_allDirty = true;
         update();
     }
+    m_preparedEffects.ready = false;
     m_effectsShown = true;
 }
 

@@ -28,9 +28,11 @@ class CanvasNode;
 //! animation layer shows the trace events appended to `events` one at a time (TreeEffects),
 //! paced by `speed`.
 //! Draws with geometry nodes, in chunks of ChunkRows rows that are rebuilt only when one of their
-//! rows changes, or with a QPainter image under the software scene graph (which draws no geometry
-//! nodes), e.g. with QT_QPA_PLATFORM=offscreen. It handles clicks and hover itself; keys, the
-//! wheel and dragging are bound to its invokables by TaskTreeCanvas.qml.
+//! rows changes (zoomed out below a pixel a row: an overview image, painted with the animation
+//! layer's scene in updatePolish so that the sync phase only uploads them), or with a QPainter
+//! image under the software scene graph (which draws no geometry nodes), e.g. with
+//! QT_QPA_PLATFORM=offscreen. It handles clicks and hover itself; keys, the wheel and dragging are
+//! bound to its invokables by TaskTreeCanvas.qml.
 class TreeCanvas : public QQuickItem
 {
     Q_OBJECT
@@ -81,6 +83,8 @@ public:
     Q_INVOKABLE bool animateEvent(const QVariantMap &event);
     //! How many chunks of the tree the last geometry-node frame rebuilt (for tests and benchmarks).
     [[nodiscard]] int chunksRebuilt() const { return m_chunksRebuilt; }
+    //! Overview tiles the last frame uploaded (CanvasNode::setOverview).
+    [[nodiscard]] int overviewTilesUploaded() const { return m_overviewTilesUploaded; }
     [[nodiscard]] qint64 now() const { return m_now; }
     void setNow(qint64 now);
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
@@ -187,8 +191,34 @@ private:
     void invalidateAll()
     {
         m_allDirty = true;
+        requestFrame();
+    }
+    //! A new frame, prepared in updatePolish on the GUI thread (prepareFrame) before the sync phase,
+    //! which blocks both threads, hands it to the nodes.
+    void requestFrame()
+    {
+        polish();
         update();
     }
+    //! Fit again (or re-clamp the view) in the next polish: the tree or the item changed size.
+    void requestRefit()
+    {
+        m_refitPending = true;
+        polish();
+    }
+    //! GUI thread, before the sync: paints the overview's changed rows and builds the animation
+    //! layer's scene, so that the sync phase only uploads them. The sync phase does the same work
+    //! itself when no polish came (then these find nothing left to do, or are called again).
+    void prepareFrame();
+    void prepareEffects(qreal dpr);
+    //! Brings m_overview up to date with the changed rows (nothing when updatePolish did).
+    void paintOverview(qreal dpr);
+    [[nodiscard]] bool showsOverview(qreal dpr) const
+    {
+        return m_layout.metrics().rowHeight * m_zoom * dpr < OverviewRowPixels;
+    }
+    //! One Chunk per ChunkRows rows (all dirty when their number changed); returns that number.
+    int matchChunksToRows();
     void invalidateRow(int row);
     void resolveEventRoles();
     void onEventsInserted(const QModelIndex &parent, int first, int last);
@@ -201,7 +231,7 @@ private:
     //! Zoomed out until rows are thinner than a device pixel: the rows go into one image, and a
     //! changed chunk repaints only its band of pixel rows (a frame then uploads a few kilobytes
     //! and draws one textured quad, however many tasks change).
-    void updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr, int first, int last);
+    void updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr);
     void updateEffectLayer(CanvasNode *root, QQuickWindow *win, qreal dpr);
     void setView(const TreeViewport &view);
     void panTo(qreal x, qreal y)
@@ -233,7 +263,7 @@ private:
     bool m_software = false;
     bool m_sceneDependsOnNow = false;
     Qt::MouseButton m_pressButton = Qt::NoButton;
-    GlyphAtlas m_atlas;  // used by the render thread while the GUI thread waits (sync phase)
+    GlyphAtlas m_atlas;  // used in updatePolish and in the sync phase: never by both threads at once
 
     // What the next frame must rebuild (read and cleared in the sync phase).
     struct Chunk {
@@ -249,6 +279,19 @@ private:
     bool m_dirtyRowsOverflow = false;
     QImage m_overview;        // device pixels of the zoomed-out tree, at m_overviewRect
     QRect m_overviewRect;     // in device pixels of the item
+    // What paintOverview changed since the last upload to the nodes.
+    bool m_overviewWhole = true;
+    QList<std::pair<int, int>> m_overviewBands;  // [first, end) pixel rows of m_overview
+    int m_overviewBandsPainted = 0;
+    int m_overviewTilesUploaded = 0;
+    bool m_refitPending = true;
+    //! The animation layer's scene, built by prepareEffects for the next sync.
+    struct PreparedEffects {
+        TreeScene scene;
+        QList<TreeVertex> vertices;
+        TreeViewport view;
+        bool ready = false;
+    } m_preparedEffects;
 
     // The animation layer.
     QPointer<QAbstractItemModel> m_events;

@@ -78,7 +78,7 @@ void TreeCanvas::onEventsReset()
         QMetaObject::invokeMethod(this, &TreeCanvas::endOfTurn, Qt::QueuedConnection);
     }
     Q_EMIT activeEffectsChanged();
-    update();
+    requestFrame();
 }
 
 void TreeCanvas::endOfTurn()
@@ -137,7 +137,7 @@ void TreeCanvas::startEffects()
     if (m_animationPhase < 0 && !m_frameTimer.isActive())
         m_frameTimer.start();
     Q_EMIT activeEffectsChanged();
-    update();
+    requestFrame();
 }
 
 void TreeCanvas::onFrameTimer()
@@ -149,7 +149,7 @@ void TreeCanvas::onFrameTimer()
         m_frameTimer.stop();
     if (activeEffects() != before)
         Q_EMIT activeEffectsChanged();
-    update();
+    requestFrame();
 }
 
 void TreeCanvas::setSpeed(qreal speed)
@@ -172,7 +172,7 @@ void TreeCanvas::setAnimationPhase(qreal phase)
     else if (!m_effects.isEmpty())
         m_frameTimer.start();
     Q_EMIT animationPhaseChanged();
-    update();
+    requestFrame();
 }
 
 } // namespace cascade

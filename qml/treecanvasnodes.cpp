@@ -5,6 +5,7 @@
 #include <QSGTextureMaterial>
 #include <QSGVertexColorMaterial>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -61,9 +62,14 @@ void LayerNode::showGlyphs(bool show)
 
 void LayerNode::setShapes(const QList<TreeSceneRect> &rects)
 {
-    static_assert(sizeof(TreeVertex) == sizeof(QSGGeometry::ColoredPoint2D));
     QList<TreeVertex> vertices;
     tessellateTreeRects(rects, &vertices);
+    setVertices(vertices);
+}
+
+void LayerNode::setVertices(const QList<TreeVertex> &vertices)
+{
+    static_assert(sizeof(TreeVertex) == sizeof(QSGGeometry::ColoredPoint2D));
     m_shapes->geometry()->allocate(int(vertices.size()));
     if (!vertices.isEmpty())
         std::memcpy(m_shapes->geometry()->vertexData(), vertices.constData(), vertices.size() * sizeof(TreeVertex));
@@ -185,29 +191,58 @@ void CanvasNode::setImage(QQuickWindow *win, const QImage &picture, const QRectF
     imageTexture = std::move(texture);  // the old one goes only after it is replaced
 }
 
-void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect)
+void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, bool whole,
+                             const QList<std::pair<int, int>> &changed)
 {
+    const int tiles = (picture.height() + OverviewTileRows - 1) / OverviewTileRows;
     if (!overview) {
-        overview = win->createImageNode();
-        overview->setOwnsTexture(false);
-        overview->setFiltering(QSGTexture::Nearest);  // the image is laid on whole device pixels
+        overview = new QSGNode;
         insertChildNodeAfter(overview, chunks);
     }
-    std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(picture));
-    overview->setTexture(texture.get());
-    overview->setRect(rect);
-    overview->setSourceRect(QRectF(QPointF(0, 0), texture->textureSize()));
-    overviewTexture = std::move(texture);  // the old one goes only after it is replaced
+    if (overview->childCount() != tiles) {
+        deleteChildren(overview);
+        overviewTextures.clear();
+        overviewTextures.resize(tiles);
+        for (int tile = 0; tile < tiles; ++tile) {
+            QSGImageNode *node = win->createImageNode();
+            node->setOwnsTexture(false);
+            node->setFiltering(QSGTexture::Nearest);  // the image is laid on whole device pixels
+            overview->appendChildNode(node);
+        }
+        whole = true;
+    }
+    const qreal scale = rect.height() / picture.height();  // item units per device pixel
+    overviewTilesUploaded = 0;
+    auto *node = static_cast<QSGImageNode *>(overview->firstChild());
+    for (int tile = 0; tile < tiles; ++tile, node = static_cast<QSGImageNode *>(node->nextSibling())) {
+        const int top = tile * OverviewTileRows;
+        const int rows = std::min(OverviewTileRows, picture.height() - top);
+        const bool dirty = whole || std::any_of(changed.cbegin(), changed.cend(), [&](const std::pair<int, int> &band) {
+                               return band.first < top + rows && band.second > top;
+                           });
+        if (!dirty)
+            continue;
+        // The atlas takes a copy; an image too wide for it gets a texture of its own.
+        QImage piece = picture.copy(0, top, picture.width(), rows);
+        piece.reinterpretAsFormat(QImage::Format_RGB32);  // opaque (painted over the background): drawn unblended
+        std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(piece, QQuickWindow::TextureCanUseAtlas));
+        node->setTexture(texture.get());
+        node->setRect(QRectF(rect.left(), rect.top() + top * scale, rect.width(), rows * scale));
+        node->setSourceRect(QRectF(0, 0, picture.width(), rows));
+        overviewTextures[tile] = std::move(texture);  // the old one goes only after it is replaced
+        ++overviewTilesUploaded;
+    }
 }
 
 void CanvasNode::dropOverview()
 {
     if (!overview)
         return;
+    deleteChildren(overview);
     removeChildNode(overview);
     delete overview;
     overview = nullptr;
-    overviewTexture.reset();
+    overviewTextures.clear();
 }
 
 void CanvasNode::dropLayers()

@@ -12,6 +12,8 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QPainter;
 class QQuickWindow;
@@ -26,6 +28,8 @@ public:
     ~LayerNode() override;
     //! Replaces the shapes; an empty list leaves an empty geometry (drawn as nothing).
     void setShapes(const QList<TreeSceneRect> &rects);
+    //! The same, from shapes already tessellated (tessellateTreeRects), e.g. on the GUI thread.
+    void setVertices(const QList<TreeVertex> &vertices);
     //! Lays the labels out on the atlas: false when the atlas had to start again meanwhile, so that
     //! glyphs laid out earlier (in other layers too) point at cells that are gone.
     bool setLabels(GlyphAtlas &atlas, const TreeScene &scene, qreal dpr);
@@ -54,9 +58,13 @@ public:
     LayerNode *effects = nullptr;
     QSGImageNode *image = nullptr;
     //! The tree zoomed out so far that rows are thinner than a pixel: painted into an image, over
-    //! the (then empty) chunks.
-    QSGImageNode *overview = nullptr;
-    std::unique_ptr<QSGTexture> overviewTexture;
+    //! the (then empty) chunks, and shown as tiles of OverviewTileRows pixel rows, each a piece of
+    //! the window's texture atlas: a change uploads only its tiles, into a texture that exists
+    //! already (a texture of its own, made anew for each change, cost more than the rest of the frame).
+    static constexpr int OverviewTileRows = 128;  // under any atlas's size limit (256 at least)
+    QSGNode *overview = nullptr;  // QSGImageNode children, one per tile, top to bottom
+    std::vector<std::unique_ptr<QSGTexture>> overviewTextures;
+    int overviewTilesUploaded = 0;  // by the last setOverview
     std::unique_ptr<QSGTexture> atlasTexture;
     quint64 atlasVersion = 0;
     std::unique_ptr<QSGTexture> imageTexture;
@@ -66,7 +74,10 @@ public:
     //! Points every glyph node at the atlas's current image, when it has new glyphs.
     void updateAtlasTexture(QQuickWindow *win, const GlyphAtlas &atlas);
     void setImage(QQuickWindow *win, const QImage &image, const QRectF &rect);
-    void setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect);
+    //! Shows `image` at `rect` (item coordinates), uploading again only the tiles that hold one of
+    //! the `changed` pixel rows ([first, end) pairs); all of them when `whole`.
+    void setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, bool whole,
+                     const QList<std::pair<int, int>> &changed);
     void dropOverview();
     //! Drops the geometry-node layers (the software renderer draws the image only), or the image.
     void dropLayers();

@@ -118,6 +118,10 @@ struct TreeViewport {
         return {content.x() * zoom - x, content.y() * zoom - y, content.width() * zoom, content.height() * zoom};
     }
     [[nodiscard]] QPointF toContent(QPointF item) const { return (item + QPointF(x, y)) / zoom; }
+    [[nodiscard]] bool sameAs(const TreeViewport &other) const
+    {
+        return zoom == other.zoom && x == other.x && y == other.y && width == other.width && height == other.height;
+    }
     //! The same view with the zoom changed, keeping the content under `item` in place.
     [[nodiscard]] TreeViewport zoomedAt(double newZoom, QPointF item) const;
     //! Zoom within limits; panned freely, but never so far that the whole tree leaves the view.

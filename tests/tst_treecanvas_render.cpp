@@ -367,6 +367,47 @@ private Q_SLOTS:
         m_canvas->fit();
     }
 
+    // The overview is shown as tiles of the window's texture atlas (CanvasNode::OverviewTileRows
+    // pixel rows each): a change uploads again only the tile that holds it, and no change nothing.
+    void overviewUploadsOnlyTheTilesThatChanged()
+    {
+        if (m_canvas->softwareRendering())
+            QSKIP("the software fallback paints the whole view into one image");
+        QStandardItemModel model;
+        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
+        for (int i = 1; i < 8 * TreeCanvas::ChunkRows; ++i)
+            tasks.append({QStringLiteral("main/t%1").arg(i)});
+        fillTasks(&model, tasks);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);  // half a pixel a row
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        grab();
+        const int allTiles = m_canvas->overviewTilesUploaded();
+        QVERIFY2(allTiles >= 4, qPrintable(QString::number(allTiles)));  // the window's height, in tiles
+
+        const int changed = 3 * TreeCanvas::ChunkRows + 5;
+        const QRectF box = m_canvas->taskRect(QStringLiteral("main/t%1").arg(changed));
+        QVERIFY(box.center().y() > 0 && box.center().y() < m_canvas->height());
+        model.item(changed)->setData(QStringLiteral("failed"), State);
+        grab();
+        QCOMPARE(m_canvas->chunksRebuilt(), 1);
+        // One tile, or two when the task's pixel rows straddle their border.
+        QVERIFY2(m_canvas->overviewTilesUploaded() >= 1 && m_canvas->overviewTilesUploaded() <= 2,
+                 qPrintable(QString::number(m_canvas->overviewTilesUploaded())));
+        grab();
+        QCOMPARE(m_canvas->overviewTilesUploaded(), 0);
+
+        // Tiles that were not uploaded again still show the same pixels a whole repaint gives.
+        const QImage incremental = grab();
+        m_canvas->setHighContrast(true);
+        grab();
+        m_canvas->setHighContrast(false);
+        QCOMPARE(m_canvas->overviewTilesUploaded(), allTiles);
+        QCOMPARE(grab(), incremental);
+        m_canvas->setModel(m_session->tasks());
+        m_canvas->fit();
+    }
+
     // Zoomed out until rows are thinner than a pixel, the rows are painted into one image, and a
     // change repaints only the pixel rows of the task that changed.
     void overviewRepaintsOnlyTheRowsThatChanged()

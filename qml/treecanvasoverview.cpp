@@ -1,0 +1,196 @@
+// The canvas's work before the sync phase (prepareFrame, in updatePolish on the GUI thread) and
+// its overview: the tree zoomed out until rows are thinner than a device pixel, painted into an
+// image and shown as tiles of the window's texture atlas.
+
+#include "treecanvas.h"
+
+#include "overviewraster.h"
+#include "treecanvasnodes.h"
+#include "treestyle.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace cascade {
+
+int TreeCanvas::matchChunksToRows()
+{
+    const int count = (m_layout.count() + ChunkRows - 1) / ChunkRows;
+    if (m_chunks.size() != count) {
+        m_chunks.resize(count);
+        m_allDirty = true;
+    }
+    return count;
+}
+
+void TreeCanvas::prepareFrame()
+{
+    const QQuickWindow *win = window();
+    if (!win || m_software || width() <= 0 || height() <= 0)
+        return;  // the software scene graph paints its one image in the sync phase
+    const qreal dpr = win->effectiveDevicePixelRatio();
+    if (showsOverview(dpr)) {
+        matchChunksToRows();
+        paintOverview(dpr);
+    }
+    prepareEffects(dpr);
+}
+
+void TreeCanvas::prepareEffects(qreal dpr)
+{
+    m_preparedEffects.ready = false;
+    if (m_effects.isEmpty())
+        return;
+    TreeSceneOptions options = sceneOptions();
+    options.measure = [this, dpr](const QString &text, bool bold, double pixelSize) {
+        m_atlas.configure(pixelSize, dpr);
+        return m_atlas.advance(text, bold);
+    };
+    m_preparedEffects.scene = TreeScene();
+    m_preparedEffects.view = viewport();
+    buildEffectScene(m_layout, m_preparedEffects.view, m_effects.effects(), clockMs(), m_animationPhase, options,
+                     &m_preparedEffects.scene);
+    m_preparedEffects.vertices.clear();
+    tessellateTreeRects(m_preparedEffects.scene.rects, &m_preparedEffects.vertices);
+    m_preparedEffects.ready = true;
+}
+
+void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
+{
+    paintOverview(dpr);
+    if (m_overview.isNull()) {
+        root->dropOverview();
+    } else {
+        if (!root->overview)
+            m_overviewWhole = true;  // new nodes (the scene graph started again): every tile
+        if (m_overviewWhole || !m_overviewBands.isEmpty()) {
+            const QRectF rect(QPointF(m_overviewRect.topLeft()) / dpr, QSizeF(m_overviewRect.size()) / dpr);
+            root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
+        }
+    }
+    m_overviewTilesUploaded = root->overview ? root->overviewTilesUploaded : 0;
+    m_chunksRebuilt = m_overviewBandsPainted;
+    m_overviewBandsPainted = 0;
+    m_overviewWhole = false;
+    m_overviewBands.clear();
+    root->overviewTilesUploaded = 0;
+}
+
+void TreeCanvas::paintOverview(qreal dpr)
+{
+    const TreeViewport view = viewport();
+    const auto [first, last] = treeVisibleRows(m_layout, view);
+    // The tree's bounds grown by a row on each side (rings and badges reach out of their rows),
+    // on whole device pixels, within the item.
+    const double pad = m_layout.metrics().rowHeight;
+    const QRectF content = view.toItem(m_layout.bounds().adjusted(-pad, -pad, pad, pad));
+    const QRect deviceRect = QRectF(content.topLeft() * dpr, content.bottomRight() * dpr).toAlignedRect()
+                             & QRect(0, 0, int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
+    const auto clearDirt = [this] {
+        for (Chunk &chunk : m_chunks) {
+            chunk.dirty = false;
+            chunk.wholeDirty = false;
+        }
+        m_dirtyRows.clear();
+        m_dirtyRowsOverflow = false;
+        m_allDirty = false;
+    };
+    if (deviceRect.isEmpty() || last < first) {
+        m_overview = QImage();
+        m_overviewRect = QRect();
+        clearDirt();
+        m_sceneDependsOnNow = false;
+        return;
+    }
+    const bool whole = m_allDirty || deviceRect != m_overviewRect || m_overview.isNull();
+    // Pixel rows to repaint: those of each changed row, or of a whole chunk when more changed.
+    QList<std::pair<int, int>> bands;
+    const auto addRows = [&](int rowFirst, int rowLast) {
+        const double top = view.toItem(m_layout.boxRect(rowFirst)).top() - pad * m_zoom;
+        const double bottom = view.toItem(m_layout.boxRect(rowLast)).bottom() + pad * m_zoom;
+        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
+        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
+        if (y1 > y0)
+            bands.append({y0, y1});
+    };
+    if (whole) {
+        bands.append({0, deviceRect.height()});
+    } else {
+        for (int index = first / ChunkRows; index <= last / ChunkRows && index < m_chunks.size(); ++index) {
+            const Chunk &chunk = m_chunks[index];
+            if (chunk.dirty && (chunk.wholeDirty || m_dirtyRowsOverflow))
+                addRows(index * ChunkRows, std::min(m_layout.count(), (index + 1) * ChunkRows) - 1);
+        }
+        if (!m_dirtyRowsOverflow) {
+            for (const int row : std::as_const(m_dirtyRows)) {
+                if (row >= first && row <= last && row < m_layout.count())
+                    addRows(row, row);
+            }
+        }
+        std::sort(bands.begin(), bands.end());
+        QList<std::pair<int, int>> merged;
+        for (const auto &band : std::as_const(bands)) {
+            if (!merged.isEmpty() && band.first <= merged.last().second)
+                merged.last().second = std::max(merged.last().second, band.second);
+            else
+                merged.append(band);
+        }
+        bands = merged;
+    }
+    if (whole) {
+        m_overview = QImage(deviceRect.size(), QImage::Format_ARGB32_Premultiplied);
+        m_overviewRect = deviceRect;
+        m_overviewWhole = true;
+        m_overviewBands.clear();
+    }
+    if (!bands.isEmpty()) {
+        TreeSceneOptions options = sceneOptions();  // no labels at this zoom: no measure needed
+        const quint32 background = treePalette(m_highContrast).background;
+        // Device pixel = item * dpr - the image's top left.
+        const RasterMapping mapping{dpr, QPointF(deviceRect.topLeft())};
+        std::optional<QPainter> painter;  // only for shapes rasterizeRects() cannot draw
+        for (const auto &[y0, y1] : bands) {
+            // Every row whose drawing can reach these pixel rows, edges through them included.
+            const QPointF top = view.toContent(QPointF(0, (deviceRect.top() + y0) / dpr));
+            const QPointF bottom = view.toContent(QPointF(0, (deviceRect.top() + y1) / dpr));
+            const auto [rowFirst, rowLast] = m_layout.rowsBetween(top.y() - pad, bottom.y() + pad);
+            const QRect band(0, y0, deviceRect.width(), y1 - y0);
+            TreeScene scene;
+            if (rowLast >= rowFirst) {
+                options.bandFirst = std::max(rowFirst, 0);
+                options.bandLast = std::min(rowLast, m_layout.count() - 1);
+                buildTreeScene(m_layout, view, options, &scene);
+                // Which chunks show something that follows the clock, for setNow().
+                for (int index = options.bandFirst / ChunkRows; index <= options.bandLast / ChunkRows; ++index)
+                    m_chunks[index].dependsOnNow = scene.dependsOnNow;
+            }
+            if (canRasterizeRects(scene, mapping)) {
+                rasterizeRects(&m_overview, band, background, scene, mapping);
+                continue;
+            }
+            if (!painter) {
+                painter.emplace(&m_overview);
+                painter->setRenderHint(QPainter::Antialiasing);
+            }
+            painter->setClipRect(band);
+            painter->fillRect(band, QColor::fromRgba(background));
+            painter->save();
+            painter->scale(dpr, dpr);
+            painter->translate(-QPointF(deviceRect.topLeft()) / dpr);
+            paintTreeScene(*painter, scene);
+            painter->restore();
+        }
+        painter.reset();
+        if (!whole)
+            m_overviewBands.append(bands);
+        m_overviewBandsPainted += int(bands.size());
+    }
+    clearDirt();
+    m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
+}
+
+} // namespace cascade
