@@ -9,6 +9,7 @@ Pane {
     id: panel
     required property Session session
     padding: 4
+    clip: true  // nothing of it ever draws over the pane beside it
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
 
     ColumnLayout {
@@ -26,11 +27,17 @@ Pane {
                 id: onlySelected
                 text: qsTr("selected task only")
                 enabled: panel.session.selectedPath !== ""
+                // In a narrow pane (1280x720) its words give way (elided), not the pane's edge.
+                Layout.fillWidth: true
+                Layout.minimumWidth: indicator.width + leftPadding + rightPadding
+                Layout.maximumWidth: implicitWidth
+                ToolTip.visible: hovered && implicitWidth > width
+                ToolTip.text: text
             }
             ComboBox {
                 id: kindBox
                 Layout.preferredWidth: 160
-                Layout.minimumWidth: 110
+                Layout.minimumWidth: 100
                 // The first two entries are not kinds: every event, and the warnings only.
                 model: [qsTr("all kinds"), qsTr("⚠ warnings"), "spawn", "start", "suspend", "resume", "work", "checkpoint",
                         "cancel-request", "cancel-blocked", "cancel-deliver", "catch", "cleanup-enter",

@@ -54,7 +54,11 @@ ToolBar {
         Slider {
             from: -1; to: 1; value: Math.log(bar.session.speed) / Math.LN10
             onMoved: bar.session.speed = Math.pow(10, value)
+            // Gives way first when the window is narrow (1280x720 and smaller).
+            Layout.fillWidth: true
             Layout.preferredWidth: 120
+            Layout.maximumWidth: 120
+            Layout.minimumWidth: 60
             ToolTip.visible: hovered; ToolTip.text: qsTr("0.1× to 10× (keys + and -)")
         }
         Item { Layout.fillWidth: true }
