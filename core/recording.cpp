@@ -96,7 +96,7 @@ TraceEvent canonicalEvent(const TraceEvent &event)
 }
 
 Recording makeRecording(const Scenario &scenario, Runtime runtime, const std::vector<UserAction> &actions,
-                        const std::vector<TraceEvent> &events, int taskCount, const TaskPathResolver &path,
+                        std::span<const TraceEvent> events, int taskCount, const TaskPathResolver &path,
                         bool finished)
 {
     Recording recording;

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 class QIODevice;
@@ -47,7 +48,7 @@ struct Recording {
 //! A recording of a run: the events (made canonical), every task's path through `path`, and
 //! `finished` when the run had ended. The scenario is stored as scenarioToJson writes it.
 [[nodiscard]] Recording makeRecording(const Scenario &scenario, Runtime runtime, const std::vector<UserAction> &actions,
-                                      const std::vector<TraceEvent> &events, int taskCount,
+                                      std::span<const TraceEvent> events, int taskCount,
                                       const TaskPathResolver &path, bool finished);
 
 //! Writes the recording in the documented format; false when the device refused some of it.

@@ -414,7 +414,8 @@ std::optional<Recording> Session::recording(RecordingExtent extent) const
         return std::nullopt;
     // As it happened: the events shown so far; finished only once the whole run has been shown.
     const qint64 count = extent == RecordingExtent::WholeRun ? eventCount() : m_shown;
-    const std::vector<TraceEvent> shown(m_engine->events().begin(), m_engine->events().begin() + count);
+    // Made canonical straight from the run: a copy of a million events first took 0.3 s.
+    const std::span<const TraceEvent> shown(m_engine->events().data(), std::size_t(count));
     return makeRecording(*m_scenario, m_runtime, m_actions, shown, m_engine->taskCount(), m_paths,
                          count == eventCount() && m_engine->finished());
 }
