@@ -181,11 +181,11 @@ struct Autosave::SaveJob {
     QString recordingName;  // "" when no run is shown
     bool newRecording = false;
     QString copyFrom;       // a new recording copied from this file, or
-    std::optional<Recording> run;  // written from this run
+    Session::RecordingMaker run;  // written from this run, made canonical on the writer's thread
     QByteArray meta;
 };
 
-Autosave::SaveOutcome Autosave::write(const SaveJob &job)
+Autosave::SaveOutcome Autosave::write(SaveJob job)
 {
     SaveOutcome outcome;
     outcome.runGeneration = job.runGeneration;
@@ -202,9 +202,14 @@ Autosave::SaveOutcome Autosave::write(const SaveJob &job)
                 outcome.copyFailed = true;
                 return outcome;
             }
-        } else if (job.run && !saveRecordingFile(*job.run, path, &outcome.error)) {
-            outcome.error = tr("cannot autosave: %1").arg(outcome.error);
-            return outcome;
+        } else if (job.run) {
+            const bool written = saveRecordingFile(job.run(), path, &outcome.error);
+            // The run it read goes back with the outcome: its engine is deleted on the GUI thread.
+            outcome.heldRun = std::move(job.run);
+            if (!written) {
+                outcome.error = tr("cannot autosave: %1").arg(outcome.error);
+                return outcome;
+            }
         }
     }
     QSaveFile file(dir.filePath(MetaFile));
@@ -223,7 +228,9 @@ void Autosave::finishPending()
     QFutureWatcher<SaveOutcome> *pending = m_pending.release();
     pending->disconnect(this);
     pending->deleteLater();  // this may run in its own finished()
-    takeOutcome(pending->result());
+    // Taken out of the future's store, which the writer's thread may be the last to let go of:
+    // the run the outcome holds is released here, on the GUI thread.
+    takeOutcome(pending->future().takeResult());
 }
 
 bool Autosave::takeOutcome(const SaveOutcome &outcome)
@@ -274,7 +281,7 @@ bool Autosave::save(bool inBackground)
             // written out again.
             job.copyFrom = opened;
             job.newRecording = true;
-        } else if ((job.run = m_session->recording(Session::RecordingExtent::WholeRun))) {
+        } else if ((job.run = m_session->recordingMaker(Session::RecordingExtent::WholeRun))) {
             job.newRecording = true;
         }
         if (job.newRecording)
@@ -293,7 +300,7 @@ bool Autosave::save(bool inBackground)
     meta.insert(QStringLiteral("scenario"), QString::fromUtf8(m_document->toJson()));
     job.meta = QJsonDocument(meta).toJson(QJsonDocument::Indented);
     if (!inBackground) {
-        const SaveOutcome outcome = write(job);
+        const SaveOutcome outcome = write(std::move(job));
         if (outcome.copyFailed) {
             takeOutcome(outcome);
             return save(false);  // the run written out this time
@@ -304,7 +311,11 @@ bool Autosave::save(bool inBackground)
     // whose QSaveFile syncs to the disk and stalled a scrub by tens of milliseconds.
     m_pending = std::make_unique<QFutureWatcher<SaveOutcome>>();
     connect(m_pending.get(), &QFutureWatcher<SaveOutcome>::finished, this, &Autosave::finishPending);
-    m_pending->setFuture(QtConcurrent::run(&m_writer, [job = std::move(job)] { return write(job); }));
+    // Qt 6.4's QtConcurrent::run copies its callable: the job is shared, and write() takes it, so
+    // that no copy left on the writer's thread holds the run.
+    m_pending->setFuture(QtConcurrent::run(&m_writer, [job = std::make_shared<SaveJob>(std::move(job))] {
+        return write(std::move(*job));
+    }));
     return true;
 }
 

@@ -120,9 +120,10 @@ private:
         qint64 runGeneration = -1;  // the job's: the run it saved,
         QString recordingName;    // the recording autosave.json names,
         bool newRecording = false;  // and whether this save wrote it
+        Session::RecordingMaker heldRun;  // the run the job wrote, released on the GUI thread
     };
     //! Writes what `job` says, in its order; runs on any thread.
-    static SaveOutcome write(const SaveJob &job);
+    static SaveOutcome write(SaveJob job);
     bool save(bool inBackground);
     //! The save written on the autosave's thread has finished: its outcome is taken up.
     void finishPending();

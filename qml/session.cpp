@@ -96,7 +96,7 @@ const std::vector<TraceEvent> &Session::trace() const
 void Session::makeRun()
 {
     // The old run lives until the models look at the new one (below, or in the caller).
-    std::unique_ptr<Engine> oldEngine = std::move(m_engine);
+    std::shared_ptr<const EngineRun> oldRun = std::move(m_run);
     std::shared_ptr<const TraceIndex> oldIndex = std::move(m_index);
     std::optional<CheckedRecording> replay = std::exchange(m_replay, std::nullopt);  // taken up here or never
     m_seekStatesAt = -1;
@@ -115,16 +115,24 @@ void Session::makeRun()
         if (!reasons.isEmpty()) {
             m_unavailable = reasons.join(QLatin1Char('\n'));
         } else {
-            m_engine = replay ? std::move(replay->run) : runWithActions(*m_scenario, m_runtime, m_actions, m_runMaxEvents);
-            m_trace = &m_engine->events();
-            m_paths = m_engine->pathResolver();
+            auto run = std::make_shared<EngineRun>();
+            if (replay) {
+                run->scenario = std::move(replay->scenario);
+                run->engine = std::move(replay->run);
+            } else {
+                run->scenario = std::make_unique<Scenario>(*m_scenario);
+                run->engine = runWithActions(*run->scenario, m_runtime, m_actions, m_runMaxEvents);
+            }
+            m_run = std::move(run);
+            m_trace = &m_run->engine->events();
+            m_paths = m_run->engine->pathResolver();
         }
     }
     std::vector<TraceWarning> warnings;
     makePlan();
     if (m_trace) {
         // A replay taken up above comes with its index and warnings, made with it.
-        const bool replayed = replay && m_engine;
+        const bool replayed = replay && m_run;
         if (replayed)
             m_index = std::move(replay->index);
         else if (!m_index)
@@ -140,11 +148,7 @@ void Session::makeRun()
     }
     m_tasks.setWarnings(warnings, m_shown);
     m_events.setWarnings(std::move(warnings));
-    // The replay's engine reads its own copy of the scenario, kept as long as it runs; the old
-    // engine may read the copy before it, so it goes first.
-    oldEngine.reset();
-    if (replay && m_engine)
-        m_engineScenario = std::move(replay->scenario);
+    oldRun.reset();  // unless a recording maker still holds it
     Q_EMIT runChanged();
     Q_EMIT recordingStatusChanged();
 }
@@ -338,7 +342,7 @@ void Session::act(UserAction::Kind kind, const QString &path, qint64 durationMs)
         Q_EMIT errorChanged();
         return;
     }
-    if (!m_engine || !m_scenario)
+    if (!m_run || !m_scenario)
         return;
     // The action lands after everything up to now: what the clock reached, and the rest of this
     // instant, so that its own first event is the next one.
@@ -408,16 +412,26 @@ QString Session::actionUnavailable(const QString &action) const
 
 std::optional<Recording> Session::recording(RecordingExtent extent) const
 {
+    const RecordingMaker make = recordingMaker(extent);
+    return make ? std::optional<Recording>(make()) : std::nullopt;
+}
+
+Session::RecordingMaker Session::recordingMaker(RecordingExtent extent) const
+{
     if (m_recorded)
-        return m_recorded->recording();
-    if (!m_scenario || !m_engine)
-        return std::nullopt;
+        return [recorded = m_recorded] { return recorded->recording(); };
+    if (!m_scenario || !m_run)
+        return {};
     // As it happened: the events shown so far; finished only once the whole run has been shown.
     const qint64 count = extent == RecordingExtent::WholeRun ? eventCount() : m_shown;
-    // Made canonical straight from the run: a copy of a million events first took 0.3 s.
-    const std::span<const TraceEvent> shown(m_engine->events().data(), std::size_t(count));
-    return makeRecording(*m_scenario, m_runtime, m_actions, shown, m_engine->taskCount(), m_paths,
-                         count == eventCount() && m_engine->finished());
+    const bool finished = count == eventCount() && m_run->engine->finished();
+    // Made canonical straight from the run's events (a copy of a million first took 0.3 s). The
+    // run is not changed after it is made, so reading it from another thread meanwhile is safe.
+    return [run = m_run, scenario = *m_scenario, runtime = m_runtime, actions = m_actions, count, finished] {
+        const std::span<const TraceEvent> events(run->engine->events().data(), std::size_t(count));
+        return makeRecording(scenario, runtime, actions, events, run->engine->taskCount(),
+                             run->engine->pathResolver(), finished);
+    };
 }
 
 bool Session::saveRecording(const QString &path)

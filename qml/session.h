@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -127,6 +128,11 @@ public:
     enum class RecordingExtent { Shown, WholeRun };
     //! The run as a recording (empty when nothing runs: no scenario, or an unsupported runtime).
     [[nodiscard]] std::optional<Recording> recording(RecordingExtent extent = RecordingExtent::Shown) const;
+    //! Makes that recording later, on any thread (empty when nothing runs): it holds the run it
+    //! reads, whatever run replaces it meanwhile. Release it on the GUI thread: the last holder of
+    //! a run deletes its engine. Autosave makes a million events canonical on its own thread with it.
+    using RecordingMaker = std::function<Recording()>;
+    [[nodiscard]] RecordingMaker recordingMaker(RecordingExtent extent) const;
     //! Puts the console's lines shown on the clipboard.
     Q_INVOKABLE void copyConsole() const;
 
@@ -165,7 +171,7 @@ public:
     [[nodiscard]] const TraceIndex *index() const { return m_index.get(); }
     //! The engine that made the run (null for a recording shown as recorded): where each task
     //! stands (Engine::stepPointer), which steps a runtime lacks.
-    [[nodiscard]] const Engine *engine() const { return m_engine.get(); }
+    [[nodiscard]] const Engine *engine() const { return m_run ? m_run->engine.get() : nullptr; }
     [[nodiscard]] const std::optional<Scenario> &scenario() const { return m_scenario; }
     [[nodiscard]] Runtime runtimeValue() const { return m_runtime; }
     [[nodiscard]] const std::vector<UserAction> &actions() const { return m_actions; }
@@ -220,9 +226,13 @@ private:
     std::optional<Scenario> m_scenario;
     Runtime m_runtime = Runtime::Asyncio;
     std::vector<UserAction> m_actions;  // everything the user did, in every run made again
-    // What an engine taken from a background check reads; declared before m_engine, which goes first.
-    std::unique_ptr<Scenario> m_engineScenario;
-    std::unique_ptr<Engine> m_engine;   // the run, made to its end
+    //! A run, made to its end (nothing changes it after), with the scenario its engine reads: a
+    //! copy of m_scenario (which edits change) or a background check's. Shared with recording makers.
+    struct EngineRun {
+        std::unique_ptr<Scenario> scenario;  // declared first: the engine that reads it goes first
+        std::unique_ptr<Engine> engine;
+    };
+    std::shared_ptr<const EngineRun> m_run;
     std::shared_ptr<const OpenedRecording> m_recorded;  // or a recording shown as recorded
     std::optional<CheckedRecording> m_replay;  // an opened recording's check, for the next makeRun to show
     const std::vector<TraceEvent> *m_trace = nullptr;

@@ -458,6 +458,33 @@ private Q_SLOTS:
         QCOMPARE(bytes(contents->recordingPath), bytes(path));
         QVERIFY(!QFileInfo::exists(before));  // the old copy went once autosave.json named the new one
     }
+
+    // The timer's save makes a changed run's recording on the writer's thread, from the run itself:
+    // the run must outlive the session's moving on to another one meanwhile (run under ASan).
+    void theTimerWritesARunThatIsReplacedMeanwhile()
+    {
+        QTemporaryDir dir;
+        App app(dir.path());
+        QVERIFY(app.document.openLesson(QStringLiteral("kotlin-cancel-join")));
+        app.session.seekToTime(700);
+        app.session.cancelTask(QStringLiteral("main/job"));  // not a lesson's own run any more
+        const std::optional<Recording> expected = app.session.recording(Session::RecordingExtent::WholeRun);
+        QVERIFY(expected);
+        QVERIFY(app.autosave.start());
+        QSignalSpy saved(&app.autosave, &Autosave::saved);
+        QVERIFY(app.autosave.saveInBackground());
+        QVERIFY(app.autosave.writing());
+        app.session.setRuntime(QStringLiteral("asyncio"));  // another run: the session lets go of the first
+        QVERIFY(saved.wait(10'000));
+        QString error;
+        const std::optional<Autosave::Contents> contents = Autosave::load(dir.path(), &error);
+        QVERIFY2(contents, qPrintable(error));
+        const std::optional<Recording> written = RecordingLoader::loadFile(contents->recordingPath, &error);
+        QVERIFY2(written, qPrintable(error));
+        QCOMPARE(written->runtime, Runtime::Kotlin);
+        QCOMPARE(written->actions.size(), std::size_t(1));
+        QCOMPARE(written->traceJsonLines(), expected->traceJsonLines());
+    }
 };
 
 QTEST_MAIN(TestAutosave)
