@@ -97,6 +97,16 @@ inline void fillTasks(QStandardItemModel *model, const QList<FakeTask> &tasks, b
     }
 }
 
+//! main and `children` suspended tasks under it, main/t1 to main/tN: rows for the chunk and
+//! overview tests.
+inline void fillFlatTree(QStandardItemModel *model, int children)
+{
+    QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
+    for (int i = 1; i <= children; ++i)
+        tasks.append({QStringLiteral("main/t%1").arg(i)});
+    fillTasks(model, tasks);
+}
+
 //! main with three children: a, b (shielded) and c.
 inline QList<FakeTask> smallTree()
 {

@@ -343,10 +343,7 @@ private Q_SLOTS:
         if (m_canvas->softwareRendering())
             QSKIP("the software fallback paints the view into one image; chunks are the geometry-node renderer's");
         QStandardItemModel model;
-        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
-        for (int i = 1; i < 2 * TreeCanvas::ChunkRows + 10; ++i)
-            tasks.append({QStringLiteral("main/t%1").arg(i)});
-        fillTasks(&model, tasks);
+        fillFlatTree(&model, 2 * TreeCanvas::ChunkRows + 9);
         m_canvas->setModel(&model);
         // Rows a little over a pixel high: still geometry, and all three chunks in view.
         m_canvas->setZoom(1.1 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);
@@ -374,10 +371,7 @@ private Q_SLOTS:
         if (m_canvas->softwareRendering())
             QSKIP("the software fallback paints the whole view into one image");
         QStandardItemModel model;
-        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
-        for (int i = 1; i < 8 * TreeCanvas::ChunkRows; ++i)
-            tasks.append({QStringLiteral("main/t%1").arg(i)});
-        fillTasks(&model, tasks);
+        fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
         m_canvas->setModel(&model);
         m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);  // half a pixel a row
         m_canvas->setContentY(-TreeCanvas::Margin);
@@ -415,10 +409,7 @@ private Q_SLOTS:
         if (m_canvas->softwareRendering())
             QSKIP("the software fallback paints the whole view into one image anyway");
         QStandardItemModel model;
-        QList<FakeTask> tasks{{QStringLiteral("main"), 0}};
-        for (int i = 1; i < 8 * TreeCanvas::ChunkRows; ++i)
-            tasks.append({QStringLiteral("main/t%1").arg(i)});
-        fillTasks(&model, tasks);
+        fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
         m_canvas->setModel(&model);
         m_canvas->setZoom(TreeCanvas::MinZoom);  // 0.09 px a row
         const QImage before = grab();
