@@ -47,8 +47,9 @@ int runGui(int argc, char *argv[])
 
     const QStringList args = app.arguments();
     // A recording given to open is read on another thread while the window is being made.
-    if (args.size() > 1 && cascade::ScenarioDocument::isRecordingFile(cascade::ScenarioDocument::localPath(args.at(1))))
-        cascade::Session::preloadRecording(cascade::ScenarioDocument::localPath(args.at(1)));
+    if (const QString file = args.size() > 1 ? cascade::ScenarioDocument::localPath(args.at(1)) : QString();
+        !file.isEmpty() && cascade::ScenarioDocument::isRecordingFile(file))
+        cascade::Session::preloadRecording(file);
     QQmlApplicationEngine engine;
     engine.rootContext()->setContextProperty(QStringLiteral("initialScenario"),
                                              args.size() > 1 ? args.at(1) : QString());

@@ -17,6 +17,9 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+#include <vector>
+
 namespace cascade {
 
 namespace {
@@ -24,6 +27,18 @@ namespace {
 const QString MetaFile = QStringLiteral("autosave.json");
 const QString LockFile = QStringLiteral("running.lock");
 const QString RecordingPattern = QStringLiteral("^run-(\\d{1,9})\\.recording\\.jsonl$");
+
+//! The run-N.recording.jsonl files in `directory`, by name, with their N.
+std::vector<std::pair<QString, int>> recordingFiles(const QString &directory)
+{
+    static const QRegularExpression pattern(RecordingPattern);
+    std::vector<std::pair<QString, int>> files;
+    for (const QString &name : QDir(directory).entryList({QStringLiteral("run-*.recording.jsonl")}, QDir::Files)) {
+        if (const QRegularExpressionMatch match = pattern.match(name); match.hasMatch())
+            files.emplace_back(name, match.captured(1).toInt());
+    }
+    return files;
+}
 
 } // namespace
 
@@ -143,11 +158,8 @@ bool Autosave::start()
     m_lock = std::move(lock);
     // New recordings are numbered after any left here: a name taken again would be overwritten
     // (or removed before a copy) while the autosave.json left behind still names it.
-    static const QRegularExpression pattern(RecordingPattern);
-    for (const QString &name : QDir(m_directory).entryList({QStringLiteral("run-*.recording.jsonl")}, QDir::Files)) {
-        if (const QRegularExpressionMatch match = pattern.match(name); match.hasMatch())
-            m_recordingNumber = std::max(m_recordingNumber, match.captured(1).toInt());
-    }
+    for (const auto &[name, number] : recordingFiles(m_directory))
+        m_recordingNumber = std::max(m_recordingNumber, number);
     Q_EMIT activeChanged();
     // The lock was there but its process was not: the last run crashed or was killed.
     if (leftBehind && QFileInfo::exists(filePath(MetaFile))) {
@@ -271,12 +283,11 @@ bool Autosave::save(bool inBackground)
     SaveJob job;
     job.directory = m_directory;
     job.runGeneration = m_runGeneration;
-    const qint64 run = m_runGeneration;
     QJsonObject meta;
     if (m_session) {
-        if (m_recordedRun == run && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
+        if (m_recordedRun == job.runGeneration && !m_recordingFile.isEmpty() && QFileInfo::exists(filePath(m_recordingFile))) {
             job.recordingName = m_recordingFile;
-        } else if (const QString opened = m_session->runFile(); !opened.isEmpty() && m_copyFailedRun != run) {
+        } else if (const QString opened = m_session->runFile(); !opened.isEmpty() && m_copyFailedRun != job.runGeneration) {
             // The run is the recording the user opened: its file is copied, not a million events
             // written out again.
             job.copyFrom = opened;
@@ -321,10 +332,9 @@ bool Autosave::save(bool inBackground)
 
 void Autosave::removeRecordingsExcept(const QString &directory, const QString &keep)
 {
-    static const QRegularExpression pattern(RecordingPattern);
     const QDir dir(directory);
-    for (const QString &name : dir.entryList({QStringLiteral("run-*.recording.jsonl")}, QDir::Files)) {
-        if (name != keep && pattern.match(name).hasMatch())
+    for (const auto &[name, number] : recordingFiles(directory)) {
+        if (name != keep)
             QFile::remove(dir.filePath(name));
     }
 }

@@ -85,7 +85,7 @@ public:
     //! another instance holds the lock (this one then saves nothing).
     Q_INVOKABLE bool start();
     //! Saves now, if active and no restore is pending; true when written (or nothing to write).
-    //! Waits for a copy the timer started.
+    //! Waits for a save the timer started.
     Q_INVOKABLE bool saveNow();
     //! What the timer does: saveNow, except that the files are written on the autosave's own
     //! thread (saved() says when they are): a copy of the recording the user opened can be tens

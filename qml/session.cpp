@@ -18,7 +18,6 @@ namespace {
 constexpr qint64 AppendAtMost = 2'000;
 
 const std::vector<TraceEvent> NoEvents;
-
 } // namespace
 
 Session::Session(QObject *parent)
@@ -427,9 +426,9 @@ Session::RecordingMaker Session::recordingMaker(RecordingExtent extent) const
     const bool finished = count == eventCount() && m_run->engine->finished();
     // Made canonical straight from the run's events (a copy of a million first took 0.3 s). The
     // run is not changed after it is made, so reading it from another thread meanwhile is safe.
-    return [run = m_run, scenario = *m_scenario, runtime = m_runtime, actions = m_actions, count, finished] {
+    return [run = m_run, runtime = m_runtime, actions = m_actions, count, finished] {
         const std::span<const TraceEvent> events(run->engine->events().data(), std::size_t(count));
-        return makeRecording(scenario, runtime, actions, events, run->engine->taskCount(),
+        return makeRecording(*run->scenario, runtime, actions, events, run->engine->taskCount(),
                              run->engine->pathResolver(), finished);
     };
 }

@@ -191,7 +191,7 @@ void CanvasNode::setImage(QQuickWindow *win, const QImage &picture, const QRectF
     imageTexture = std::move(texture);  // the old one goes only after it is replaced
 }
 
-void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, bool whole,
+int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, bool whole,
                              const QList<std::pair<int, int>> &changed)
 {
     const int tiles = (picture.height() + OverviewTileRows - 1) / OverviewTileRows;
@@ -212,7 +212,7 @@ void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRe
         whole = true;
     }
     const qreal scale = rect.height() / picture.height();  // item units per device pixel
-    overviewTilesUploaded = 0;
+    int uploaded = 0;
     auto *node = static_cast<QSGImageNode *>(overview->firstChild());
     for (int tile = 0; tile < tiles; ++tile, node = static_cast<QSGImageNode *>(node->nextSibling())) {
         const int top = tile * OverviewTileRows;
@@ -230,8 +230,9 @@ void CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRe
         node->setRect(QRectF(rect.left(), rect.top() + top * scale, rect.width(), rows * scale));
         node->setSourceRect(QRectF(0, 0, picture.width(), rows));
         overviewTextures[tile] = std::move(texture);  // the old one goes only after it is replaced
-        ++overviewTilesUploaded;
+        ++uploaded;
     }
+    return uploaded;
 }
 
 void CanvasNode::dropOverview()

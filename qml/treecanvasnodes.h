@@ -64,7 +64,6 @@ public:
     static constexpr int OverviewTileRows = 128;  // under any atlas's size limit (256 at least)
     QSGNode *overview = nullptr;  // QSGImageNode children, one per tile, top to bottom
     std::vector<std::unique_ptr<QSGTexture>> overviewTextures;
-    int overviewTilesUploaded = 0;  // by the last setOverview
     std::unique_ptr<QSGTexture> atlasTexture;
     quint64 atlasVersion = 0;
     std::unique_ptr<QSGTexture> imageTexture;
@@ -75,8 +74,8 @@ public:
     void updateAtlasTexture(QQuickWindow *win, const GlyphAtlas &atlas);
     void setImage(QQuickWindow *win, const QImage &image, const QRectF &rect);
     //! Shows `image` at `rect` (item coordinates), uploading again only the tiles that hold one of
-    //! the `changed` pixel rows ([first, end) pairs); all of them when `whole`.
-    void setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, bool whole,
+    //! the `changed` pixel rows ([first, end) pairs); all of them when `whole`. Returns how many it uploaded.
+    int setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, bool whole,
                      const QList<std::pair<int, int>> &changed);
     void dropOverview();
     //! Drops the geometry-node layers (the software renderer draws the image only), or the image.

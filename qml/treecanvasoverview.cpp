@@ -62,6 +62,7 @@ void TreeCanvas::prepareEffects(qreal dpr)
 void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
 {
     paintOverview(dpr);
+    m_overviewTilesUploaded = 0;
     if (m_overview.isNull()) {
         root->dropOverview();
     } else {
@@ -69,15 +70,13 @@ void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
             m_overviewWhole = true;  // new nodes (the scene graph started again): every tile
         if (m_overviewWhole || !m_overviewBands.isEmpty()) {
             const QRectF rect(QPointF(m_overviewRect.topLeft()) / dpr, QSizeF(m_overviewRect.size()) / dpr);
-            root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
+            m_overviewTilesUploaded = root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
         }
     }
-    m_overviewTilesUploaded = root->overview ? root->overviewTilesUploaded : 0;
     m_chunksRebuilt = m_overviewBandsPainted;
     m_overviewBandsPainted = 0;
     m_overviewWhole = false;
     m_overviewBands.clear();
-    root->overviewTilesUploaded = 0;
 }
 
 void TreeCanvas::paintOverview(qreal dpr)
