@@ -100,7 +100,7 @@ void fail(const QString &message)
 
 QString ms(double value)
 {
-    return QString::number(value, 'f', 2);
+    return QString::number(value, 'f', 3);
 }
 
 //! Times each frame's sync + render on the render thread.

@@ -365,18 +365,16 @@ QSGNode *TreeCanvas::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
 {
     if (!root->chunks) {
-        root->background = win->createRectangleNode();
+        root->background = new BackgroundNode;
         root->chunks = new QSGNode;
-        root->effects = new LayerNode;
+        root->effects = new LayerNode(LayerNode::Batching::Alone);
         root->appendChildNode(root->background);
         root->appendChildNode(root->chunks);
         root->appendChildNode(root->effects);
         m_allDirty = true;
     }
-    if (root->background->rect() != boundingRect())
-        root->background->setRect(boundingRect());
-    if (const QColor color = QColor::fromRgba(treePalette(m_highContrast).background); root->background->color() != color)
-        root->background->setColor(color);
+    root->background->setRect(boundingRect());
+    root->background->setColor(QColor::fromRgba(treePalette(m_highContrast).background));
     const int count = matchChunksToRows();
     m_chunksRebuilt = 0;
     if (showsOverview(dpr)) {

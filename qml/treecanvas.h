@@ -83,8 +83,8 @@ public:
     Q_INVOKABLE bool animateEvent(const QVariantMap &event);
     //! How many chunks of the tree the last geometry-node frame rebuilt (for tests and benchmarks).
     [[nodiscard]] int chunksRebuilt() const { return m_chunksRebuilt; }
-    //! Overview tiles the last frame uploaded (CanvasNode::setOverview).
-    [[nodiscard]] int overviewTilesUploaded() const { return m_overviewTilesUploaded; }
+    //! Overview pixel rows the last frame handed to its texture (CanvasNode::setOverview).
+    [[nodiscard]] int overviewRowsUploaded() const { return m_overviewRowsUploaded; }
     [[nodiscard]] qint64 now() const { return m_now; }
     void setNow(qint64 now);
     [[nodiscard]] QString selectedPath() const { return m_selectedPath; }
@@ -283,7 +283,7 @@ private:
     bool m_overviewWhole = true;
     QList<std::pair<int, int>> m_overviewBands;  // [first, end) pixel rows of m_overview
     int m_overviewBandsPainted = 0;
-    int m_overviewTilesUploaded = 0;
+    int m_overviewRowsUploaded = 0;
     bool m_refitPending = true;
     //! The animation layer's scene, built by prepareEffects for the next sync.
     struct PreparedEffects {

@@ -24,6 +24,16 @@ QSGGeometryNode *makeGeometryNode(const QSGGeometry::AttributeSet &attributes, Q
     return node;
 }
 
+//! Tells the renderer that a node's vertices changed. A node that had none when the renderer last
+//! built its batches was left out of them, and a geometry change alone does not bring it back
+//! (Qt's batch renderer only updates the batch a node is in): the material mark makes it build
+//! batches again, this node's included.
+void markGeometryDirty(QSGGeometryNode *node, bool wasEmpty)
+{
+    const bool appears = wasEmpty && node->geometry()->vertexCount() > 0;
+    node->markDirty(appears ? QSGNode::DirtyGeometry | QSGNode::DirtyMaterial : QSGNode::DirtyGeometry);
+}
+
 void deleteChildren(QSGNode *node)
 {
     while (QSGNode *child = node->firstChild()) {
@@ -34,9 +44,12 @@ void deleteChildren(QSGNode *node)
 
 } // namespace
 
-LayerNode::LayerNode()
+LayerNode::LayerNode(Batching batching)
 {
-    m_shapes = makeGeometryNode(QSGGeometry::defaultAttributes_ColoredPoint2D(), new QSGVertexColorMaterial);
+    auto *shapesMaterial = new QSGVertexColorMaterial;
+    if (batching == Batching::Alone)
+        shapesMaterial->setFlag(QSGMaterial::NoBatching);
+    m_shapes = makeGeometryNode(QSGGeometry::defaultAttributes_ColoredPoint2D(), shapesMaterial);
     appendChildNode(m_shapes);
     auto *material = new QSGTextureMaterial;
     material->setFlag(QSGMaterial::Blending);
@@ -70,10 +83,11 @@ void LayerNode::setShapes(const QList<TreeSceneRect> &rects)
 void LayerNode::setVertices(const QList<TreeVertex> &vertices)
 {
     static_assert(sizeof(TreeVertex) == sizeof(QSGGeometry::ColoredPoint2D));
+    const bool wasEmpty = m_shapes->geometry()->vertexCount() == 0;
     m_shapes->geometry()->allocate(int(vertices.size()));
     if (!vertices.isEmpty())
         std::memcpy(m_shapes->geometry()->vertexData(), vertices.constData(), vertices.size() * sizeof(TreeVertex));
-    m_shapes->markDirty(QSGNode::DirtyGeometry);
+    markGeometryDirty(m_shapes, wasEmpty);
     m_empty = vertices.isEmpty();
 }
 
@@ -102,6 +116,7 @@ bool LayerNode::setLabels(GlyphAtlas &atlas, const TreeScene &scene, qreal dpr)
         }
     }
     QSGGeometry *geometry = m_glyphs->geometry();
+    const bool wasEmpty = geometry->vertexCount() == 0;
     geometry->allocate(int(quads.size() * 6));
     QSGGeometry::TexturedPoint2D *v = geometry->vertexDataAsTexturedPoint2D();
     const double w = std::max(1, atlas.image().width()), h = std::max(1, atlas.image().height());
@@ -112,7 +127,7 @@ bool LayerNode::setLabels(GlyphAtlas &atlas, const TreeScene &scene, qreal dpr)
         (v++)->set(x0, y0, l, t), (v++)->set(x1, y0, r, t), (v++)->set(x0, y1, l, b);
         (v++)->set(x1, y0, r, t), (v++)->set(x1, y1, r, b), (v++)->set(x0, y1, l, b);
     }
-    m_glyphs->markDirty(QSGNode::DirtyGeometry);
+    markGeometryDirty(m_glyphs, wasEmpty);
     showGlyphs(!quads.isEmpty());
     m_empty = m_empty && quads.isEmpty();
     return atlas.generation() == generation;
@@ -137,6 +152,32 @@ void LayerNode::clear()
     m_glyphs->markDirty(QSGNode::DirtyGeometry);
     showGlyphs(false);
     m_empty = true;
+}
+
+BackgroundNode::BackgroundNode()
+    : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 4)
+{
+    m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
+    QSGGeometry::updateRectGeometry(&m_geometry, QRectF());
+    setGeometry(&m_geometry);
+    setMaterial(&m_material);
+}
+
+void BackgroundNode::setRect(const QRectF &rect)
+{
+    if (rect == m_rect)
+        return;
+    m_rect = rect;
+    QSGGeometry::updateRectGeometry(&m_geometry, rect);
+    markDirty(QSGNode::DirtyGeometry);
+}
+
+void BackgroundNode::setColor(const QColor &color)
+{
+    if (color == m_material.color())
+        return;
+    m_material.setColor(color);  // opaque while its alpha is 1: no blending
+    markDirty(QSGNode::DirtyMaterial);
 }
 
 CanvasNode::CanvasNode() = default;
@@ -194,56 +235,41 @@ void CanvasNode::setImage(QQuickWindow *win, const QImage &picture, const QRectF
 int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, bool whole,
                              const QList<std::pair<int, int>> &changed)
 {
-    const int tiles = (picture.height() + OverviewTileRows - 1) / OverviewTileRows;
     if (!overview) {
-        overview = new QSGNode;
+        overview = win->createImageNode();
+        overview->setOwnsTexture(false);
+        overview->setFiltering(QSGTexture::Nearest);  // the image is laid on whole device pixels
+        overviewTexture = std::make_unique<OverviewTexture>();
         insertChildNodeAfter(overview, chunks);
-    }
-    if (overview->childCount() != tiles) {
-        deleteChildren(overview);
-        overviewTextures.clear();
-        overviewTextures.resize(tiles);
-        for (int tile = 0; tile < tiles; ++tile) {
-            QSGImageNode *node = win->createImageNode();
-            node->setOwnsTexture(false);
-            node->setFiltering(QSGTexture::Nearest);  // the image is laid on whole device pixels
-            overview->appendChildNode(node);
-        }
         whole = true;
     }
-    const qreal scale = rect.height() / picture.height();  // item units per device pixel
-    int uploaded = 0;
-    auto *node = static_cast<QSGImageNode *>(overview->firstChild());
-    for (int tile = 0; tile < tiles; ++tile, node = static_cast<QSGImageNode *>(node->nextSibling())) {
-        const int top = tile * OverviewTileRows;
-        const int rows = std::min(OverviewTileRows, picture.height() - top);
-        const bool dirty = whole || std::any_of(changed.cbegin(), changed.cend(), [&](const std::pair<int, int> &band) {
-                               return band.first < top + rows && band.second > top;
-                           });
-        if (!dirty)
-            continue;
-        // The atlas takes a copy; an image too wide for it gets a texture of its own.
-        QImage piece = picture.copy(0, top, picture.width(), rows);
-        piece.reinterpretAsFormat(QImage::Format_RGB32);  // opaque (painted over the background): drawn unblended
-        std::unique_ptr<QSGTexture> texture(win->createTextureFromImage(piece, QQuickWindow::TextureCanUseAtlas));
-        node->setTexture(texture.get());
-        node->setRect(QRectF(rect.left(), rect.top() + top * scale, rect.width(), rows * scale));
-        node->setSourceRect(QRectF(0, 0, picture.width(), rows));
-        overviewTextures[tile] = std::move(texture);  // the old one goes only after it is replaced
-        ++uploaded;
+    const qint64 before = overviewTexture->rowsHandedOver();
+    if (whole || picture.size() != overviewTexture->textureSize()) {
+        const bool resized = picture.size() != overviewTexture->textureSize();
+        overviewTexture->setImage(picture);
+        if (resized || !overview->texture()) {
+            overview->setTexture(overviewTexture.get());  // the node's texture coordinates follow its size
+            overview->setSourceRect(QRectF(QPointF(0, 0), picture.size()));
+        }
+    } else {
+        for (const auto &[first, end] : changed)
+            overviewTexture->setRows(picture, first, end);
     }
-    return uploaded;
+    if (overview->rect() != rect)
+        overview->setRect(rect);
+    // The same texture with new rows: the renderer uploads them when it next draws with it.
+    overview->markDirty(QSGNode::DirtyMaterial);
+    return int(overviewTexture->rowsHandedOver() - before);
 }
 
 void CanvasNode::dropOverview()
 {
     if (!overview)
         return;
-    deleteChildren(overview);
     removeChildNode(overview);
     delete overview;
     overview = nullptr;
-    overviewTextures.clear();
+    overviewTexture.reset();
 }
 
 void CanvasNode::dropLayers()

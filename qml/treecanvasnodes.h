@@ -1,13 +1,14 @@
 #pragma once
 
 #include "glyphatlas.h"
+#include "overviewtexture.h"
 #include "treescene.h"
 
 #include <QFontMetricsF>
+#include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
 #include <QSGImageNode>
 #include <QSGNode>
-#include <QSGRectangleNode>
 #include <QSGTexture>
 
 #include <memory>
@@ -24,7 +25,11 @@ namespace cascade {
 class LayerNode : public QSGNode
 {
 public:
-    LayerNode();
+    //! Merged: the renderer may merge the shapes with other layers' into one draw, copying and
+    //! moving every vertex into the batch whenever one of them changes. Alone: drawn on their own,
+    //! their vertices uploaded as they are, for a layer that changes every frame (the animation).
+    enum class Batching { Merged, Alone };
+    explicit LayerNode(Batching batching = Batching::Merged);
     ~LayerNode() override;
     //! Replaces the shapes; an empty list leaves an empty geometry (drawn as nothing).
     void setShapes(const QList<TreeSceneRect> &rects);
@@ -44,6 +49,25 @@ private:
     bool m_empty = true;
 };
 
+//! The canvas's background: one flat-colour rectangle, opaque, so the renderer draws it in its
+//! opaque pass and leaves it out of the translucent effects' batches. It changes only when the
+//! size or colour does (QSGRectangleNode::color() reads back invalid in Qt 6.4, so a compare
+//! against it set the colour, and re-uploaded the node, on every frame).
+class BackgroundNode : public QSGGeometryNode
+{
+public:
+    BackgroundNode();
+    void setRect(const QRectF &rect);
+    void setColor(const QColor &color);
+    [[nodiscard]] QRectF rect() const { return m_rect; }
+    [[nodiscard]] QColor color() const { return m_material.color(); }
+
+private:
+    QSGGeometry m_geometry;
+    QSGFlatColorMaterial m_material;
+    QRectF m_rect;
+};
+
 //! The canvas's scene graph root. It owns the textures so that they are deleted on the render
 //! thread, after the children whose materials point at them. Paint order: background, the tree
 //! in chunks of rows, the effects; or, under the software scene graph, one image.
@@ -53,17 +77,14 @@ public:
     CanvasNode();
     ~CanvasNode() override;
 
-    QSGRectangleNode *background = nullptr;
+    BackgroundNode *background = nullptr;
     QSGNode *chunks = nullptr;  // LayerNode children, one per chunk of rows
     LayerNode *effects = nullptr;
     QSGImageNode *image = nullptr;
     //! The tree zoomed out so far that rows are thinner than a pixel: painted into an image, over
-    //! the (then empty) chunks, and shown as tiles of OverviewTileRows pixel rows, each a piece of
-    //! the window's texture atlas: a change uploads only its tiles, into a texture that exists
-    //! already (a texture of its own, made anew for each change, cost more than the rest of the frame).
-    static constexpr int OverviewTileRows = 128;  // under any atlas's size limit (256 at least)
-    QSGNode *overview = nullptr;  // QSGImageNode children, one per tile, top to bottom
-    std::vector<std::unique_ptr<QSGTexture>> overviewTextures;
+    //! the (then empty) chunks, and shown from one texture that takes only the changed rows.
+    QSGImageNode *overview = nullptr;
+    std::unique_ptr<OverviewTexture> overviewTexture;
     std::unique_ptr<QSGTexture> atlasTexture;
     quint64 atlasVersion = 0;
     std::unique_ptr<QSGTexture> imageTexture;
@@ -73,10 +94,10 @@ public:
     //! Points every glyph node at the atlas's current image, when it has new glyphs.
     void updateAtlasTexture(QQuickWindow *win, const GlyphAtlas &atlas);
     void setImage(QQuickWindow *win, const QImage &image, const QRectF &rect);
-    //! Shows `image` at `rect` (item coordinates), uploading again only the tiles that hold one of
-    //! the `changed` pixel rows ([first, end) pairs); all of them when `whole`. Returns how many it uploaded.
+    //! Shows `image` at `rect` (item coordinates), handing the texture only the `changed` pixel rows
+    //! ([first, end) pairs), or all of them when `whole`. Returns how many rows it handed over.
     int setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, bool whole,
-                     const QList<std::pair<int, int>> &changed);
+                    const QList<std::pair<int, int>> &changed);
     void dropOverview();
     //! Drops the geometry-node layers (the software renderer draws the image only), or the image.
     void dropLayers();

@@ -62,7 +62,7 @@ void TreeCanvas::prepareEffects(qreal dpr)
 void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
 {
     paintOverview(dpr);
-    m_overviewTilesUploaded = 0;
+    m_overviewRowsUploaded = 0;
     if (m_overview.isNull()) {
         root->dropOverview();
     } else {
@@ -70,7 +70,7 @@ void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
             m_overviewWhole = true;  // new nodes (the scene graph started again): every tile
         if (m_overviewWhole || !m_overviewBands.isEmpty()) {
             const QRectF rect(QPointF(m_overviewRect.topLeft()) / dpr, QSizeF(m_overviewRect.size()) / dpr);
-            m_overviewTilesUploaded = root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
+            m_overviewRowsUploaded = root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
         }
     }
     m_chunksRebuilt = m_overviewBandsPainted;

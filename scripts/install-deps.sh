@@ -9,6 +9,8 @@ packages=(
   # Qt 6.4 and QCoro 0.8
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev
+  # QRhi headers (private in 6.4): the canvas overview texture uploads only changed rows
+  qt6-base-private-dev
   libgl-dev libopengl-dev libglx-dev libvulkan-dev libxkbcommon-dev
   qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtquick
   qml6-module-qtquick-controls qml6-module-qtquick-templates qml6-module-qtquick-layouts
