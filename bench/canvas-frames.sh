@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frame times of the task tree canvas on a 10,000-task lesson, against one QML Rectangle per task.
 #
-#   bench/canvas-frames.sh [--lesson ID] [--runtime asyncio|kotlin|swift] [--speed X]
+#   bench/canvas-frames.sh [--lesson ID] [--runtime asyncio|kotlin|swift] [--speed X] [--rounds N]
 #
 # Builds build/bench/canvas_frames with the dev preset, runs it on xcb under Xvfb at 1920x1080
 # (the offscreen platform would use the software scene graph, where the canvas paints an image),
@@ -10,7 +10,8 @@
 # view and played through main's cancel of every task; each rendered frame's sync + render time
 # (QQuickWindow::beforeSynchronizing to afterRendering) is measured for the canvas and for the
 # baseline (bench/CanvasBaseline.qml), then of a floor (one Rectangle changing colour in an empty
-# window: no scene renders a changed frame for less). The last two lines are `median_frame_ms: X` (the canvas)
+# window: no scene renders a changed frame for less). The three take turns --rounds times (3 by
+# default, about 100 s) and each one's frames are pooled; a line per round shows its medians. The last two lines are `median_frame_ms: X` (the canvas)
 # and `speedup_vs_rectangles: Y` (baseline median / canvas median). Targets: X <= 16.7 and Y >= 10;
 # a miss is reported, not an error. The exit status is non-zero only when something did not build
 # or run.
@@ -19,9 +20,9 @@ set -euo pipefail
 args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --lesson|--runtime|--speed) [[ $# -ge 2 ]] || { echo "canvas-frames: $1 needs a value" >&2; exit 2; }
+    --lesson|--runtime|--speed|--rounds) [[ $# -ge 2 ]] || { echo "canvas-frames: $1 needs a value" >&2; exit 2; }
                                 args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "canvas-frames: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -1,6 +1,6 @@
 // Frame times of the task tree canvas on a large lesson, against one QML Rectangle per task.
 //
-//   canvas_frames [--lesson ID] [--runtime NAME] [--speed X] [--mode both|canvas|rectangles]
+//   canvas_frames [--lesson ID] [--runtime NAME] [--speed X] [--mode both|canvas|rectangles] [--rounds N]
 //
 // Opens the scenario (default bench/scale-10k.json: 10,101 tasks, main cancels them all at 1 s) in a 1920x1080
 // window with the whole tree in view, plays it on the virtual clock at a fixed speed from 0 to the
@@ -10,6 +10,8 @@
 // the session's play timer). Then the same for a baseline scene (bench/CanvasBaseline.qml) that draws
 // the same tree with a Repeater of Rectangles bound to the same TaskListModel, and for a floor: an
 // empty window whose one Rectangle changes colour every 16 ms, the least a changed frame costs.
+// The three run in turn, --rounds times (3 by default), and each one's frames are pooled: the
+// machine's state drifts over a minute, and taking turns gives the scenes the same share of it.
 //
 // Run it on xcb under Xvfb (bench/canvas-frames.sh): the offscreen platform uses the software
 // scene graph, where the canvas paints an image instead of geometry nodes. The last two lines are
@@ -177,6 +179,21 @@ struct Result {
     qint64 maxTickAt = 0;   // the virtual time the step after it reached
 };
 
+//! Adds a round's frames to the pool (sorted again); stalls keep the worst.
+void pool(Result *into, const Result &round)
+{
+    into->frames.insert(into->frames.end(), round.frames.cbegin(), round.frames.cend());
+    std::sort(into->frames.begin(), into->frames.end());
+    into->syncs.insert(into->syncs.end(), round.syncs.cbegin(), round.syncs.cend());
+    std::sort(into->syncs.begin(), into->syncs.end());
+    into->playMs += round.playMs;
+    into->openMs += round.openMs;
+    if (round.maxTick > into->maxTick) {
+        into->maxTick = round.maxTick;
+        into->maxTickAt = round.maxTickAt;
+    }
+}
+
 struct Options {
     QString lesson;
     QString runtime;
@@ -252,12 +269,12 @@ std::optional<Result> play(QQuickWindow *window, Session *session, FrameRecorder
     return result;
 }
 
-void report(const QString &heading, const Result &result, double virtualMs)
+void report(const QString &heading, const Result &result, double virtualMs, int rounds)
 {
     out(heading);
-    out(QStringLiteral("  frames: %1 (over %2 ms of virtual time, played in %3 ms)")
-            .arg(result.frames.size()).arg(virtualMs).arg(result.playMs, 0, 'f', 0));
-    out(QStringLiteral("  open_and_first_frame_ms: %1").arg(ms(result.openMs)));
+    out(QStringLiteral("  frames: %1 in %2 rounds (each over %3 ms of virtual time, played in %4 ms on average)")
+            .arg(result.frames.size()).arg(rounds).arg(virtualMs).arg(result.playMs / rounds, 0, 'f', 0));
+    out(QStringLiteral("  open_and_first_frame_ms: %1 (average)").arg(ms(result.openMs / rounds)));
     out(QStringLiteral("  sync_render_median_ms: %1").arg(ms(percentile(result.frames, 50))));
     out(QStringLiteral("  sync_render_p95_ms: %1").arg(ms(percentile(result.frames, 95))));
     out(QStringLiteral("  sync_render_max_ms: %1").arg(ms(result.frames.empty() ? 0 : result.frames.back())));
@@ -302,7 +319,8 @@ Session *openSession(QQuickWindow *window, const Options &options)
     return session;
 }
 
-std::optional<Result> runCanvas(QQmlEngine *engine, const Options &options, View *view, int *tasks, double *virtualMs)
+std::optional<Result> runCanvas(QQmlEngine *engine, const Options &options, View *view, int *tasks, double *virtualMs,
+                                bool describe)
 {
     QElapsedTimer open;
     open.start();
@@ -344,7 +362,8 @@ std::optional<Result> runCanvas(QQmlEngine *engine, const Options &options, View
     if (result) {
         result->openMs = double(open.elapsed()) - result->playMs;
         *virtualMs = double(session->now() - start);
-        out(QStringLiteral("renderer: %1, platform %2").arg(recorder.renderer(), QGuiApplication::platformName()));
+        if (describe)
+            out(QStringLiteral("renderer: %1, platform %2").arg(recorder.renderer(), QGuiApplication::platformName()));
     }
     return result;
 }
@@ -422,7 +441,9 @@ int main(int argc, char *argv[])
                                          QStringLiteral("x"), QStringLiteral("1"));
     const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("both, canvas or rectangles."),
                                         QStringLiteral("mode"), QStringLiteral("both"));
-    parser.addOptions({lessonOption, runtimeOption, speedOption, modeOption});
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds of the scenes in turn, 1 to 20."),
+                                          QStringLiteral("n"), QStringLiteral("3"));
+    parser.addOptions({lessonOption, runtimeOption, speedOption, modeOption, roundsOption});
     parser.process(app);
     Options options;
     options.lesson = parser.value(lessonOption);
@@ -430,9 +451,12 @@ int main(int argc, char *argv[])
     bool ok = false;
     options.speed = parser.value(speedOption).toDouble(&ok);
     const QString mode = parser.value(modeOption);
+    bool roundsOk = false;
+    const int rounds = parser.value(roundsOption).toInt(&roundsOk);
+    ok = ok && roundsOk && rounds >= 1 && rounds <= 20;
     if (!ok || options.speed < 0.1 || options.speed > 10 || !QStringList{QStringLiteral("both"), QStringLiteral("canvas"),
                                                                             QStringLiteral("rectangles")}.contains(mode)) {
-        fail(QStringLiteral("bad --speed or --mode (see --help)"));
+        fail(QStringLiteral("bad --speed, --mode or --rounds (see --help)"));
         return 2;
     }
     if (QGuiApplication::platformName() != QStringLiteral("xcb"))
@@ -443,49 +467,71 @@ int main(int argc, char *argv[])
     QQmlEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
 
-    // The canvas first: it also finds the view (zoom) that the baseline copies.
+    // Each round: the canvas first (it also finds the view, the zoom, that the baseline copies),
+    // then the baseline, then the floor.
     View view;
     int tasks = 0;
     double virtualMs = 0;
-    std::optional<Result> canvas;
-    canvas = runCanvas(&engine, options, &view, &tasks, &virtualMs);
-    if (!canvas)
-        return 1;
-    out(QStringLiteral("lesson: %1, %2 tasks, window %3x%4, zoom %5 (whole tree in view), speed %6")
-            .arg(options.lesson).arg(tasks).arg(WindowWidth).arg(WindowHeight).arg(view.zoom, 0, 'g', 4).arg(options.speed));
-    if (mode != QStringLiteral("rectangles"))
-        report(QStringLiteral("== canvas (TaskTreeCanvas with its animation; rows thinner than a pixel at this zoom: one overview image)"), *canvas, virtualMs);
-    if (canvas->frames.empty()) {
-        fail(QStringLiteral("no frame was recorded during the animation"));
-        return 1;
+    Result canvas;
+    Result rectangles;
+    Result floor;
+    const bool both = mode == QStringLiteral("both");
+    for (int round = 1; round <= rounds; ++round) {
+        const auto canvasRound = runCanvas(&engine, options, &view, &tasks, &virtualMs, round == 1);
+        if (!canvasRound)
+            return 1;
+        if (canvasRound->frames.empty()) {
+            fail(QStringLiteral("no frame was recorded during the animation"));
+            return 1;
+        }
+        if (round == 1)
+            out(QStringLiteral("lesson: %1, %2 tasks, window %3x%4, zoom %5 (whole tree in view), speed %6")
+                    .arg(options.lesson).arg(tasks).arg(WindowWidth).arg(WindowHeight).arg(view.zoom, 0, 'g', 4).arg(options.speed));
+        pool(&canvas, *canvasRound);
+        QString line = QStringLiteral("round %1: canvas %2 ms").arg(round).arg(ms(percentile(canvasRound->frames, 50)));
+        if (mode != QStringLiteral("canvas")) {
+            const auto rectanglesRound = runRectangles(&engine, options, view);
+            if (!rectanglesRound || rectanglesRound->frames.empty()) {
+                if (rectanglesRound)
+                    fail(QStringLiteral("no frame was recorded during the baseline's animation"));
+                return 1;
+            }
+            pool(&rectangles, *rectanglesRound);
+            line += QStringLiteral(", rectangles %1 ms (ratio %2)")
+                        .arg(ms(percentile(rectanglesRound->frames, 50)))
+                        .arg(percentile(rectanglesRound->frames, 50) / std::max(1e-6, percentile(canvasRound->frames, 50)), 0, 'f', 1);
+        }
+        if (both) {
+            if (const auto floorRound = runFloor(&engine, 3000); floorRound && !floorRound->frames.empty()) {
+                pool(&floor, *floorRound);
+                line += QStringLiteral(", floor %1 ms").arg(ms(percentile(floorRound->frames, 50)));
+            }
+        }
+        out(QStringLiteral("  ") + line + QStringLiteral("   (median frame of each scene this round)"));
     }
+    if (mode != QStringLiteral("rectangles"))
+        report(QStringLiteral("== canvas (TaskTreeCanvas with its animation; rows thinner than a pixel at this zoom: one overview image)"), canvas, virtualMs, rounds);
     if (mode == QStringLiteral("canvas")) {
-        out(QStringLiteral("median_frame_ms: %1").arg(ms(percentile(canvas->frames, 50))));
+        out(QStringLiteral("median_frame_ms: %1").arg(ms(percentile(canvas.frames, 50))));
         return 0;
     }
-    const auto rectangles = runRectangles(&engine, options, view);
-    if (!rectangles || rectangles->frames.empty()) {
-        if (rectangles)
-            fail(QStringLiteral("no frame was recorded during the baseline's animation"));
-        return 1;
-    }
-    report(QStringLiteral("== baseline (one QML Rectangle per task, Repeater over Session.tasks)"), *rectangles, virtualMs);
-    const double canvasMedian = percentile(canvas->frames, 50);
-    const double baselineMedian = percentile(rectangles->frames, 50);
-    if (const auto floor = runFloor(&engine, 3000); floor && !floor->frames.empty()) {
-        const double floorMedian = percentile(floor->frames, 50);
+    report(QStringLiteral("== baseline (one QML Rectangle per task, Repeater over Session.tasks)"), rectangles, virtualMs, rounds);
+    const double canvasMedian = percentile(canvas.frames, 50);
+    const double baselineMedian = percentile(rectangles.frames, 50);
+    if (!floor.frames.empty()) {
+        const double floorMedian = percentile(floor.frames, 50);
         out(QStringLiteral("== floor (an empty window whose one Rectangle changes colour every 16 ms)"));
         out(QStringLiteral("  frames: %1, sync_render_median_ms: %2, p95 %3")
-                .arg(floor->frames.size()).arg(ms(floorMedian), ms(percentile(floor->frames, 95))));
+                .arg(floor.frames.size()).arg(ms(floorMedian), ms(percentile(floor.frames, 95))));
         out(QStringLiteral("  canvas_over_floor_median_ms: %1   (information: the canvas's own share of its frame)")
                 .arg(ms(canvasMedian - floorMedian)));
         out(QStringLiteral("  speedup_ceiling: %1   (information: baseline / floor, the ratio of a canvas that cost nothing)")
                 .arg(baselineMedian / std::max(1e-6, floorMedian), 0, 'f', 1));
     }
     out(QStringLiteral("p95_speedup_vs_rectangles: %1   (information)")
-            .arg(percentile(rectangles->frames, 95) / std::max(1e-6, percentile(canvas->frames, 95)), 0, 'f', 1));
+            .arg(percentile(rectangles.frames, 95) / std::max(1e-6, percentile(canvas.frames, 95)), 0, 'f', 1));
     out(QStringLiteral("gui_step_speedup_vs_rectangles: %1   (information: longest GUI-thread step, baseline / canvas)")
-            .arg(rectangles->maxTick / std::max(1e-6, canvas->maxTick), 0, 'f', 1));
+            .arg(rectangles.maxTick / std::max(1e-6, canvas.maxTick), 0, 'f', 1));
     out(QStringLiteral("median_frame_ms: %1").arg(ms(canvasMedian)));
     out(QStringLiteral("speedup_vs_rectangles: %1").arg(baselineMedian / std::max(1e-6, canvasMedian), 0, 'f', 1));
     return 0;
