@@ -1,6 +1,9 @@
 #include "overviewtexture.h"
 
+#include <QVarLengthArray>
 #include <QtGui/private/qrhi_p.h>
+
+#include <algorithm>
 
 namespace cascade {
 
