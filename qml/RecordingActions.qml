@@ -43,6 +43,11 @@ Item {
     Connections {
         target: root.session
         function onErrorChanged() { root.say(root.session.error, true) }
+        // A failed save said so through errorChanged already.
+        function onRecordingSaved(path, error) {
+            if (error === "")
+                root.say(qsTr("Saved the recording to %1").arg(path), false)
+        }
     }
     Connections {
         target: exporter
@@ -73,9 +78,11 @@ Item {
         onTriggered: exportDialog.start(qsTr("Save the run as a recording"), "recording.jsonl",
                                         qsTr("Cascade recording (*.recording.jsonl)"), false,
                                         (path) => {
-                                            if (!root.session.saveRecording(path))
+                                            // Written on a worker thread: a million events take
+                                            // over a second, and the window goes on meanwhile.
+                                            if (!root.session.saveRecordingInBackground(path))
                                                 return root.session.error
-                                            root.say(qsTr("Saved the recording to %1").arg(path), false)
+                                            root.say(qsTr("Saving the recording to %1…").arg(path), false)
                                             return ""
                                         })
     }

@@ -40,6 +40,13 @@ bool Session::eventFilter(QObject *watched, QEvent *event)
 
 Session::~Session()
 {
+    // A Save Recording still writing finishes first: the user asked for that file.
+    for (const auto &save : m_recordingSaves) {
+        save->waitForFinished();
+        if (save->future().resultCount() > 0)
+            save->future().takeResult();  // its run goes here, on this thread
+    }
+    m_recordingSaves.clear();
     // The models view the run's events: they let go before the run does.
     m_events.clear();
     m_console.clear();
@@ -433,13 +440,18 @@ Session::RecordingMaker Session::recordingMaker(RecordingExtent extent) const
     };
 }
 
+QString Session::nothingToRecord() const
+{
+    return m_unavailable.isEmpty() ? tr("nothing to record: no scenario is open")
+                                   : tr("nothing to record: the scenario cannot run under %1").arg(runtimeName(m_runtime));
+}
+
 bool Session::saveRecording(const QString &path)
 {
     const std::optional<Recording> run = recording();
     QString error;
     if (!run)
-        error = m_unavailable.isEmpty() ? tr("nothing to record: no scenario is open")
-                                        : tr("nothing to record: the scenario cannot run under %1").arg(runtimeName(m_runtime));
+        error = nothingToRecord();
     else if (saveRecordingFile(*run, path, &error))
         return true;
     m_error = error;

@@ -9,6 +9,7 @@
 #include "traceindex.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -61,6 +62,8 @@ class Session : public QObject
     Q_PROPERTY(bool checking READ checking NOTIFY recordingStatusChanged)
     //! What opening a recording found ("" otherwise): the replay matched, or where it differs.
     Q_PROPERTY(QString recordingStatus READ recordingStatus NOTIFY recordingStatusChanged)
+    //! A Save Recording started with saveRecordingInBackground has not finished writing yet.
+    Q_PROPERTY(bool savingRecording READ savingRecording NOTIFY savingRecordingChanged)
     Q_PROPERTY(cascade::TaskListModel *tasks READ tasks CONSTANT)
     Q_PROPERTY(cascade::EventLogModel *events READ events CONSTANT)
 
@@ -119,6 +122,13 @@ public:
     //! Saves the run so far as a recording (docs/recording-format.md): the scenario, the runtime,
     //! the actions with their times and the events shown. False with `error` set when it cannot.
     Q_INVOKABLE bool saveRecording(const QString &path);
+    //! The same on a worker thread, so that the window goes on while a long run (a million events
+    //! take over a second) is made canonical and written: false with `error` set when there is
+    //! nothing to record; otherwise recordingSaved(path, error) follows, error "" when it worked
+    //! (and `error` is set too when it did not). The file is written whole or not at all
+    //! (QSaveFile), and a Session that goes away first waits for it.
+    Q_INVOKABLE bool saveRecordingInBackground(const QString &path);
+    [[nodiscard]] bool savingRecording() const { return !m_recordingSaves.empty(); }
     //! The recording file the run shown was opened from, while the run is still that one (no
     //! action, restart, edit or other runtime since); empty otherwise. Autosave copies it rather
     //! than writing the run out again, a second on the GUI thread for a million events.
@@ -191,6 +201,8 @@ Q_SIGNALS:
     void speedChanged();
     void errorChanged();
     void selectedPathChanged();
+    void recordingSaved(const QString &path, const QString &error);
+    void savingRecordingChanged();
     //! Play or Step stopped at the hold: every event before `seq` is shown, `seq` is not.
     //! `wasPlaying`: it was playing (and is paused now).
     void held(qint64 seq, bool wasPlaying);
@@ -222,6 +234,15 @@ private:
     void showExactly(qint64 count);
     void showStart();
     void makePlan();
+    //! Why there is no recording to save (no scenario, or a runtime that cannot run it).
+    [[nodiscard]] QString nothingToRecord() const;
+    //! A background save's end: the error ("" when written) and the run it read, released here,
+    //! on the GUI thread.
+    struct RecordingSave {
+        QString error;
+        RecordingMaker heldRun;
+    };
+    void finishRecordingSave(QFutureWatcher<RecordingSave> *watcher, const QString &path);
 
     std::optional<Scenario> m_scenario;
     Runtime m_runtime = Runtime::Asyncio;
@@ -267,6 +288,7 @@ private:
     quint64 m_checkGeneration = 0;      // a check's result counts only while this is still its number
     // Below this a replay takes a tenth of a second or less: the window waits for it.
     qint64 m_checkInBackgroundFrom = 100'000;
+    std::vector<std::unique_ptr<QFutureWatcher<RecordingSave>>> m_recordingSaves;  // in flight
     QString m_runFile;                  // runFile(), with its size and time when it was opened
     qint64 m_runFileSize = -1;
     QDateTime m_runFileModified;

@@ -1,5 +1,6 @@
 // Session: opening a recording (read, possibly ahead of time; shown; checked by the engine, on
-// another thread for a long one) and the recording file the run shown came from.
+// another thread for a long one), the recording file the run shown came from, and saving the run
+// as a recording on a worker thread.
 #include "session.h"
 
 #include "openedrecording.h"
@@ -9,6 +10,9 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <utility>
 
 namespace cascade {
 
@@ -173,6 +177,50 @@ void Session::takeCheck(CheckedRecording checked)
     showExactly(m_shown);
     m_playhead = playhead;
     Q_EMIT progressed();
+}
+
+bool Session::saveRecordingInBackground(const QString &path)
+{
+    RecordingMaker make = recordingMaker(RecordingExtent::Shown);
+    if (!make) {
+        m_error = nothingToRecord();
+        Q_EMIT errorChanged();
+        return false;
+    }
+    // Qt 6.4's QtConcurrent::run copies its callable, and the copy dies on the worker: the maker
+    // (which holds the run) is taken out of a shared slot there and comes back with the result.
+    auto job = std::make_shared<RecordingMaker>(std::move(make));
+    auto *watcher = m_recordingSaves.emplace_back(std::make_unique<QFutureWatcher<RecordingSave>>()).get();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] { finishRecordingSave(watcher, path); });
+    watcher->setFuture(QtConcurrent::run([job, path] {
+        RecordingSave save;
+        save.heldRun = std::exchange(*job, {});
+        if (QString error; !saveRecordingFile(save.heldRun(), path, &error))
+            save.error = error;
+        return save;
+    }));
+    if (m_recordingSaves.size() == 1)
+        Q_EMIT savingRecordingChanged();
+    return true;
+}
+
+void Session::finishRecordingSave(QFutureWatcher<RecordingSave> *watcher, const QString &path)
+{
+    const auto found = std::find_if(m_recordingSaves.begin(), m_recordingSaves.end(),
+                                    [watcher](const auto &save) { return save.get() == watcher; });
+    if (found == m_recordingSaves.end())
+        return;
+    std::unique_ptr<QFutureWatcher<RecordingSave>> done = std::move(*found);
+    m_recordingSaves.erase(found);
+    const RecordingSave save = done->future().takeResult();  // the run it read is released here
+    if (!save.error.isEmpty()) {
+        m_error = save.error;
+        Q_EMIT errorChanged();
+    }
+    if (m_recordingSaves.empty())
+        Q_EMIT savingRecordingChanged();
+    Q_EMIT recordingSaved(path, save.error);
+    done.release()->deleteLater();  // it is the sender of the signal that brought us here
 }
 
 } // namespace cascade

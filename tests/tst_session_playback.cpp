@@ -290,6 +290,65 @@ private Q_SLOTS:
         QCOMPARE(shown(viewer), shown(recorder));
     }
 
+    // Save Recording writes on a worker thread: the same bytes as a save on the GUI thread, even
+    // when the session runs something else before it is done; a file that cannot be written is
+    // said through recordingSaved and error, and nothing is left behind.
+    void savesARecordingInTheBackground()
+    {
+        QTemporaryDir dir;
+        const QString here = dir.filePath(QStringLiteral("here.recording.jsonl"));
+        const QString background = dir.filePath(QStringLiteral("background.recording.jsonl"));
+        Session recorder;
+        QVERIFY(cancelJobAt600(recorder));
+        QVERIFY2(recorder.saveRecording(here), qPrintable(recorder.error()));
+        QSignalSpy saved(&recorder, &Session::recordingSaved);
+        QSignalSpy saving(&recorder, &Session::savingRecordingChanged);
+        QVERIFY(recorder.saveRecordingInBackground(background));
+        QVERIFY(recorder.savingRecording());
+        QVERIFY(recorder.open(QStringLiteral("swift-make-soup")));  // another run meanwhile
+        QVERIFY(saved.wait(10'000));
+        QCOMPARE(saved.constFirst().at(0).toString(), background);
+        QCOMPARE(saved.constFirst().at(1).toString(), QString());
+        QVERIFY(!recorder.savingRecording());
+        QCOMPARE(saving.size(), 2);
+        QFile a(here);
+        QFile b(background);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
+
+        const QString nowhere = dir.filePath(QStringLiteral("no such folder/run.recording.jsonl"));
+        QSignalSpy errors(&recorder, &Session::errorChanged);
+        QVERIFY(recorder.saveRecordingInBackground(nowhere));
+        QVERIFY(saved.wait(10'000));
+        QCOMPARE(saved.constLast().at(0).toString(), nowhere);
+        QVERIFY(!saved.constLast().at(1).toString().isEmpty());
+        QCOMPARE(recorder.error(), saved.constLast().at(1).toString());
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(!QFile::exists(nowhere));
+
+        Session empty;  // nothing to record: refused at once, no signal
+        QSignalSpy none(&empty, &Session::recordingSaved);
+        QVERIFY(!empty.saveRecordingInBackground(dir.filePath(QStringLiteral("empty.recording.jsonl"))));
+        QVERIFY(!empty.error().isEmpty());
+        QVERIFY(!empty.savingRecording());
+        QCOMPARE(none.size(), 0);
+    }
+
+    // A session closed while its recording is still being written waits for the file.
+    void aSessionGoingAwayFinishesItsSave()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("last.recording.jsonl"));
+        {
+            Session recorder;
+            QVERIFY(cancelJobAt600(recorder));
+            QVERIFY(recorder.saveRecordingInBackground(path));
+        }
+        Session viewer;
+        QVERIFY2(viewer.openRecording(path), qPrintable(viewer.error()));
+        QVERIFY(viewer.eventCount() > 0);
+    }
+
     // Whatever is opened while a recording is being checked wins: the check's result is dropped.
     void aCheckOutdatedByAnotherOpenIsDropped()
     {

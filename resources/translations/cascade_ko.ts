@@ -1701,6 +1701,10 @@ Click: select %3 and go back to this moment</source>
         <source>Saved the recording to %1</source>
         <translation>녹화를 %1에 저장했습니다</translation>
     </message>
+    <message>
+        <source>Saving the recording to %1…</source>
+        <translation>녹화를 %1에 저장하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
