@@ -18,6 +18,7 @@ namespace {
 constexpr qint64 AppendAtMost = 2'000;
 
 const std::vector<TraceEvent> NoEvents;
+
 } // namespace
 
 Session::Session(QObject *parent)

@@ -244,10 +244,10 @@ int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRec
         whole = true;
     }
     const qint64 before = overviewTexture->rowsHandedOver();
-    if (whole || picture.size() != overviewTexture->textureSize()) {
-        const bool resized = picture.size() != overviewTexture->textureSize();
+    const bool resized = picture.size() != overviewTexture->textureSize();  // a new texture is empty
+    if (whole || resized) {
         overviewTexture->setImage(picture);
-        if (resized || !overview->texture()) {
+        if (resized) {
             overview->setTexture(overviewTexture.get());  // the node's texture coordinates follow its size
             overview->setSourceRect(QRectF(QPointF(0, 0), picture.size()));
         }

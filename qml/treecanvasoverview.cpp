@@ -1,6 +1,6 @@
 // The canvas's work before the sync phase (prepareFrame, in updatePolish on the GUI thread) and
 // its overview: the tree zoomed out until rows are thinner than a device pixel, painted into an
-// image and shown as tiles of the window's texture atlas.
+// image and shown from one texture that takes only the changed pixel rows (OverviewTexture).
 
 #include "treecanvas.h"
 
@@ -66,9 +66,8 @@ void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
     if (m_overview.isNull()) {
         root->dropOverview();
     } else {
-        if (!root->overview)
-            m_overviewWhole = true;  // new nodes (the scene graph started again): every tile
-        if (m_overviewWhole || !m_overviewBands.isEmpty()) {
+        // A new node (the scene graph started again) takes the whole image: setOverview knows.
+        if (!root->overview || m_overviewWhole || !m_overviewBands.isEmpty()) {
             const QRectF rect(QPointF(m_overviewRect.topLeft()) / dpr, QSizeF(m_overviewRect.size()) / dpr);
             m_overviewRowsUploaded = root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
         }
