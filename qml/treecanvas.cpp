@@ -384,6 +384,8 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
     }
     root->dropOverview();
     m_overview = QImage();
+    m_overviewTree = QImage();
+    m_overviewEffectBands.clear();
     m_overviewRect = QRect();
     const TreeViewport view = viewport();
     const auto [first, last] = treeVisibleRows(m_layout, view);
@@ -434,7 +436,9 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
 
 void TreeCanvas::updateEffectLayer(CanvasNode *root, QQuickWindow *, qreal dpr)
 {
-    if (m_effects.isEmpty()) {
+    // At the overview zoom the effects are in the overview image (composeOverview): no layer
+    // changing every frame for the renderer to batch again.
+    if (m_effects.isEmpty() || showsOverview(dpr)) {
         root->effects->clear();
         m_effectsShown = false;
         m_preparedEffects.ready = false;

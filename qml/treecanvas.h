@@ -152,6 +152,9 @@ public:
     static constexpr qreal Margin = 24;
     //! Rows thinner than this many device pixels are drawn into an image (updateOverview).
     static constexpr qreal OverviewRowPixels = 1;
+    //! How far (item pixels) the effects reach out of the tree's bounds: the overview image, which
+    //! shows them at that zoom, is that much larger on each side.
+    static constexpr qreal EffectReach = 16;
 
 Q_SIGNALS:
     void modelChanged();
@@ -211,8 +214,13 @@ private:
     //! itself when no polish came (then these find nothing left to do, or are called again).
     void prepareFrame();
     void prepareEffects(qreal dpr);
-    //! Brings m_overview up to date with the changed rows (nothing when updatePolish did).
+    //! Brings m_overviewTree up to date with the changed rows, and m_overview with them and the
+    //! effects in flight (nothing when updatePolish did).
     void paintOverview(qreal dpr);
+    //! Lays the prepared effects over the tree's pixels in m_overview: the pixel rows that changed
+    //! in the tree (`treeBands`), that effects covered in the last composition or cover now; only
+    //! rows that come out different are handed on for upload.
+    void composeOverview(qreal dpr, const QList<std::pair<int, int>> &treeBands, bool whole);
     [[nodiscard]] bool showsOverview(qreal dpr) const
     {
         return m_layout.metrics().rowHeight * m_zoom * dpr < OverviewRowPixels;
@@ -277,8 +285,10 @@ private:
     int m_chunksRebuilt = 0;
     QList<int> m_dirtyRows;   // rows changed since the last frame, for the overview's repaint
     bool m_dirtyRowsOverflow = false;
-    QImage m_overview;        // device pixels of the zoomed-out tree, at m_overviewRect
-    QRect m_overviewRect;     // in device pixels of the item
+    QImage m_overviewTree;    // device pixels of the zoomed-out tree, at m_overviewRect
+    QImage m_overview;        // the same with the effects in flight over it: what the texture shows
+    QRect m_overviewRect;     // in device pixels of the item: the tree, and room for effects around it
+    QList<std::pair<int, int>> m_overviewEffectBands;  // [first, end) rows with effects in m_overview
     // What paintOverview changed since the last upload to the nodes.
     bool m_overviewWhole = true;
     QList<std::pair<int, int>> m_overviewBands;  // [first, end) pixel rows of m_overview
@@ -288,9 +298,10 @@ private:
     //! The animation layer's scene, built by prepareEffects for the next sync.
     struct PreparedEffects {
         TreeScene scene;
-        QList<TreeVertex> vertices;
+        QList<TreeVertex> vertices;  // none at the overview zoom, where the effects go into the image
         TreeViewport view;
         bool ready = false;
+        bool composed = false;  // laid into the overview image already
     } m_preparedEffects;
 
     // The animation layer.

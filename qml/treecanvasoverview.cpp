@@ -9,13 +9,53 @@
 #include "treestyle.h"
 
 #include <QPainter>
+#include <QPolygonF>
 #include <QQuickWindow>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 namespace cascade {
+
+namespace {
+
+//! [first, end) pixel row ranges, sorted, with those that touch or overlap joined.
+QList<std::pair<int, int>> mergedBands(QList<std::pair<int, int>> bands)
+{
+    std::sort(bands.begin(), bands.end());
+    QList<std::pair<int, int>> merged;
+    for (const auto &band : std::as_const(bands)) {
+        if (!merged.isEmpty() && band.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, band.second);
+        else
+            merged.append(band);
+    }
+    return merged;
+}
+
+//! The pixel rows of an image at `deviceRect` (device pixels of the item) that a scene in item
+//! coordinates draws on, a row of antialiasing either side.
+QList<std::pair<int, int>> rowsDrawnOn(const TreeScene &scene, const QRect &deviceRect, qreal dpr)
+{
+    QList<std::pair<int, int>> bands;
+    const auto add = [&](double top, double bottom) {
+        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
+        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
+        if (y1 > y0)
+            bands.append({y0, y1});
+    };
+    for (const TreeSceneRect &r : scene.rects) {
+        const QRectF bounds = r.polygon.isEmpty() ? r.rect : QPolygonF(r.polygon).boundingRect();
+        add(bounds.top(), bounds.bottom());
+    }
+    for (const TreeSceneText &text : scene.texts)
+        add(text.origin.y() - scene.fontPixelSize, text.origin.y() + scene.fontPixelSize / 2);
+    return mergedBands(std::move(bands));
+}
+
+} // namespace
 
 int TreeCanvas::matchChunksToRows()
 {
@@ -33,11 +73,11 @@ void TreeCanvas::prepareFrame()
     if (!win || m_software || width() <= 0 || height() <= 0)
         return;  // the software scene graph paints its one image in the sync phase
     const qreal dpr = win->effectiveDevicePixelRatio();
+    prepareEffects(dpr);
     if (showsOverview(dpr)) {
         matchChunksToRows();
-        paintOverview(dpr);
+        paintOverview(dpr);  // with the effects just prepared over the tree
     }
-    prepareEffects(dpr);
 }
 
 void TreeCanvas::prepareEffects(qreal dpr)
@@ -55,12 +95,16 @@ void TreeCanvas::prepareEffects(qreal dpr)
     buildEffectScene(m_layout, m_preparedEffects.view, m_effects.effects(), clockMs(), m_animationPhase, options,
                      &m_preparedEffects.scene);
     m_preparedEffects.vertices.clear();
-    tessellateTreeRects(m_preparedEffects.scene.rects, &m_preparedEffects.vertices);
+    if (!showsOverview(dpr))  // else composeOverview paints them into the overview image
+        tessellateTreeRects(m_preparedEffects.scene.rects, &m_preparedEffects.vertices);
     m_preparedEffects.ready = true;
+    m_preparedEffects.composed = false;
 }
 
 void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
 {
+    if (!m_preparedEffects.ready || !m_preparedEffects.view.sameAs(viewport()))
+        prepareEffects(dpr);  // no polish came before this frame
     paintOverview(dpr);
     m_overviewRowsUploaded = 0;
     if (m_overview.isNull()) {
@@ -85,7 +129,8 @@ void TreeCanvas::paintOverview(qreal dpr)
     // The tree's bounds grown by a row on each side (rings and badges reach out of their rows),
     // on whole device pixels, within the item.
     const double pad = m_layout.metrics().rowHeight;
-    const QRectF content = view.toItem(m_layout.bounds().adjusted(-pad, -pad, pad, pad));
+    const QRectF content = view.toItem(m_layout.bounds().adjusted(-pad, -pad, pad, pad))
+                               .adjusted(-EffectReach, -EffectReach, EffectReach, EffectReach);
     const QRect deviceRect = QRectF(content.topLeft() * dpr, content.bottomRight() * dpr).toAlignedRect()
                              & QRect(0, 0, int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
     const auto clearDirt = [this] {
@@ -99,12 +144,14 @@ void TreeCanvas::paintOverview(qreal dpr)
     };
     if (deviceRect.isEmpty() || last < first) {
         m_overview = QImage();
+        m_overviewTree = QImage();
         m_overviewRect = QRect();
+        m_overviewEffectBands.clear();
         clearDirt();
         m_sceneDependsOnNow = false;
         return;
     }
-    const bool whole = m_allDirty || deviceRect != m_overviewRect || m_overview.isNull();
+    const bool whole = m_allDirty || deviceRect != m_overviewRect || m_overviewTree.isNull();
     // Pixel rows to repaint: those of each changed row, or of a whole chunk when more changed.
     QList<std::pair<int, int>> bands;
     const auto addRows = [&](int rowFirst, int rowLast) {
@@ -129,21 +176,11 @@ void TreeCanvas::paintOverview(qreal dpr)
                     addRows(row, row);
             }
         }
-        std::sort(bands.begin(), bands.end());
-        QList<std::pair<int, int>> merged;
-        for (const auto &band : std::as_const(bands)) {
-            if (!merged.isEmpty() && band.first <= merged.last().second)
-                merged.last().second = std::max(merged.last().second, band.second);
-            else
-                merged.append(band);
-        }
-        bands = merged;
+        bands = mergedBands(std::move(bands));
     }
     if (whole) {
-        m_overview = QImage(deviceRect.size(), QImage::Format_ARGB32_Premultiplied);
+        m_overviewTree = QImage(deviceRect.size(), QImage::Format_ARGB32_Premultiplied);
         m_overviewRect = deviceRect;
-        m_overviewWhole = true;
-        m_overviewBands.clear();
     }
     if (!bands.isEmpty()) {
         TreeSceneOptions options = sceneOptions();  // no labels at this zoom: no measure needed
@@ -167,11 +204,11 @@ void TreeCanvas::paintOverview(qreal dpr)
                     m_chunks[index].dependsOnNow = scene.dependsOnNow;
             }
             if (canRasterizeRects(scene, mapping)) {
-                rasterizeRects(&m_overview, band, background, scene, mapping);
+                rasterizeRects(&m_overviewTree, band, background, scene, mapping);
                 continue;
             }
             if (!painter) {
-                painter.emplace(&m_overview);
+                painter.emplace(&m_overviewTree);
                 painter->setRenderHint(QPainter::Antialiasing);
             }
             painter->setClipRect(band);
@@ -183,12 +220,64 @@ void TreeCanvas::paintOverview(qreal dpr)
             painter->restore();
         }
         painter.reset();
-        if (!whole)
-            m_overviewBands.append(bands);
         m_overviewBandsPainted += int(bands.size());
     }
+    composeOverview(dpr, bands, whole);
     clearDirt();
     m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
+}
+
+void TreeCanvas::composeOverview(qreal dpr, const QList<std::pair<int, int>> &treeBands, bool whole)
+{
+    const TreeScene *effects = m_preparedEffects.ready && !m_effects.isEmpty() ? &m_preparedEffects.scene : nullptr;
+    // The effects moved (a new scene to lay), or ended and their pixels must go.
+    const bool effectsChanged = effects ? !m_preparedEffects.composed : !m_overviewEffectBands.isEmpty();
+    if (!whole && treeBands.isEmpty() && !effectsChanged)
+        return;
+    if (effects)
+        m_preparedEffects.composed = true;
+    const QList<std::pair<int, int>> effectBands =
+        effects ? rowsDrawnOn(*effects, m_overviewRect, dpr) : QList<std::pair<int, int>>();
+    // Effects are painted over `image`, whose top row is the overview's row `top`.
+    const auto paintEffects = [&](QImage *image, int top) {
+        QPainter painter(image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(dpr, dpr);
+        painter.translate(-(QPointF(m_overviewRect.topLeft()) + QPointF(0, top)) / dpr);
+        paintTreeScene(painter, *effects);
+    };
+    if (whole) {
+        m_overview = m_overviewTree;  // shared until the effects are painted on it
+        if (!effectBands.isEmpty())
+            paintEffects(&m_overview, 0);
+        m_overviewWhole = true;
+        m_overviewBands.clear();
+    } else {
+        QList<std::pair<int, int>> bands = treeBands;
+        bands.append(m_overviewEffectBands);
+        bands.append(effectBands);
+        const qsizetype rowBytes = m_overviewTree.bytesPerLine();
+        for (const auto &[y0, y1] : mergedBands(std::move(bands))) {
+            QImage composed = m_overviewTree.copy(0, y0, m_overviewTree.width(), y1 - y0);
+            if (effects)
+                paintEffects(&composed, y0);
+            // Only the rows that come out different are uploaded: a pulse moving down a long trunk
+            // changes the rows at its head, not the whole band it spans.
+            int runStart = -1;
+            for (int y = y0; y <= y1; ++y) {
+                const bool changed = y < y1 && std::memcmp(m_overview.constScanLine(y), composed.constScanLine(y - y0), rowBytes) != 0;
+                if (changed) {
+                    std::memcpy(m_overview.scanLine(y), composed.constScanLine(y - y0), rowBytes);
+                    if (runStart < 0)
+                        runStart = y;
+                } else if (runStart >= 0) {
+                    m_overviewBands.append({runStart, y});
+                    runStart = -1;
+                }
+            }
+        }
+    }
+    m_overviewEffectBands = effectBands;
 }
 
 } // namespace cascade

@@ -115,6 +115,47 @@ private Q_SLOTS:
         m_canvas->setModel(m_session->tasks());
     }
 
+    // Zoomed out to the overview, the effects are painted into the overview image over the tree's
+    // pixels (no layer for the renderer to batch again every frame): a moving pulse hands the
+    // texture only the rows it changed, and when it ends the tree's own pixels come back.
+    void overviewLaysEffectsOverTheTreeAndTakesThemAway()
+    {
+        if (m_canvas->softwareRendering())
+            QSKIP("the software fallback paints effects into its one image at every zoom");
+        QStandardItemModel model;
+        fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
+        m_canvas->setModel(&model);
+        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);  // half a pixel a row
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+        m_canvas->setAnimationPhase(0.3);
+        grab();
+        const int allRows = m_canvas->overviewRowsUploaded();
+        const QImage plain = grab();
+        const QRgb pulse = treePalette().cancelPulse;
+        QCOMPARE(countPixels(plain, pulse), 0);
+
+        QVariantMap cancel = cancelOfA();
+        cancel.insert(QStringLiteral("task"), QStringLiteral("main/t600"));
+        QVERIFY(m_canvas->animateEvent(cancel));
+        const QImage early = grab();
+        save(early, QStringLiteral("treecanvas-overview-effect"));
+        QVERIFY2(countPixels(early, pulse) >= 20, qPrintable(QString::number(countPixels(early, pulse))));
+        const int earlyRows = m_canvas->overviewRowsUploaded();
+        QVERIFY2(earlyRows > 0 && earlyRows < allRows / 2, qPrintable(QStringLiteral("%1 of %2").arg(earlyRows).arg(allRows)));
+
+        m_canvas->setAnimationPhase(0.5);  // the head further down the trunk
+        const QImage later = grab();
+        QVERIFY(later != early);
+        const int laterRows = m_canvas->overviewRowsUploaded();
+        QVERIFY2(laterRows > 0 && laterRows < allRows / 2, qPrintable(QStringLiteral("%1 of %2").arg(laterRows).arg(allRows)));
+
+        m_canvas->setAnimationPhase(-1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_canvas->activeEffects(), 0, 5000);
+        QCOMPARE(grab(), plain);
+        m_canvas->setModel(m_session->tasks());
+    }
+
     void pulseMidway()
     {
         QStandardItemModel model;

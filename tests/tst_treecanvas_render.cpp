@@ -379,11 +379,14 @@ private Q_SLOTS:
         const int allRows = m_canvas->overviewRowsUploaded();
         QVERIFY2(allRows >= 100, qPrintable(QString::number(allRows)));  // the window's height
 
+        // Two neighbours: at half a pixel a row they share a pixel row, which the later one's box covers.
         const int changed = 3 * TreeCanvas::ChunkRows + 5;
         const QRectF box = m_canvas->taskRect(QStringLiteral("main/t%1").arg(changed));
         QVERIFY(box.center().y() > 0 && box.center().y() < m_canvas->height());
+        const QImage before = grab();
         model.item(changed)->setData(QStringLiteral("failed"), State);
-        grab();
+        model.item(changed + 1)->setData(QStringLiteral("failed"), State);
+        QVERIFY(grab() != before);
         QCOMPARE(m_canvas->chunksRebuilt(), 1);
         // The task's half pixel, with the row of margin above and below that rings and badges reach.
         QVERIFY2(m_canvas->overviewRowsUploaded() >= 1 && m_canvas->overviewRowsUploaded() <= 8,
