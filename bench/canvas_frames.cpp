@@ -69,7 +69,10 @@ Window {
     TaskTreeCanvas {
         anchors.fill: parent
         focus: true
-        showLegend: false   // the baseline has none either: both draw the tree over the whole window
+        // Neither the legend nor the zoom controls: the baseline has no such chrome, and both scenes
+        // draw the tree over the whole window and nothing else (the controls cost the same either way).
+        showLegend: false
+        showZoomBar: false
         model: root.ready ? session.tasks : null
         events: root.ready ? session.events : null   // the propagation animation, as in the app
         speed: session.speed

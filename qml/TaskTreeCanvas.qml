@@ -16,6 +16,8 @@ FocusScope {
     property alias canvas: canvas
     property alias highContrast: canvas.highContrast
     property bool showLegend: true
+    // The zoom controls over the top right corner (−, the zoom, +, Fit); the keys and wheel work without.
+    property bool showZoomBar: true
     // The run-time context menu (cancel, fail, timeout, shield); off while the window offers its
     // own editing menu instead (at t = 0).
     property bool runMenuEnabled: true
@@ -173,6 +175,8 @@ FocusScope {
 
     Pane {
         id: zoomBar
+        objectName: "zoomBar"
+        visible: root.showZoomBar
         anchors { top: parent.top; right: parent.right; margins: 8; rightMargin: 8 + (vbar.visible ? vbar.width : 0) }
         padding: 2
         opacity: 0.92

@@ -373,15 +373,16 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
         root->appendChildNode(root->effects);
         m_allDirty = true;
     }
-    root->background->setRect(boundingRect());
     root->background->setColor(QColor::fromRgba(treePalette(m_highContrast).background));
     const int count = matchChunksToRows();
     m_chunksRebuilt = 0;
     if (showsOverview(dpr)) {
         root->resizeChunks(0);  // no chunk nodes for the renderer to walk meanwhile
         updateOverview(root, win, dpr);
+        root->background->setRect(root->overview ? QRectF() : boundingRect());  // the overview draws it
         return;
     }
+    root->background->setRect(boundingRect());
     root->dropOverview();
     m_overview = QImage();
     m_overviewTree = QImage();

@@ -155,10 +155,9 @@ void LayerNode::clear()
 }
 
 BackgroundNode::BackgroundNode()
-    : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 4)
+    : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 0)
 {
     m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
-    QSGGeometry::updateRectGeometry(&m_geometry, QRectF());
     setGeometry(&m_geometry);
     setMaterial(&m_material);
 }
@@ -168,8 +167,12 @@ void BackgroundNode::setRect(const QRectF &rect)
     if (rect == m_rect)
         return;
     m_rect = rect;
-    QSGGeometry::updateRectGeometry(&m_geometry, rect);
-    markDirty(QSGNode::DirtyGeometry);
+    // Empty: no vertices, so that the renderer leaves the node out of its batches altogether.
+    const bool wasEmpty = m_geometry.vertexCount() == 0;
+    m_geometry.allocate(rect.isEmpty() ? 0 : 4);
+    if (!rect.isEmpty())
+        QSGGeometry::updateRectGeometry(&m_geometry, rect);
+    markGeometryDirty(this, wasEmpty);
 }
 
 void BackgroundNode::setColor(const QColor &color)
@@ -232,8 +235,8 @@ void CanvasNode::setImage(QQuickWindow *win, const QImage &picture, const QRectF
     imageTexture = std::move(texture);  // the old one goes only after it is replaced
 }
 
-int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, bool whole,
-                             const QList<std::pair<int, int>> &changed)
+int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRectF &rect, const QRectF &cover,
+                             bool whole, const QList<std::pair<int, int>> &changed)
 {
     if (!overview) {
         overview = win->createImageNode();
@@ -247,16 +250,23 @@ int CanvasNode::setOverview(QQuickWindow *win, const QImage &picture, const QRec
     const bool resized = picture.size() != overviewTexture->textureSize();  // a new texture is empty
     if (whole || resized) {
         overviewTexture->setImage(picture);
-        if (resized) {
+        if (resized)
             overview->setTexture(overviewTexture.get());  // the node's texture coordinates follow its size
-            overview->setSourceRect(QRectF(QPointF(0, 0), picture.size()));
-        }
     } else {
         for (const auto &[first, end] : changed)
             overviewTexture->setRows(picture, first, end);
     }
-    if (overview->rect() != rect)
-        overview->setRect(rect);
+    // The node covers `cover`, beyond the picture too: the texture is sampled clamped to its edge
+    // there, which is background, so that it draws the background as well and no node of its own is
+    // needed (one draw fewer every frame).
+    const double sx = picture.width() / rect.width();
+    const double sy = picture.height() / rect.height();
+    const QRectF source((cover.left() - rect.left()) * sx, (cover.top() - rect.top()) * sy, cover.width() * sx,
+                        cover.height() * sy);
+    if (overview->rect() != cover || overview->sourceRect() != source || resized) {
+        overview->setRect(cover);
+        overview->setSourceRect(source);
+    }
     // The same texture with new rows: the renderer uploads them when it next draws with it.
     overview->markDirty(QSGNode::DirtyMaterial);
     return int(overviewTexture->rowsHandedOver() - before);

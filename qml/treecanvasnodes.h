@@ -50,8 +50,8 @@ private:
 };
 
 //! The canvas's background: one flat-colour rectangle, opaque, so the renderer draws it in its
-//! opaque pass and leaves it out of the translucent effects' batches. It changes only when the
-//! size or colour does (QSGRectangleNode::color() reads back invalid in Qt 6.4, so a compare
+//! opaque pass and leaves it out of the translucent effects' batches; an empty rect while the
+//! overview draws the background itself. It changes only when the size or colour does (QSGRectangleNode::color() reads back invalid in Qt 6.4, so a compare
 //! against it set the colour, and re-uploaded the node, on every frame).
 class BackgroundNode : public QSGGeometryNode
 {
@@ -94,9 +94,10 @@ public:
     //! Points every glyph node at the atlas's current image, when it has new glyphs.
     void updateAtlasTexture(QQuickWindow *win, const GlyphAtlas &atlas);
     void setImage(QQuickWindow *win, const QImage &image, const QRectF &rect);
-    //! Shows `image` at `rect` (item coordinates), handing the texture only the `changed` pixel rows
+    //! Shows `image` at `rect` (item coordinates) and its edge pixels, which must be background,
+    //! over the rest of `cover` (the item), handing the texture only the `changed` pixel rows
     //! ([first, end) pairs), or all of them when `whole`. Returns how many rows it handed over.
-    int setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, bool whole,
+    int setOverview(QQuickWindow *win, const QImage &image, const QRectF &rect, const QRectF &cover, bool whole,
                     const QList<std::pair<int, int>> &changed);
     void dropOverview();
     //! Drops the geometry-node layers (the software renderer draws the image only), or the image.

@@ -113,7 +113,7 @@ void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
         // A new node (the scene graph started again) takes the whole image: setOverview knows.
         if (!root->overview || m_overviewWhole || !m_overviewBands.isEmpty()) {
             const QRectF rect(QPointF(m_overviewRect.topLeft()) / dpr, QSizeF(m_overviewRect.size()) / dpr);
-            m_overviewRowsUploaded = root->setOverview(win, m_overview, rect, m_overviewWhole, m_overviewBands);
+            m_overviewRowsUploaded = root->setOverview(win, m_overview, rect, boundingRect(), m_overviewWhole, m_overviewBands);
         }
     }
     m_chunksRebuilt = m_overviewBandsPainted;

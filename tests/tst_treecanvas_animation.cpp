@@ -117,7 +117,8 @@ private Q_SLOTS:
 
     // Zoomed out to the overview, the effects are painted into the overview image over the tree's
     // pixels (no layer for the renderer to batch again every frame): a moving pulse hands the
-    // texture only the rows it changed, and when it ends the tree's own pixels come back.
+    // texture only the rows it changed, and when it ends the tree's own pixels come back. The one
+    // textured node draws the canvas's background as well.
     void overviewLaysEffectsOverTheTreeAndTakesThemAway()
     {
         if (m_canvas->softwareRendering())
@@ -134,6 +135,9 @@ private Q_SLOTS:
         const QImage plain = grab();
         const QRgb pulse = treePalette().cancelPulse;
         QCOMPARE(countPixels(plain, pulse), 0);
+        // Beyond the image, the overview's node draws the background too (its edge pixels, clamped).
+        const QRect beside(200, 80, plain.width() - 260, plain.height() - 120);
+        QCOMPARE(countPixelsIn(plain, beside, treePalette().background), beside.width() * beside.height());
 
         QVariantMap cancel = cancelOfA();
         cancel.insert(QStringLiteral("task"), QStringLiteral("main/t600"));

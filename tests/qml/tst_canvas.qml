@@ -150,6 +150,14 @@ TestCase {
 
     // The animation, driven by a playing session's event log and paced by its speed.
 
+    function test_zoomBarCanBeHidden() {
+        const shown = createTemporaryObject(canvasComponent, testCase)
+        const bar = findChild(shown, "zoomBar")
+        verify(bar !== null, "the canvas has a zoom bar")
+        verify(bar.visible, "shown by default")
+        compare(findChild(createTemporaryObject(canvasComponent, testCase, { showZoomBar: false }), "zoomBar").visible, false)
+    }
+
     function test_speedIsClamped_data() {
         return [
             { tag: "slowest", speed: 0.1, expected: 0.1 },
