@@ -21,13 +21,14 @@ namespace cascade {
 
 namespace {
 
-//! [first, end) pixel row ranges, sorted, with those that touch or overlap joined.
-QList<std::pair<int, int>> mergedBands(QList<std::pair<int, int>> bands)
+//! [first, end) pixel row ranges, sorted, with those that overlap or are less than `gap` rows
+//! apart joined.
+QList<std::pair<int, int>> mergedBands(QList<std::pair<int, int>> bands, int gap = 0)
 {
     std::sort(bands.begin(), bands.end());
     QList<std::pair<int, int>> merged;
     for (const auto &band : std::as_const(bands)) {
-        if (!merged.isEmpty() && band.first <= merged.last().second)
+        if (!merged.isEmpty() && band.first <= merged.last().second + gap)
             merged.last().second = std::max(merged.last().second, band.second);
         else
             merged.append(band);
@@ -54,6 +55,8 @@ QList<std::pair<int, int>> rowsDrawnOn(const TreeScene &scene, const QRect &devi
         add(text.origin.y() - scene.fontPixelSize, text.origin.y() + scene.fontPixelSize / 2);
     return mergedBands(std::move(bands));
 }
+
+constexpr int UploadGapRows = 8;
 
 } // namespace
 
@@ -263,19 +266,16 @@ void TreeCanvas::composeOverview(qreal dpr, const QList<std::pair<int, int>> &tr
                 paintEffects(&composed, y0);
             // Only the rows that come out different are uploaded: a pulse moving down a long trunk
             // changes the rows at its head, not the whole band it spans.
-            int runStart = -1;
-            for (int y = y0; y <= y1; ++y) {
-                const bool changed = y < y1 && std::memcmp(m_overview.constScanLine(y), composed.constScanLine(y - y0), rowBytes) != 0;
-                if (changed) {
+            for (int y = y0; y < y1; ++y) {
+                if (std::memcmp(m_overview.constScanLine(y), composed.constScanLine(y - y0), rowBytes) != 0) {
                     std::memcpy(m_overview.scanLine(y), composed.constScanLine(y - y0), rowBytes);
-                    if (runStart < 0)
-                        runStart = y;
-                } else if (runStart >= 0) {
-                    m_overviewBands.append({runStart, y});
-                    runStart = -1;
+                    m_overviewBands.append({y, y + 1});
                 }
             }
         }
+        // Runs a few rows apart go up as one: each upload has a cost of its own, a row of a few
+        // dozen pixels hardly any.
+        m_overviewBands = mergedBands(std::move(m_overviewBands), UploadGapRows);
     }
     m_overviewEffectBands = effectBands;
 }
