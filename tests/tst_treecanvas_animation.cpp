@@ -126,7 +126,8 @@ private Q_SLOTS:
         QStandardItemModel model;
         fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
         m_canvas->setModel(&model);
-        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);  // half a pixel a row
+        const qreal dpr = m_canvas->window()->effectiveDevicePixelRatio();
+        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight / dpr);  // half a device pixel a row
         m_canvas->setContentX(-TreeCanvas::Margin);
         m_canvas->setContentY(-TreeCanvas::Margin);
         m_canvas->setAnimationPhase(0.3);
@@ -136,7 +137,7 @@ private Q_SLOTS:
         const QRgb pulse = treePalette().cancelPulse;
         QCOMPARE(countPixels(plain, pulse), 0);
         // Beyond the image, the overview's node draws the background too (its edge pixels, clamped).
-        const QRect beside(200, 80, plain.width() - 260, plain.height() - 120);
+        const QRect beside = QRectF(200 * dpr, 80 * dpr, (m_canvas->width() - 260) * dpr, (m_canvas->height() - 120) * dpr).toRect();
         QCOMPARE(countPixelsIn(plain, beside, treePalette().background), beside.width() * beside.height());
 
         QVariantMap cancel = cancelOfA();
