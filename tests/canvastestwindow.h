@@ -154,6 +154,16 @@ protected:
         QImage image = m_window->grabWindow();
         return image.convertToFormat(QImage::Format_ARGB32);
     }
+    //! A flat tree of 2,047 tasks in the overview (half a device pixel a row), from the top left.
+    void showFlatTreeOverview(QStandardItemModel *model)
+    {
+        fillFlatTree(model, 8 * TreeCanvas::ChunkRows - 1);
+        m_canvas->setModel(model);
+        const qreal dpr = m_canvas->window()->effectiveDevicePixelRatio();
+        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight / dpr);
+        m_canvas->setContentX(-TreeCanvas::Margin);
+        m_canvas->setContentY(-TreeCanvas::Margin);
+    }
     void save(const QImage &image, const QString &name)
     {
         const QString dir = qEnvironmentVariable("CASCADE_SCREENSHOT_DIR");

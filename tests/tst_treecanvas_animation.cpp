@@ -124,12 +124,8 @@ private Q_SLOTS:
         if (m_canvas->softwareRendering())
             QSKIP("the software fallback paints effects into its one image at every zoom");
         QStandardItemModel model;
-        fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
-        m_canvas->setModel(&model);
+        showFlatTreeOverview(&model);
         const qreal dpr = m_canvas->window()->effectiveDevicePixelRatio();
-        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight / dpr);  // half a device pixel a row
-        m_canvas->setContentX(-TreeCanvas::Margin);
-        m_canvas->setContentY(-TreeCanvas::Margin);
         m_canvas->setAnimationPhase(0.3);
         grab();
         const int allRows = m_canvas->overviewRowsUploaded();

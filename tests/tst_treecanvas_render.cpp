@@ -371,15 +371,12 @@ private Q_SLOTS:
         if (m_canvas->softwareRendering())
             QSKIP("the software fallback paints the whole view into one image");
         QStandardItemModel model;
-        fillFlatTree(&model, 8 * TreeCanvas::ChunkRows - 1);
-        m_canvas->setModel(&model);
-        m_canvas->setZoom(0.5 * TreeCanvas::OverviewRowPixels / TreeMetrics().rowHeight);  // half a pixel a row
-        m_canvas->setContentY(-TreeCanvas::Margin);
+        showFlatTreeOverview(&model);
         grab();
         const int allRows = m_canvas->overviewRowsUploaded();
         QVERIFY2(allRows >= 100, qPrintable(QString::number(allRows)));  // the window's height
 
-        // Two neighbours: at half a pixel a row they share a pixel row, which the later one's box covers.
+        // Two neighbours: at half a device pixel a row they share a pixel row, which the later one's box covers.
         const int changed = 3 * TreeCanvas::ChunkRows + 5;
         const QRectF box = m_canvas->taskRect(QStringLiteral("main/t%1").arg(changed));
         QVERIFY(box.center().y() > 0 && box.center().y() < m_canvas->height());
