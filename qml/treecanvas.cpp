@@ -384,10 +384,7 @@ void TreeCanvas::updateChunks(CanvasNode *root, QQuickWindow *win, qreal dpr)
     }
     root->background->setRect(boundingRect());
     root->dropOverview();
-    m_overview = QImage();
-    m_overviewTree = QImage();
-    m_overviewEffectBands.clear();
-    m_overviewRect = QRect();
+    clearOverviewImages();
     const TreeViewport view = viewport();
     const auto [first, last] = treeVisibleRows(m_layout, view);
     if (root->chunks->childCount() != count) {
@@ -445,8 +442,7 @@ void TreeCanvas::updateEffectLayer(CanvasNode *root, QQuickWindow *, qreal dpr)
         m_preparedEffects.ready = false;
         return;
     }
-    if (!m_preparedEffects.ready || !m_preparedEffects.view.sameAs(viewport()))
-        prepareEffects(dpr);  // no polish came before this frame
+    ensureEffectsPrepared(dpr);
     root->effects->setVertices(m_preparedEffects.vertices);
     if (!root->effects->setLabels(m_atlas, m_preparedEffects.scene, dpr)) {
         // The atlas started again for the effects' glyphs: the tree's labels must be laid out anew.

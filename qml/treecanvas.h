@@ -214,6 +214,12 @@ private:
     //! itself when no polish came (then these find nothing left to do, or are called again).
     void prepareFrame();
     void prepareEffects(qreal dpr);
+    //! For a frame that came without a polish (or after the view moved since): prepares them now.
+    void ensureEffectsPrepared(qreal dpr)
+    {
+        if (!m_preparedEffects.ready || !m_preparedEffects.view.sameAs(viewport()))
+            prepareEffects(dpr);
+    }
     //! Brings m_overviewTree up to date with the changed rows, and m_overview with them and the
     //! effects in flight (nothing when updatePolish did).
     void paintOverview(qreal dpr);
@@ -221,6 +227,8 @@ private:
     //! in the tree (`treeBands`), that effects covered in the last composition or cover now; only
     //! rows that come out different are handed on for upload.
     void composeOverview(qreal dpr, const QList<std::pair<int, int>> &treeBands, bool whole);
+    //! Forgets the overview's images (nothing of the tree in view, or no longer zoomed out).
+    void clearOverviewImages();
     [[nodiscard]] bool showsOverview(qreal dpr) const
     {
         return m_layout.metrics().rowHeight * m_zoom * dpr < OverviewRowPixels;

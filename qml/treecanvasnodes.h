@@ -50,17 +50,16 @@ private:
 };
 
 //! The canvas's background: one flat-colour rectangle, opaque, so the renderer draws it in its
-//! opaque pass and leaves it out of the translucent effects' batches; an empty rect while the
-//! overview draws the background itself. It changes only when the size or colour does (QSGRectangleNode::color() reads back invalid in Qt 6.4, so a compare
-//! against it set the colour, and re-uploaded the node, on every frame).
+//! opaque pass and leaves it out of the translucent effects' batches; an empty rect (no vertices)
+//! while the overview draws the background itself. It changes only when the size or colour does
+//! (QSGRectangleNode::color() reads back invalid in Qt 6.4, so a compare against it set the
+//! colour, and re-uploaded the node, on every frame).
 class BackgroundNode : public QSGGeometryNode
 {
 public:
     BackgroundNode();
     void setRect(const QRectF &rect);
     void setColor(const QColor &color);
-    [[nodiscard]] QRectF rect() const { return m_rect; }
-    [[nodiscard]] QColor color() const { return m_material.color(); }
 
 private:
     QSGGeometry m_geometry;

@@ -36,17 +36,21 @@ QList<std::pair<int, int>> mergedBands(QList<std::pair<int, int>> bands, int gap
     return merged;
 }
 
-//! The pixel rows of an image at `deviceRect` (device pixels of the item) that a scene in item
-//! coordinates draws on, a row of antialiasing either side.
+//! Adds to `bands` the pixel rows of an image at `deviceRect` (device pixels of the item) that
+//! item coordinates [top, bottom] reach, a row of antialiasing either side.
+void addPixelRows(QList<std::pair<int, int>> *bands, double top, double bottom, const QRect &deviceRect, qreal dpr)
+{
+    const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
+    const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
+    if (y1 > y0)
+        bands->append({y0, y1});
+}
+
+//! The pixel rows of an image at `deviceRect` that a scene in item coordinates draws on.
 QList<std::pair<int, int>> rowsDrawnOn(const TreeScene &scene, const QRect &deviceRect, qreal dpr)
 {
     QList<std::pair<int, int>> bands;
-    const auto add = [&](double top, double bottom) {
-        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
-        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
-        if (y1 > y0)
-            bands.append({y0, y1});
-    };
+    const auto add = [&](double top, double bottom) { addPixelRows(&bands, top, bottom, deviceRect, dpr); };
     for (const TreeSceneRect &r : scene.rects) {
         const QRectF bounds = r.polygon.isEmpty() ? r.rect : QPolygonF(r.polygon).boundingRect();
         add(bounds.top(), bounds.bottom());
@@ -106,8 +110,7 @@ void TreeCanvas::prepareEffects(qreal dpr)
 
 void TreeCanvas::updateOverview(CanvasNode *root, QQuickWindow *win, qreal dpr)
 {
-    if (!m_preparedEffects.ready || !m_preparedEffects.view.sameAs(viewport()))
-        prepareEffects(dpr);  // no polish came before this frame
+    ensureEffectsPrepared(dpr);
     paintOverview(dpr);
     m_overviewRowsUploaded = 0;
     if (m_overview.isNull()) {
@@ -146,10 +149,7 @@ void TreeCanvas::paintOverview(qreal dpr)
         m_allDirty = false;
     };
     if (deviceRect.isEmpty() || last < first) {
-        m_overview = QImage();
-        m_overviewTree = QImage();
-        m_overviewRect = QRect();
-        m_overviewEffectBands.clear();
+        clearOverviewImages();
         clearDirt();
         m_sceneDependsOnNow = false;
         return;
@@ -160,10 +160,7 @@ void TreeCanvas::paintOverview(qreal dpr)
     const auto addRows = [&](int rowFirst, int rowLast) {
         const double top = view.toItem(m_layout.boxRect(rowFirst)).top() - pad * m_zoom;
         const double bottom = view.toItem(m_layout.boxRect(rowLast)).bottom() + pad * m_zoom;
-        const int y0 = std::max(0, int(std::floor(top * dpr)) - deviceRect.top() - 1);
-        const int y1 = std::min(deviceRect.height(), int(std::ceil(bottom * dpr)) - deviceRect.top() + 1);
-        if (y1 > y0)
-            bands.append({y0, y1});
+        addPixelRows(&bands, top, bottom, deviceRect, dpr);
     };
     if (whole) {
         bands.append({0, deviceRect.height()});
@@ -228,6 +225,14 @@ void TreeCanvas::paintOverview(qreal dpr)
     composeOverview(dpr, bands, whole);
     clearDirt();
     m_sceneDependsOnNow = std::any_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk &c) { return c.dependsOnNow; });
+}
+
+void TreeCanvas::clearOverviewImages()
+{
+    m_overview = QImage();
+    m_overviewTree = QImage();
+    m_overviewRect = QRect();
+    m_overviewEffectBands.clear();
 }
 
 void TreeCanvas::composeOverview(qreal dpr, const QList<std::pair<int, int>> &treeBands, bool whole)
